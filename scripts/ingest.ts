@@ -1,0 +1,84 @@
+/**
+ * `npm run ingest`: turns every notice under `<content>/notices/` into the
+ * Markdown content collections (`<content>/notices/<year>/<slug>.md` and
+ * `<content>/commitments/<year>/<slug>/<n>.md`).
+ *
+ * `npm run ingest -- --check` writes nothing and fails when the committed
+ * content is not what ingest would write. The content directory is
+ * `$MINSHENG_CONTENT_DIR` (default `content/`).
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { contentDir } from '../src/lib/config.ts';
+import { planIngest } from '../src/lib/content/ingest.ts';
+import type { SourceNotice } from '../src/lib/content/ingest.ts';
+import { generatedRoots } from '../src/lib/content/paths.ts';
+import { fail, loadNotice, readBytes } from './cli.ts';
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = args.filter((a) => a !== '--check');
+if (unknown.length > 0) fail(`usage: npm run ingest [-- --check]  (unknown argument: ${unknown.join(' ')})`, 2);
+const check = args.includes('--check');
+
+const root = contentDir();
+const rel = (p: string): string => relative(process.cwd(), p).split(sep).join('/') || '.';
+
+/** Returns every file below `dir` whose name ends with `ending`, as paths relative to `root`, sorted. */
+function listFiles(dir: string, ending: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile() && d.name.endsWith(ending))
+    .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+}
+
+const texts = listFiles(join(root, 'notices'), '.txt');
+if (texts.length === 0) fail(`${rel(join(root, 'notices'))}: error: no notice (.txt) found`);
+
+const sources: SourceNotice[] = [];
+const errors: string[] = [];
+for (const path of texts) {
+  const file = join(root, path);
+  const loaded = loadNotice(rel(file));
+  if (!loaded.ok) {
+    errors.push(loaded.message);
+    continue;
+  }
+  const metaFile = file.replace(/\.txt$/u, '.yaml');
+  const meta = readBytes(rel(metaFile));
+  if (!meta.ok) {
+    errors.push(`${meta.message} (every notice needs a metadata file beside it)`);
+    continue;
+  }
+  sources.push({ path, notice: loaded.notice, bytes: loaded.bytes, metaPath: relative(root, metaFile).split(sep).join('/'), metaText: new TextDecoder().decode(meta.bytes) });
+}
+
+const plan = planIngest(sources);
+errors.push(...plan.errors.map((e) => `${rel(join(root, e.file))}${e.line ? `:${e.line}` : ''}: error: ${e.message}`));
+if (errors.length > 0) fail(`${errors.join('\n')}\ningest: ${errors.length} error(s); nothing was written`);
+
+for (const w of plan.warnings) process.stderr.write(`${rel(join(root, w.file))}:${w.line}: warning: ${w.message}\n`);
+
+const existing = generatedRoots.flatMap((r) => listFiles(join(root, r), '.md'));
+const wanted = new Map(plan.files.map((f) => [f.path, f.contents]));
+const stale = existing.filter((p) => !wanted.has(p));
+const changed = plan.files.filter((f) => !existsSync(join(root, f.path)) || readFileSync(join(root, f.path), 'utf8') !== f.contents);
+
+if (check) {
+  if (stale.length === 0 && changed.length === 0) {
+    process.stdout.write(`ingest --check: ${plan.files.length} content files are up to date\n`);
+    process.exit(0);
+  }
+  const lines = [...changed.map((f) => `  ${existsSync(join(root, f.path)) ? 'differs' : 'missing'}: ${rel(join(root, f.path))}`), ...stale.map((p) => `  stale:   ${rel(join(root, p))}`)];
+  fail(`ingest --check: the generated content is out of date; run \`npm run ingest\` and commit the result\n${lines.join('\n')}`);
+}
+
+for (const p of stale) rmSync(join(root, p));
+for (const f of changed) {
+  mkdirSync(dirname(join(root, f.path)), { recursive: true });
+  writeFileSync(join(root, f.path), f.contents);
+}
+process.stdout.write(
+  `ingest: ${sources.length} notices, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
+    `${changed.length} files written, ${stale.length} removed, in ${rel(root)}/\n`,
+);
