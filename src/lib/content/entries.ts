@@ -37,7 +37,7 @@ const processor = unified()
 
 /** Returns the Markdown text of an mdast tree with `data` as YAML frontmatter. */
 export function toMarkdown(data: object, children: RootContent[]): string {
-  const yaml = YAML.stringify(data, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd();
+  const yaml = YAML.stringify(data, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false }).trimEnd();
   const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yaml }, ...children] };
   return processor.stringify(tree);
 }

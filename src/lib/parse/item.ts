@@ -105,7 +105,8 @@ export function toCommitment(draft: ItemDraft, number: number): Commitment {
     coUnits: unique(co),
     subItems,
     measures: draft.measures,
-    targets: extractTargets(withoutNotes(text)),
+    // Per piece: a clause never runs across two source lines.
+    targets: [draft.head, ...draft.rest].flatMap((piece) => extractTargets(withoutNotes(piece))),
     source: { startLine: lines[0] ?? 1, endLine: lines.at(-1) ?? 1 },
   };
   if (draft.category) commitment.category = draft.category;

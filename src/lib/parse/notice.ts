@@ -17,7 +17,7 @@ import { nodeLines, readOutline } from './outline.ts';
 import type { ColumnRole, Table } from './table.ts';
 import { cellText, readTable, rowNumber, tableEnd } from './table.ts';
 import { fold, squash } from './text.ts';
-import { joinWrappedNames } from './units.ts';
+import { findUnitNotes, joinWrappedNames } from './units.ts';
 
 /** Why a text could not be read as a notice. */
 export interface ParseError {
@@ -66,6 +66,17 @@ function areHeadings(nodes: readonly OutlineNode[]): boolean {
   return nodes.every((n) => declaredCount.test(fold(n.head)) || (n.head.length <= 30 && !/[。；;，,]/u.test(n.head)));
 }
 
+/**
+ * Returns true when `node`, the only one of its siblings with numbered lines
+ * under it, is a section holding the list (`四、主要内容` with items 1–22)
+ * rather than an item with parts: it holds several lines, and either many
+ * more than it has siblings or its heading names a list.
+ */
+function isContainer(node: OutlineNode, siblings: readonly OutlineNode[]): boolean {
+  if (declaredCount.test(fold(node.head)) || node.children.length < 3) return false;
+  return node.children.length >= 2 * siblings.length || /内容|项目|清单|事项|实事|工程/u.test(node.head);
+}
+
 /** Returns the draft of an item written as a numbered line. */
 function nodeDraft(node: OutlineNode, category: string | undefined): ItemDraft {
   const childText = (c: OutlineNode): string[] => [c.line.text, ...c.body.map((l) => l.text), ...c.children.flatMap(childText)];
@@ -112,7 +123,7 @@ function readOutlinePart(lines: readonly SourceLine[], zone: Zone, seenItems: bo
       break;
     }
     const only = parents[0];
-    if (parents.length === 1 && only && !declaredCount.test(fold(only.head))) {
+    if (parents.length === 1 && only && isContainer(only, level)) {
       // One section holds every item; its siblings explain the list.
       for (const n of level) {
         if (n === only) {
@@ -123,7 +134,8 @@ function readOutlinePart(lines: readonly SourceLine[], zone: Zone, seenItems: bo
       level = only.children;
       continue;
     }
-    if (areHeadings(parents)) {
+    const declared = parents.some((p) => declaredCount.test(fold(p.head)));
+    if ((parents.length >= 2 || declared) && areHeadings(parents)) {
       for (const g of level) {
         const heading = readGroupHeading(g.head);
         const group: GroupDraft = { value: g.marker.value, name: heading.name, line: g.line.no, items: [] };
@@ -278,19 +290,27 @@ function numbering(items: readonly ItemDraft[], warnings: Warning[]): number[] {
   return values;
 }
 
+/**
+ * Returns a warning when a group's declared count disagrees with the items
+ * under it. A count that leaves out the city- and province-level tasks
+ * (属市级任务) agrees: notices count only their own district's tasks.
+ */
+function countWarning(g: GroupDraft, where: string): Warning | undefined {
+  if (g.declared === undefined) return undefined;
+  const levelled = g.items.filter((d) => findUnitNotes([d.head, ...d.rest].join(' ')).some((n) => n.level)).length;
+  if (g.declared === g.items.length || g.declared === g.items.length - levelled) return undefined;
+  const note = levelled > 0 ? `（其中属市级或省级任务${levelled}项）` : '';
+  return { line: g.line, message: `${where}“${g.name}”声明${g.declared}项，其下实有${g.items.length}项${note}` };
+}
+
 /** Returns the groups of the notice and warnings on their declared counts. */
-function finishGroups(groups: readonly GroupDraft[], numberOf: Map<ItemDraft, number>, byDraft: Map<ItemDraft, Commitment>, warnings: Warning[]): Group[] {
+function finishGroups(groups: readonly GroupDraft[], numberOf: Map<ItemDraft, number>, warnings: Warning[]): Group[] {
   return groups.map((g) => {
     const items = g.items.map((d) => numberOf.get(d)).filter((n): n is number => n !== undefined);
     const group: Group = { number: g.value, name: g.name, items, source: { startLine: g.line, endLine: g.line } };
-    if (g.declared !== undefined) {
-      group.declaredCount = g.declared;
-      const levelled = g.items.filter((d) => byDraft.get(d)?.level !== undefined).length;
-      if (g.declared !== items.length && g.declared !== items.length - levelled) {
-        const note = levelled > 0 ? `（其中属市级或省级任务${levelled}项）` : '';
-        warnings.push({ line: g.line, message: `“${g.name}”声明${g.declared}项，其下实有${items.length}项${note}` });
-      }
-    }
+    if (g.declared !== undefined) group.declaredCount = g.declared;
+    const warning = countWarning(g, '');
+    if (warning) warnings.push(warning);
     return group;
   });
 }
@@ -369,6 +389,8 @@ function mergeZones(zones: readonly Zone[], warnings: Warning[]): { items: ItemD
       if (same && same.declared !== undefined && g.declared !== undefined && same.declared !== g.declared) {
         warnings.push({ line: g.line, message: `附件中“${g.name}”声明${g.declared}项，正文（第${same.line}行）声明${same.declared}项` });
       }
+      const warning = countWarning(g, '附件中');
+      if (warning) warnings.push(warning);
     }
   }
   return { items, groups, appendixOf };
@@ -435,7 +457,6 @@ function parse(input: string): ParseResult {
 
   const numbers = numbering(items, warnings);
   const numberOf = new Map(items.map((d, i) => [d, numbers[i] ?? i + 1]));
-  const byDraft = new Map<ItemDraft, Commitment>();
   const commitments = items.map((draft) => {
     const c = toCommitment(draft, numberOf.get(draft) ?? 1);
     const extra = appendixOf.get(draft);
@@ -443,12 +464,11 @@ function parse(input: string): ParseResult {
       const lines = [...extra.lines].sort((a, b) => a - b);
       c.appendixSource = { startLine: lines[0] ?? 1, endLine: lines.at(-1) ?? 1 };
     }
-    byDraft.set(draft, c);
     return c;
   });
-  const finishedGroups = finishGroups(groups, numberOf, byDraft, warnings);
+  const finishedGroups = finishGroups(groups, numberOf, warnings);
 
-  const preamble = lines.filter((l) => roles.get(l.no) === 'preamble').map((l) => l.text);
+  const preamble = lines.filter((l) => roles.get(l.no) === 'preamble' || roles.get(l.no) === 'explanation').map((l) => l.text);
   const declaredTotal = readDeclaredTotal(titleText, preamble);
   if (declaredTotal !== undefined && declaredTotal !== commitments.length) {
     warnings.push({ line: meta.title?.no ?? 0, message: `通知称共${declaredTotal}项，实际读出${commitments.length}项` });

@@ -1,0 +1,23 @@
+/**
+ * The content collections, validated by the same schemas the ingest script
+ * writes with. A schema violation stops the build naming the entry and field.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { contentDir } from './lib/config.ts';
+import { CommitmentEntry, NoticeEntry } from './lib/schema.ts';
+
+const root = contentDir();
+/** Entry ids are the paths without `.md`: `2023/jinan-shizhong`, `2023/jinan-shizhong/18`. */
+const byPath = ({ entry }: { entry: string }): string => entry.replace(/\.md$/u, '');
+
+export const collections = {
+  notices: defineCollection({
+    loader: glob({ pattern: '**/*.md', base: `${root}/notices`, generateId: byPath }),
+    schema: NoticeEntry,
+  }),
+  commitments: defineCollection({
+    loader: glob({ pattern: '**/*.md', base: `${root}/commitments`, generateId: byPath }),
+    schema: CommitmentEntry,
+  }),
+};
