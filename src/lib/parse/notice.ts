@@ -7,7 +7,7 @@
  * Pure: no file system, clock or console. It never throws; bad input comes
  * back as `{ ok: false, error }`.
  */
-import type { Commitment, Group, Notice, Passage, PassageRole, Warning } from '../schema.ts';
+import type { Group, Notice, Passage, PassageRole, Warning } from '../schema.ts';
 import type { ItemDraft } from './item.ts';
 import { toCommitment, withoutNotes, wordingDifference } from './item.ts';
 import type { SourceLine } from './lines.ts';

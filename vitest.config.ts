@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Child processes (CLI, ingest, astro build) take seconds, not milliseconds.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
