@@ -22,8 +22,7 @@ export function decodeNotice(bytes: Uint8Array): { ok: true; text: string } | { 
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { ok: true, text };
   } catch {
-    const at = firstInvalidUtf8(bytes);
-    return { ok: false, error: { line: lineAt(bytes, at), message: 'the file is not valid UTF-8 (convert it, e.g. from GBK, with iconv -f GBK -t UTF-8)' } };
+    return { ok: false, error: { line: firstInvalidLine(bytes), message: 'the file is not valid UTF-8 (convert it, e.g. from GBK, with iconv -f GBK -t UTF-8)' } };
   }
 }
 
@@ -34,20 +33,21 @@ function lineAt(bytes: Uint8Array, at: number): number {
   return line;
 }
 
-/** Returns the offset of the first byte that does not decode as UTF-8. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on the longest valid prefix (a cut inside a sequence only moves the cut by < 4 bytes).
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
+/** Returns the 1-based line holding the first bytes that do not decode as UTF-8. */
+function firstInvalidLine(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  while (start <= bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
     try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, stop));
     } catch {
-      hi = mid - 1;
+      return line;
     }
+    if (end < 0) break;
+    line++;
+    start = end + 1;
   }
-  return lo;
+  return line;
 }
