@@ -22,10 +22,17 @@ const artefact = /\[(?:bookmark|footnote|endnote|comment|annotation)\s*:[^\]]*\]
 /** Characters that are not text at all: BOM, zero-width and control characters. */
 const invisible = /[\ufeff\u200b-\u200d\u2060\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 
+/** Returns the lines of a text as written: split at any line break, a final line break making no line. */
+export function splitLines(input: string): string[] {
+  const lines = input.split(/\r\n|\r|\n/u);
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
 /** Returns the notice's lines, cleaned, with warnings for what cleaning removed. */
 export function readLines(input: string): { lines: SourceLine[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
-  const lines = input.split(/\r\n|\r|\n/u).map((raw, i): SourceLine => {
+  const lines = splitLines(input).map((raw, i): SourceLine => {
     const no = i + 1;
     const removed = raw.match(artefact);
     if (removed) {
@@ -34,8 +41,6 @@ export function readLines(input: string): { lines: SourceLine[]; warnings: Warni
     const cleaned = raw.replace(artefact, '').replace(invisible, '');
     return { no, raw: cleaned, text: squash(cleaned), tab: /^\t/u.test(cleaned) };
   });
-  // A final line break does not make a line.
-  if (lines.length > 1 && lines.at(-1)?.raw === '') lines.pop();
   return { lines, warnings };
 }
 

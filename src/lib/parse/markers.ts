@@ -40,9 +40,11 @@ const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 /** Returns the numbering marker `line` (already trimmed) starts with, if any. */
 export function readMarker(line: string): Marker | undefined {
   const first = line.charAt(0);
-  const c = circled.indexOf(first);
+  const c = first === '' ? -1 : circled.indexOf(first);
   if (c >= 0) {
     const rest = line.slice(1);
+    // Like any marker, ① must be followed by text.
+    if (rest.trim() === '') return undefined;
     return { style: 'circled', value: c + 1, length: 1 + (rest.length - rest.trimStart().length) };
   }
   const f = fold(line);

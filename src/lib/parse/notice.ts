@@ -86,7 +86,10 @@ function nodeDraft(node: OutlineNode, category: string | undefined): ItemDraft {
     head: node.head,
     rest: [...node.body.map((l) => l.text), ...node.children.flatMap(childText)],
     parts: node.children.map(partText),
-    measures: node.measures.map((lines) => squash(lines.map((l) => l.text).join(' ').replace(/^\s*[0-9０-９]{1,3}\s*[.．、]\s*/u, ''))),
+    // A bare `1．` under 推进举措 numbers nothing: its line is covered by the item, its text is empty.
+    measures: node.measures
+      .map((lines) => squash(lines.map((l) => l.text).join(' ').replace(/^\s*[0-9０-９]{1,3}\s*[.．、]\s*/u, '')))
+      .filter((m) => m.length > 0),
     lead: [],
     co: [],
     lines: nodeLines(node),
@@ -207,6 +210,10 @@ function tableDrafts(table: Table, zone: Zone): ItemDraft[] {
       previous.lead.push(...lead);
       previous.co.push(...co);
       previous.lines.push(...lines);
+      continue;
+    }
+    if (!content && !title) {
+      for (const no of new Set(lines)) zone.warnings.push({ line: no, message: '表格行只有序号、没有内容，未作为事项收录' });
       continue;
     }
     if (number === undefined) {
@@ -338,10 +345,11 @@ function readMeta(lines: readonly SourceLine[], roles: Map<number, PassageRole>)
 
 /** Returns how many items the title or preamble says the notice holds (`20件`, `22个项目`). */
 function readDeclaredTotal(title: string, preamble: readonly string[]): number | undefined {
-  const inTitle = /(?<![\d.])(\d{1,3})\s*(?:项|件|个|条)(?!百分点)/u.exec(fold(title));
+  // A number cut off from digits before it by a space (`2 0项`, a tab in the source) is no count.
+  const inTitle = /(?<![\d.]\s*)([1-9]\d{0,2})\s*(?:项|件|个|条)(?!百分点)/u.exec(fold(title));
   if (inTitle?.[1]) return Number(inTitle[1]);
   for (const text of preamble) {
-    const m = /(?<![\d.])(\d{1,3})\s*(?:项|件|个)\s*(?:项目|民生|实事|民心|事项)/u.exec(fold(text));
+    const m = /(?<![\d.]\s*)([1-9]\d{0,2})\s*(?:项|件|个)\s*(?:项目|民生|实事|民心|事项)/u.exec(fold(text));
     if (m?.[1]) return Number(m[1]);
   }
   return undefined;
