@@ -12,7 +12,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { planIngest } from '../src/lib/content/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
-import { generatedRoots } from '../src/lib/content/paths.ts';
+import { generated } from '../src/lib/content/paths.ts';
 import { fail, loadNotice, readBytes } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -50,7 +50,16 @@ for (const path of texts) {
     errors.push(`${meta.message} (every notice needs a metadata file beside it)`);
     continue;
   }
-  sources.push({ path, notice: loaded.notice, bytes: loaded.bytes, metaPath: relative(root, metaFile).split(sep).join('/'), metaText: new TextDecoder().decode(meta.bytes) });
+  const unitsFile = file.replace(/\.txt$/u, '.units.yaml');
+  const source: SourceNotice = {
+    path,
+    notice: loaded.notice,
+    bytes: loaded.bytes,
+    metaPath: relative(root, metaFile).split(sep).join('/'),
+    metaText: new TextDecoder().decode(meta.bytes),
+  };
+  if (existsSync(unitsFile)) source.unitsText = readFileSync(unitsFile, 'utf8');
+  sources.push(source);
 }
 
 const plan = planIngest(sources);
@@ -59,7 +68,7 @@ if (errors.length > 0) fail(`${errors.join('\n')}\ningest: ${errors.length} erro
 
 for (const w of plan.warnings) process.stderr.write(`${rel(join(root, w.file))}:${w.line}: warning: ${w.message}\n`);
 
-const existing = generatedRoots.flatMap((r) => listFiles(join(root, r), '.md'));
+const existing = generated.flatMap((g) => listFiles(join(root, g.root), g.ending));
 const wanted = new Map(plan.files.map((f) => [f.path, f.contents]));
 const stale = existing.filter((p) => !wanted.has(p));
 const changed = plan.files.filter((f) => !existsSync(join(root, f.path)) || readFileSync(join(root, f.path), 'utf8') !== f.contents);

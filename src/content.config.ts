@@ -5,7 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from './lib/config.ts';
-import { CommitmentEntry, NoticeEntry } from './lib/schema.ts';
+import { CommitmentEntry, NoticeEntry, UnitRegistry } from './lib/schema.ts';
 
 const root = contentDir();
 /** Entry ids are the paths without `.md`: `2023/jinan-shizhong`, `2023/jinan-shizhong/18`. */
@@ -15,6 +15,10 @@ export const collections = {
   notices: defineCollection({
     loader: glob({ pattern: '**/*.md', base: `${root}/notices`, generateId: byPath }),
     schema: NoticeEntry,
+  }),
+  units: defineCollection({
+    loader: glob({ pattern: '**/*.units.yaml', base: `${root}/notices`, generateId: ({ entry }) => entry.replace(/\.units\.yaml$/u, '') }),
+    schema: UnitRegistry,
   }),
   commitments: defineCollection({
     loader: glob({ pattern: '**/*.md', base: `${root}/commitments`, generateId: byPath }),

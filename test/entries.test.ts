@@ -13,8 +13,8 @@ import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { NoticeInput, OutputFile } from '../src/lib/content/entries.ts';
 import { noticeFiles, toMarkdown } from '../src/lib/content/entries.ts';
-import type { Commitment, Notice, NoticeMeta } from '../src/lib/schema.ts';
-import { CommitmentEntry, NoticeEntry } from '../src/lib/schema.ts';
+import type { Commitment, Notice, NoticeMeta, TopicAssignment, UnitRegistry } from '../src/lib/schema.ts';
+import { CommitmentEntry, NoticeEntry, UnitRegistry as UnitRegistrySchema } from '../src/lib/schema.ts';
 
 /** js-yaml (a dependency of Astro) ships no types; only `load` is used. */
 const jsYaml = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown };
@@ -87,11 +87,25 @@ const notice: Notice = {
   warnings: [{ line: 9, message: '第2项的牵头单位写在括号外' }],
 };
 
+/** Topics as ingest would assign them, one per commitment (the second one overridden). */
+const topics: TopicAssignment[] = [
+  { slug: 'childcare-education', how: 'rule', matched: '托位' },
+  { slug: 'elderly-care', how: 'override' },
+  { slug: 'housing-renewal', how: 'heading', matched: '住房' },
+];
+const units: UnitRegistry = {
+  year: 2023,
+  district: 'jining-yanzhou',
+  units: [{ slug: 'jiao-yu-ju', name: '区教育局', aliases: ['区教育局'], function: 'education' }],
+};
+
 const input: NoticeInput = {
   meta,
   notice,
   sourceFile: 'notices/2023/jining-yanzhou.txt',
   sourceSha256: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+  topics,
+  units,
 };
 
 const files = noticeFiles(input);
@@ -135,7 +149,13 @@ describe('noticeFiles', () => {
       'commitments/2023/jining-yanzhou/2.md',
       'commitments/2023/jining-yanzhou/3.md',
       'notices/2023/jining-yanzhou.md',
+      'notices/2023/jining-yanzhou.units.yaml',
     ]);
+  });
+
+  test('should write the departments file as YAML that reads back to the registry', () => {
+    const data: unknown = parseYaml(fileAt('notices/2023/jining-yanzhou.units.yaml').contents);
+    expect(UnitRegistrySchema.parse(data)).toEqual(units);
   });
 
   test('should give the same bytes when called twice with the same record', () => {
@@ -149,7 +169,13 @@ describe('noticeFiles', () => {
         const { data } = readBack(fileAt(`commitments/2023/jining-yanzhou/${number}.md`).contents);
         const parsed = CommitmentEntry.safeParse(data);
         expect(parsed.success).toBe(true);
-        expect(data).toEqual({ ...commitment, year: 2023, district: 'jining-yanzhou', permalink: `/2023/jining-yanzhou/${number}/` });
+        expect(data).toEqual({
+          ...commitment,
+          topic: topics[number - 1],
+          year: 2023,
+          district: 'jining-yanzhou',
+          permalink: `/2023/jining-yanzhou/${number}/`,
+        });
       },
     );
 

@@ -146,7 +146,37 @@ describe('planIngest', () => {
       'commitments/2023/jinan-shizhong/1.md',
       'commitments/2023/jinan-shizhong/2.md',
       'notices/2023/jinan-shizhong.md',
+      'notices/2023/jinan-shizhong.units.yaml',
     ]);
+  });
+
+  test('should keep the slug of a department already recorded, and add new ones', () => {
+    const recorded = [
+      'year: 2023',
+      'district: jinan-shizhong',
+      'units:',
+      '  - slug: legacy-slug',
+      '    name: 区教育局',
+      '    aliases: [区教育局]',
+      '    function: education',
+      '',
+    ].join('\n');
+    const plan = planIngest([{ ...source('notices/2023/jinan-shizhong.txt', goodMeta), unitsText: recorded }]);
+    expect(plan.errors).toEqual([]);
+    const units = plan.files.find((f) => f.path.endsWith('.units.yaml'))?.contents ?? '';
+    expect(units).toContain('slug: legacy-slug');
+  });
+
+  test('should name the departments file when it is broken', () => {
+    const plan = planIngest([{ ...source('notices/2023/jinan-shizhong.txt', goodMeta), unitsText: 'year: 2023\nunits: 7\n' }]);
+    expect(plan.errors[0]?.file).toBe('notices/2023/jinan-shizhong.units.yaml');
+  });
+
+  test('should refuse a topic override of an unknown topic, naming the metadata file', () => {
+    const plan = planIngest([source('notices/2023/jinan-shizhong.txt', `${goodMeta}topicOverrides:\n  "1": no-such-topic\n`)]);
+    expect(plan.files).toEqual([]);
+    expect(plan.errors[0]).toMatchObject({ file: 'notices/2023/jinan-shizhong.yaml' });
+    expect(plan.errors[0]?.message).toContain('no-such-topic');
   });
 
   test('should report a syntax error of the metadata with the meta file and line', () => {
@@ -195,7 +225,7 @@ describe('planIngest', () => {
     const second = planIngest(inputs());
     const reversed = planIngest(inputs().reverse());
     expect(first.errors).toEqual([]);
-    expect(first.files).toHaveLength(6);
+    expect(first.files).toHaveLength(8);
     expect(second.files).toEqual(first.files);
     expect(reversed.files).toEqual(first.files);
     for (const [i, f] of first.files.entries()) expect(Buffer.from(second.files[i]?.contents ?? '').equals(Buffer.from(f.contents))).toBe(true);

@@ -126,10 +126,16 @@ export const Notice = z.object({
 });
 export type Notice = z.output<typeof Notice>;
 
+/** URL parts under `/<year>/` that site pages use, so no district may take them. */
+export const reservedSlugs = ['categories', 'units', 'data', 'source', 'search', 'about'];
+
 /** What a notice's metadata file (`<slug>.yaml` beside its text) says: what the text itself does not. */
 export const NoticeMeta = z.object({
   /** The district's URL part: readable ASCII, fixed once published. */
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case ASCII words joined by hyphens'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case ASCII words joined by hyphens')
+    .refine((s) => !reservedSlugs.includes(s) && !/^\d+$/.test(s), 'this slug is reserved for site pages'),
   /** The year of the notice; also its URL part. */
   year: z.number().int().min(1949).max(2200),
   /** Province (or municipality) name, e.g. 山东省, 天津市. */
@@ -144,6 +150,8 @@ export const NoticeMeta = z.object({
   sourceUrl: z.url().nullable(),
   /** A note on the source, e.g. why the URL is unknown. */
   sourceNote: z.string().optional(),
+  /** Topic overrides: commitment number → topic slug, where the automatic assignment is wrong. */
+  topicOverrides: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
 });
 export type NoticeMeta = z.output<typeof NoticeMeta>;
 
@@ -159,8 +167,42 @@ export const NoticeEntry = NoticeMeta.extend({
 });
 export type NoticeEntry = z.output<typeof NoticeEntry>;
 
+/** How a commitment got its topic of the canonical taxonomy (`src/lib/taxonomy/topics.ts`). */
+export const TopicAssignment = z.object({
+  /** The topic's slug. */
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** `heading`: from the notice's own group heading; `rule`: by keywords; `override`: set in the notice's metadata; `none`: nothing matched. */
+  how: z.enum(['heading', 'rule', 'override', 'none']),
+  /** The keyword or heading that decided. */
+  matched: z.string().optional(),
+});
+export type TopicAssignment = z.output<typeof TopicAssignment>;
+
+/** A department of one district: `content/notices/<year>/<slug>.units.yaml` lists them. */
+export const UnitRecord = z.object({
+  /** URL part, readable ASCII, unique within the district, permanent once written. */
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** The canonical full name. */
+  name: z.string().min(1),
+  /** Every spelling the notice uses for it. */
+  aliases: z.array(z.string().min(1)),
+  /** The slug of its function group (教育, 民政, 卫生健康 …). */
+  function: z.string().min(1),
+});
+export type UnitRecord = z.output<typeof UnitRecord>;
+
+/** The departments file of one notice. */
+export const UnitRegistry = z.object({
+  year: z.number().int(),
+  district: z.string().min(1),
+  units: z.array(UnitRecord),
+});
+export type UnitRegistry = z.output<typeof UnitRegistry>;
+
 /** Frontmatter of a generated commitment entry (`content/commitments/<year>/<slug>/<number>.md`). */
 export const CommitmentEntry = Commitment.extend({
+  /** Its topic in the canonical taxonomy, and how it was assigned (review and override in the notice's metadata). */
+  topic: TopicAssignment,
   /** The year of the notice. */
   year: z.number().int(),
   /** The district slug of the notice. */

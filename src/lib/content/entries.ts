@@ -9,9 +9,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import YAML from 'yaml';
-import type { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta } from '../schema.ts';
+import type { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, TopicAssignment, UnitRegistry } from '../schema.ts';
 import { CommitmentEntry as CommitmentEntrySchema, NoticeEntry as NoticeEntrySchema } from '../schema.ts';
-import { commitmentPath, commitmentPermalink, noticePath } from './paths.ts';
+import { commitmentPath, commitmentPermalink, noticePath, unitsPath } from './paths.ts';
 
 /** A file to write, relative to the content directory. */
 export interface OutputFile {
@@ -29,6 +29,10 @@ export interface NoticeInput {
   sourceFile: string;
   /** SHA-256 of the source text, hex. */
   sourceSha256: string;
+  /** The topic of each commitment, in the order of `notice.commitments`. */
+  topics: readonly TopicAssignment[];
+  /** The notice's departments. */
+  units: UnitRegistry;
 }
 
 const processor = unified()
@@ -67,9 +71,10 @@ export function noticeEntry(input: NoticeInput): NoticeEntry {
 }
 
 /** Returns the frontmatter of a commitment's entry. */
-export function commitmentEntry(meta: NoticeMeta, commitment: Commitment): CommitmentEntry {
+export function commitmentEntry(meta: NoticeMeta, commitment: Commitment, topic: TopicAssignment): CommitmentEntry {
   return CommitmentEntrySchema.parse({
     ...commitment,
+    topic,
     year: meta.year,
     district: meta.slug,
     permalink: commitmentPermalink(meta, commitment.number),
@@ -107,14 +112,30 @@ function commitmentBody(c: Commitment): RootContent[] {
   return body;
 }
 
+/** Returns the i-th topic, or fails loudly: topics and commitments must line up. */
+function topicAt(topics: readonly TopicAssignment[], i: number): TopicAssignment {
+  const topic = topics[i];
+  if (!topic) throw new Error(`no topic for commitment #${i + 1}`);
+  return topic;
+}
+
+/** Returns the YAML text of a notice's departments file. */
+export function unitsFile(registry: UnitRegistry): string {
+  const header =
+    '# 本通知涉及的责任单位。由 npm run ingest 生成并维护：已有条目的 slug（网址的一部分）永不改变，\n' +
+    '# 新出现的单位名称会追加进来；可以手工修改 name（全称）和 function（职能分组）。\n';
+  return header + YAML.stringify(registry, { version: '1.1', lineWidth: 0 });
+}
+
 /** Returns every content file one notice gives, sorted by path. */
 export function noticeFiles(input: NoticeInput): OutputFile[] {
   const files: OutputFile[] = [
     { path: noticePath(input.meta), contents: toMarkdown(noticeEntry(input), noticeBody(input)) },
-    ...input.notice.commitments.map((c) => ({
+    ...input.notice.commitments.map((c, i) => ({
       path: commitmentPath(input.meta, c.number),
-      contents: toMarkdown(commitmentEntry(input.meta, c), commitmentBody(c)),
+      contents: toMarkdown(commitmentEntry(input.meta, c, topicAt(input.topics, i)), commitmentBody(c)),
     })),
+    { path: unitsPath(input.meta), contents: unitsFile(input.units) },
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

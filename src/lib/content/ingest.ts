@@ -5,8 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
-import type { Notice, NoticeMeta } from '../schema.ts';
-import { NoticeMeta as NoticeMetaSchema } from '../schema.ts';
+import type { Notice, NoticeMeta, TopicAssignment, UnitRecord } from '../schema.ts';
+import { NoticeMeta as NoticeMetaSchema, UnitRegistry as UnitRegistrySchema } from '../schema.ts';
+import { assignTopic } from '../taxonomy/topics.ts';
+import { planUnits } from '../taxonomy/units.ts';
+import { unitsPath } from './paths.ts';
 import type { OutputFile } from './entries.ts';
 import { noticeFiles } from './entries.ts';
 
@@ -22,6 +25,8 @@ export interface SourceNotice {
   metaPath: string;
   /** The metadata file's text (YAML). */
   metaText: string;
+  /** The departments file's text (YAML) when it exists: its slugs are kept. */
+  unitsText?: string;
 }
 
 /** A problem tied to a file of the content directory. */
@@ -92,9 +97,58 @@ export function planIngest(sources: readonly SourceNotice[]): IngestPlan {
       plan.warnings.push({ file: source.path, line: 0, message: `the text says ${source.notice.year} but the metadata says ${meta.year}; the metadata wins` });
     }
     for (const w of source.notice.warnings) plan.warnings.push({ file: source.path, line: w.line, message: w.message });
+    const topics = topicsOf(source, meta);
+    if (!topics.ok) {
+      plan.errors.push(topics.error);
+      continue;
+    }
+    const existing = existingUnits(source, meta);
+    if (!existing.ok) {
+      plan.errors.push(...existing.errors);
+      continue;
+    }
+    const names = source.notice.commitments.flatMap((c) => [...c.leadUnits, ...c.coUnits]);
+    const units = { year: meta.year, district: meta.slug, units: planUnits(names, existing.units) };
     plan.commitmentCount += source.notice.commitments.length;
-    plan.files.push(...noticeFiles({ meta, notice: source.notice, sourceFile: source.path, sourceSha256: sha256(source.bytes) }));
+    plan.files.push(
+      ...noticeFiles({ meta, notice: source.notice, sourceFile: source.path, sourceSha256: sha256(source.bytes), topics: topics.topics, units }),
+    );
   }
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return plan;
+}
+
+/** Returns the topic of each commitment, or an error naming the metadata file when an override is wrong. */
+function topicsOf(source: SourceNotice, meta: NoticeMeta): { ok: true; topics: TopicAssignment[] } | { ok: false; error: FileProblem } {
+  const overrides = meta.topicOverrides ?? {};
+  const numbers = new Set(source.notice.commitments.map((c) => String(c.number)));
+  const unknown = Object.keys(overrides).filter((n) => !numbers.has(n));
+  if (unknown.length > 0) {
+    return { ok: false, error: { file: source.metaPath, line: 0, message: `topicOverrides names commitments the notice does not have: ${unknown.join(', ')}` } };
+  }
+  try {
+    const topics = source.notice.commitments.map((c) => {
+      const input: Parameters<typeof assignTopic>[0] = { title: c.title, text: c.text };
+      if (c.category) input.heading = c.category;
+      const override = overrides[String(c.number)];
+      if (override) input.override = override;
+      return assignTopic(input);
+    });
+    return { ok: true, topics };
+  } catch (error) {
+    return { ok: false, error: { file: source.metaPath, line: 0, message: `topicOverrides: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}
+
+/** Returns the departments already recorded for the notice (none when it has no file yet). */
+function existingUnits(source: SourceNotice, meta: NoticeMeta): { ok: true; units: UnitRecord[] } | { ok: false; errors: FileProblem[] } {
+  if (source.unitsText === undefined) return { ok: true, units: [] };
+  const file = unitsPath(meta);
+  const doc = YAML.parseDocument(source.unitsText);
+  if (doc.errors.length > 0) return { ok: false, errors: [{ file, line: 0, message: `invalid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}` }] };
+  const result = UnitRegistrySchema.safeParse(doc.toJS());
+  if (!result.success) {
+    return { ok: false, errors: result.error.issues.map((i) => ({ file, line: 0, message: `field “${i.path.join('.') || '(root)'}”: ${i.message}` })) };
+  }
+  return { ok: true, units: result.data.units };
 }

@@ -19,6 +19,11 @@ export function commitmentPath(n: Placed, number: number): string {
   return `commitments/${n.year}/${n.slug}/${number}.md`;
 }
 
+/** Returns the departments file's path relative to the content directory. */
+export function unitsPath(n: Placed): string {
+  return `notices/${n.year}/${n.slug}.units.yaml`;
+}
+
 /** Returns a district's page path: `/<year>/<slug>/`. */
 export function districtPermalink(n: Placed): string {
   return `/${n.year}/${n.slug}/`;
@@ -29,5 +34,9 @@ export function commitmentPermalink(n: Placed, number: number): string {
   return `${districtPermalink(n)}${number}/`;
 }
 
-/** Folders under the content directory that ingest writes (and may clean). */
-export const generatedRoots = ['notices', 'commitments'] as const;
+/** Where ingest writes under the content directory (and may clean): folder and file ending. */
+export const generated = [
+  { root: 'notices', ending: '.md' },
+  { root: 'notices', ending: '.units.yaml' },
+  { root: 'commitments', ending: '.md' },
+] as const;
