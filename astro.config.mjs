@@ -10,11 +10,11 @@ const site = process.env.SITE_URL || 'https://minsheng.example.org';
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
+  build: { format: 'directory', inlineStylesheets: 'always' },
   site,
   base,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
   // No telemetry, no dev toolbar: nothing calls out of the machine.
   devToolbar: { enabled: false },
 });

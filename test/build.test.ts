@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,7 +17,8 @@ const out = mkdtempSync(join(tmpdir(), 'minsheng-build-'));
 /** Returns the text of an HTML page: tags removed, basic entities decoded, white space squashed. */
 function pageText(html: string): string {
   return html
-    .replace(/<[^>]*>/gu, ' ')
+    .replace(/<(?:script|style)\b[^]*?<\/(?:script|style)>/gu, ' ')
+    .replace(/<[^>]*>/gu, '')
     .replace(/&quot;/gu, '"')
     .replace(/&#39;|&#x27;/gu, "'")
     .replace(/&lt;/gu, '<')
@@ -31,21 +33,70 @@ describe('astro build of the built-in content', () => {
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  test('should list every commitment of every notice on the home page', () => {
-    const home = pageText(readFileSync(join(out, 'index.html'), 'utf8'));
+  test('should link every district from the home page', () => {
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
     const dir = join(project, 'content', 'notices', '2023');
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-    expect(texts).toHaveLength(5);
-    let count = 0;
-    for (const file of texts) {
+    const slugs = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/u, ''));
+    expect(slugs).toHaveLength(5);
+    for (const slug of slugs) expect(home).toContain(`href="/2023/${slug}/"`);
+    expect(pageText(home)).toContain('共 124 项承诺');
+  });
+
+  test('should give every commitment its permalink page with its full text, title and source lines', () => {
+    const dir = join(project, 'content', 'notices', '2023');
+    let pages = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const slug = file.replace(/\.txt$/u, '');
       const parsed = parseNotice(readFileSync(join(dir, file), 'utf8'));
       if (!parsed.ok) throw new Error(parsed.error.message);
       for (const c of parsed.notice.commitments) {
-        expect(home).toContain(c.text);
-        count++;
+        const html = readFileSync(join(out, '2023', slug, String(c.number), 'index.html'), 'utf8');
+        const text = pageText(html);
+        expect(text).toContain(c.text);
+        expect(text).toContain(c.title);
+        expect(html).toContain(`href="/2023/${slug}/source/#c${c.number}"`);
+        expect(html).toContain(`<link rel="canonical" href="https://minsheng.example.org/2023/${slug}/${c.number}/">`);
+        expect(html).toContain('<meta property="og:type" content="article">');
+        pages++;
       }
     }
-    expect(home).toContain(`${count} 项民生实事`);
+    expect(pages).toBe(124);
+  });
+
+  test('should number every line of the original notice and mark each commitment block', () => {
+    const html = readFileSync(join(out, '2023', 'huaibei-xiangshan', 'source', 'index.html'), 'utf8');
+    const lines = readFileSync(join(project, 'content', 'notices', '2023', 'huaibei-xiangshan.txt'), 'utf8').replace(/\n$/u, '').split('\n');
+    for (let n = 1; n <= lines.length; n++) expect(html).toContain(`id="L${n}"`);
+    expect(html).not.toContain(`id="L${lines.length + 1}"`);
+    expect(html).toContain('id="c18"');
+    expect(html).toContain('id="c18-appendix"');
+  });
+
+  test('should give each department a page listing what it leads', () => {
+    const html = pageText(readFileSync(join(out, '2023', 'huaibei-xiangshan', 'units', 'can-ji-ren-lian-he-hui', 'index.html'), 'utf8'));
+    expect(html).toContain('区残疾人联合会');
+    expect(html).toContain('原文写作：区残联');
+    expect(html).toContain('实施困难残疾人康复工程');
+  });
+
+  test('should ship JavaScript only on pages that draw a chart', () => {
+    const withScript = (path: string): boolean => /<script/u.test(readFileSync(join(out, path), 'utf8'));
+    expect(withScript('2023/huaibei-xiangshan/18/index.html')).toBe(false);
+    expect(withScript('2023/huaibei-xiangshan/source/index.html')).toBe(false);
+    expect(withScript('index.html')).toBe(false);
+    expect(withScript('2023/index.html')).toBe(true);
+    expect(withScript('2023/huaibei-xiangshan/index.html')).toBe(true);
+    // The page loads only a small loader; chart.js comes later by dynamic import.
+    const page = readFileSync(join(out, '2023', 'index.html'), 'utf8');
+    const loaders = [...page.matchAll(/<script[^>]*src="\/_astro\/([^"]+)"/gu)].map((m) => m[1] ?? '');
+    expect(loaders).toHaveLength(1);
+    const loader = readFileSync(join(out, '_astro', loaders[0] ?? ''), 'utf8');
+    expect(gzipSync(loader).length).toBeLessThan(2048);
+    const lazy = [...loader.matchAll(/([\w.-]+\.js)/gu)].map((m) => m[1] ?? '').filter((f) => f !== loaders[0] && existsSync(join(out, '_astro', f)));
+    expect(lazy).toHaveLength(1);
+    const chart = readFileSync(join(out, '_astro', lazy[0] ?? ''));
+    expect(chart.length).toBeGreaterThan(50_000);
+    expect(page).not.toContain(lazy[0] ?? '(none)');
   });
 
   test('should declare the page Chinese and UTF-8', () => {

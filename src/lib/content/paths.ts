@@ -34,6 +34,31 @@ export function commitmentPermalink(n: Placed, number: number): string {
   return `${districtPermalink(n)}${number}/`;
 }
 
+/** Returns the original notice's page path: `/<year>/<slug>/source/`. */
+export function sourcePermalink(n: Placed): string {
+  return `${districtPermalink(n)}source/`;
+}
+
+/** Returns a department's page path: `/<year>/<slug>/units/<unit>/`. */
+export function unitPermalink(n: Placed, unit: string): string {
+  return `${districtPermalink(n)}units/${unit}/`;
+}
+
+/** Returns the year overview's path: `/<year>/`. */
+export function yearPermalink(year: number): string {
+  return `/${year}/`;
+}
+
+/** Returns a topic page's path: `/<year>/categories/<topic>/` (the index without a topic). */
+export function topicPermalink(year: number, topic?: string): string {
+  return topic ? `/${year}/categories/${topic}/` : `/${year}/categories/`;
+}
+
+/** Returns the departments index's path: `/<year>/units/`. */
+export function unitsIndexPermalink(year: number): string {
+  return `/${year}/units/`;
+}
+
 /** Where ingest writes under the content directory (and may clean): folder and file ending. */
 export const generated = [
   { root: 'notices', ending: '.md' },

@@ -1,0 +1,30 @@
+/**
+ * Words the pages show for values of the data. Pure.
+ */
+import type { Level, Target } from '../schema.ts';
+
+/** Returns the Chinese label of a task level. */
+export function levelLabel(level: Level): string {
+  return level === 'city' ? '属市级任务' : '属省级任务';
+}
+
+const comparatorWords: Record<NonNullable<Target['comparator']>, string> = { '>=': '不少于', '<=': '不超过', '~': '约' };
+
+/** Returns a target as a short phrase: `不少于 17,800 人`. */
+export function targetLabel(t: Target): string {
+  const n = new Intl.NumberFormat('zh-CN').format(t.value);
+  return `${t.comparator ? `${comparatorWords[t.comparator]} ` : ''}${n} ${t.unit}`;
+}
+
+/** Returns how a topic was assigned, for reviewers. */
+export function topicHowLabel(how: 'heading' | 'rule' | 'override' | 'none', matched?: string): string {
+  if (how === 'heading') return `依据原文分组标题${matched ? `（“${matched}”）` : ''}归类`;
+  if (how === 'rule') return `依据关键词${matched ? `“${matched}”` : ''}归类`;
+  if (how === 'override') return '经人工复核归类';
+  return '未能自动归类';
+}
+
+/** Returns a date `YYYY-MM-DD` in Chinese: `2023年1月10日`. */
+export function dateLabel(date: string): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}

@@ -1,0 +1,103 @@
+/**
+ * The site's data model, shaped from the content collections: years, their
+ * districts, each district's commitments and departments. Pure.
+ */
+import type { CommitmentEntry, NoticeEntry, UnitRecord, UnitRegistry } from '../schema.ts';
+
+/** One notice with everything that hangs off it. */
+export interface District {
+  notice: NoticeEntry;
+  /** In number order. */
+  commitments: CommitmentEntry[];
+  /** Departments, by slug. */
+  units: UnitRecord[];
+}
+
+/** One year's notices. */
+export interface Year {
+  year: number;
+  /** Districts in a stable order: province, city, district name (Chinese collation), slug. */
+  districts: District[];
+}
+
+const collator = new Intl.Collator('zh-CN');
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Returns the years (newest first), each with its districts, commitments and departments. */
+export function buildModel(
+  notices: readonly NoticeEntry[],
+  commitments: readonly CommitmentEntry[],
+  registries: readonly UnitRegistry[],
+): Year[] {
+  const years = [...new Set(notices.map((n) => n.year))].sort((a, b) => b - a);
+  return years.map((year) => ({
+    year,
+    districts: notices
+      .filter((n) => n.year === year)
+      .sort(
+        (a, b) =>
+          collator.compare(a.province, b.province) ||
+          collator.compare(a.city, b.city) ||
+          collator.compare(a.district, b.district) ||
+          byCode(a.slug, b.slug),
+      )
+      .map((notice) => ({
+        notice,
+        commitments: commitments
+          .filter((c) => c.year === year && c.district === notice.slug)
+          .sort((a, b) => a.number - b.number),
+        units: [...(registries.find((r) => r.year === year && r.district === notice.slug)?.units ?? [])].sort((a, b) =>
+          byCode(a.slug, b.slug),
+        ),
+      })),
+  }));
+}
+
+/** Returns the department a name (as written in a commitment) refers to. */
+export function unitNamed(district: District, name: string): UnitRecord | undefined {
+  return district.units.find((u) => u.name === name || u.aliases.includes(name));
+}
+
+/** Returns what a department leads and what it co-operates on, in number order. */
+export function unitWork(district: District, unit: UnitRecord): { lead: CommitmentEntry[]; co: CommitmentEntry[] } {
+  const names = new Set([unit.name, ...unit.aliases]);
+  return {
+    lead: district.commitments.filter((c) => c.leadUnits.some((n) => names.has(n))),
+    co: district.commitments.filter((c) => c.coUnits.some((n) => names.has(n))),
+  };
+}
+
+/** Returns the commitments before and after `number` in the same notice. */
+export function neighbours(district: District, number: number): { prev?: CommitmentEntry; next?: CommitmentEntry } {
+  const i = district.commitments.findIndex((c) => c.number === number);
+  const result: { prev?: CommitmentEntry; next?: CommitmentEntry } = {};
+  const prev = i > 0 ? district.commitments[i - 1] : undefined;
+  const next = i >= 0 ? district.commitments[i + 1] : undefined;
+  if (prev) result.prev = prev;
+  if (next) result.next = next;
+  return result;
+}
+
+/** Returns the commitments grouped by the notice's own headings (one unnamed group when it has none). */
+export function byHeading(district: District): { name?: string; declaredCount?: number; items: CommitmentEntry[] }[] {
+  const { groups } = district.notice;
+  if (groups.length === 0) return [{ items: district.commitments }];
+  const grouped = groups.map((g) => {
+    const group: { name?: string; declaredCount?: number; items: CommitmentEntry[] } = {
+      name: g.name,
+      items: district.commitments.filter((c) => g.items.includes(c.number)),
+    };
+    if (g.declaredCount !== undefined) group.declaredCount = g.declaredCount;
+    return group;
+  });
+  const placed = new Set(groups.flatMap((g) => g.items));
+  const rest = district.commitments.filter((c) => !placed.has(c.number));
+  return rest.length > 0 ? [...grouped, { items: rest }] : grouped;
+}
+
+/** Returns how many items of each key there are, in first-seen order. */
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
