@@ -70,9 +70,10 @@ export function districtsOfTopic(year: Year, topic: string): ChartSpec {
 export function indicatorChart(year: Year, indicator: Indicator): { spec: ChartSpec; sources: { district: District; number: number; text: string }[] } | undefined {
   const values = indicatorValues(indicator, year.districts.flatMap((d) => d.commitments));
   if (values.length < 2) return undefined;
-  const rows = values.flatMap((v) => {
-    const district = year.districts.find((d) => d.notice.slug === v.district);
-    return district ? [{ district, v }] : [];
+  // In the year's own district order, like every other chart of the page.
+  const rows = year.districts.flatMap((district) => {
+    const v = values.find((x) => x.year === year.year && x.district === district.notice.slug);
+    return v ? [{ district, v }] : [];
   });
   return {
     spec: {

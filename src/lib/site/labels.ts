@@ -28,3 +28,10 @@ export function topicHowLabel(how: 'heading' | 'rule' | 'override' | 'none', mat
 export function dateLabel(date: string): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
+
+/** Returns a department's name with its district: `济南市市中区` + `区教育体育局` → `济南市市中区教育体育局`. */
+export function unitWithDistrict(districtFull: string, name: string): string {
+  const prefix = name.charAt(0);
+  if ((prefix === '区' || prefix === '县' || prefix === '市') && districtFull.endsWith(prefix)) return `${districtFull}${name.slice(1)}`;
+  return `${districtFull} ${name}`;
+}

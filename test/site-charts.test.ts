@@ -1,0 +1,397 @@
+import { describe, expect, test } from 'vitest';
+import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
+import type { Target, UnitRecord } from '../src/lib/schema.ts';
+import type { District, Year } from '../src/lib/site/model.ts';
+import { buildModel } from '../src/lib/site/model.ts';
+import { districtsOfTopic, indicatorChart, leadUnitsOfDistrict, topicsByDistrict, topicsOfDistrict } from '../src/lib/site/charts.ts';
+import type { Indicator } from '../src/lib/taxonomy/indicators.ts';
+import { indicators, indicatorValues } from '../src/lib/taxonomy/indicators.ts';
+import { topicBySlug } from '../src/lib/taxonomy/topics.ts';
+
+// ---------------------------------------------------------------------------
+// Hand-built records (checked against the zod schemas below).
+
+type Place = Pick<NoticeEntry, 'year' | 'slug' | 'province' | 'city' | 'district' | 'districtFull'>;
+
+function notice(place: Place, more: Partial<NoticeEntry> = {}): NoticeEntry {
+  return {
+    sourceUrl: null,
+    title: `${place.year}年区政府为民办实事事项`,
+    groups: [],
+    passages: [],
+    warnings: [],
+    commitmentCount: 1,
+    sourceFile: `notices/${place.year}/${place.slug}.txt`,
+    sourceSha256: 'fedcba9876543210'.repeat(4),
+    ...place,
+    ...more,
+  };
+}
+
+function commitment(place: Place, number: number, topic: string, more: Partial<CommitmentEntry> = {}): CommitmentEntry {
+  return {
+    number,
+    title: `第${number}项`,
+    text: `第${number}项的全文。`,
+    leadUnits: [],
+    coUnits: [],
+    subItems: [],
+    measures: [],
+    targets: [],
+    source: { startLine: number + 1, endLine: number + 1 },
+    topic: { slug: topic, how: 'rule' },
+    year: place.year,
+    district: place.slug,
+    permalink: `/${place.year}/${place.slug}/${number}/`,
+    ...more,
+  };
+}
+
+function target(value: number, unit: string, text: string): Target {
+  return { value, unit, text };
+}
+
+function unit(slug: string, name: string, aliases: string[], fn: string): UnitRecord {
+  return { slug, name, aliases, function: fn };
+}
+
+const shizhong: Place = { year: 2023, slug: 'jinan-shizhong', province: '山东省', city: '济南市', district: '市中区', districtFull: '济南市市中区' };
+const zhangdian: Place = { year: 2023, slug: 'zibo-zhangdian', province: '山东省', city: '淄博市', district: '张店区', districtFull: '淄博市张店区' };
+const hedong: Place = { year: 2023, slug: 'tianjin-hedong', province: '天津市', city: '天津市', district: '河东区', districtFull: '天津市河东区' };
+
+const shizhongCommitments: CommitmentEntry[] = [
+  commitment(shizhong, 1, 'employment', {
+    title: '建设零工市场',
+    leadUnits: ['区人社局'],
+    coUnits: ['区财政局'],
+    targets: [{ value: 12000, unit: '人', text: '新增城镇就业1.2万人以上', comparator: '>=' }],
+  }),
+  commitment(shizhong, 2, 'childcare-education', {
+    title: '实施安心托幼行动',
+    text: '新增托位675个，托位总数达到1200个。',
+    leadUnits: ['区教体局'],
+    coUnits: ['区卫生健康局'],
+    targets: [target(675, '个', '新增托位675个'), target(1200, '个', '托位总数达到1200个')],
+  }),
+  commitment(shizhong, 3, 'housing-renewal', { title: '老旧小区改造', leadUnits: ['区住建局'], targets: [target(34, '个', '改造城镇老旧小区34个')] }),
+  commitment(shizhong, 4, 'employment', { title: '开展职业技能培训', leadUnits: ['区人力资源和社会保障局'], coUnits: ['区财政局'] }),
+  commitment(shizhong, 5, 'environment', { title: '城市积水点改造', leadUnits: ['区住房和城乡建设局', '区水务局'] }),
+  commitment(shizhong, 6, 'social-security', { title: '提高困难群众救助标准', leadUnits: ['区民政局', '区退役军人事务局'] }),
+  commitment(shizhong, 7, 'childcare-education', { title: '建设普惠托育机构', targets: [target(90, '个', '新增托位90个')] }),
+];
+
+const shizhongUnits: UnitRegistry = {
+  year: 2023,
+  district: 'jinan-shizhong',
+  units: [
+    unit('ren-li-zi-yuan-he-she-hui-bao-zhang-ju', '区人力资源和社会保障局', ['区人社局'], 'human-resources'),
+    unit('zhu-fang-he-cheng-xiang-jian-she-ju', '区住房和城乡建设局', ['区住建局'], 'housing'),
+    unit('jiao-yu-ti-yu-ju', '区教育体育局', ['区教体局'], 'education'),
+    unit('min-zheng-ju', '区民政局', [], 'civil-affairs'),
+    unit('shui-wu-ju', '区水务局', [], 'water'),
+    unit('cai-zheng-ju', '区财政局', [], 'finance'),
+    unit('wei-sheng-jian-kang-ju', '区卫生健康局', ['区卫健局'], 'health'),
+  ],
+};
+
+const zhangdianCommitments: CommitmentEntry[] = [
+  commitment(zhangdian, 1, 'employment', { leadUnits: ['区人社局'], targets: [target(5000, '人', '城镇新增就业5000人')] }),
+  commitment(zhangdian, 2, 'childcare-education', { targets: [target(537, '个', '托位总数达到537个'), target(120, '个', '新增托位120个')] }),
+  commitment(zhangdian, 3, 'housing-renewal', { targets: [target(120_000_000, '元', '老旧小区改造投资1.2亿元'), target(12, '个', '改造老旧小区12个')] }),
+  commitment(zhangdian, 4, 'elderly-care'),
+];
+
+const hedongCommitments: CommitmentEntry[] = [commitment(hedong, 1, 'childcare-education', { targets: [target(300, '个', '新增托位300个')] })];
+
+const shizhongNotice = notice(shizhong, { commitmentCount: 7 });
+const zhangdianNotice = notice(zhangdian, { commitmentCount: 4 });
+const hedongNotice = notice(hedong);
+
+function yearOf(notices: readonly NoticeEntry[], commitments: readonly CommitmentEntry[], registries: readonly UnitRegistry[] = []): Year {
+  const [year, ...rest] = buildModel(notices, commitments, registries);
+  if (!year || rest.length > 0) throw new Error('expected exactly one year');
+  return year;
+}
+
+function first(year: Year): District {
+  const d = year.districts[0];
+  if (!d) throw new Error('no district');
+  return d;
+}
+
+function indicator(slug: string): Indicator {
+  const found = indicators.find((i) => i.slug === slug);
+  if (!found) throw new Error(`no indicator ${slug}`);
+  return found;
+}
+
+/** 2023: 济南市市中区 and 淄博市张店区 (given in reverse). */
+const year = yearOf([zhangdianNotice, shizhongNotice], [...zhangdianCommitments, ...shizhongCommitments], [shizhongUnits]);
+const district = first(year);
+
+// ---------------------------------------------------------------------------
+
+describe('the hand-built fixtures', () => {
+  test.each([shizhongNotice, zhangdianNotice, hedongNotice])('notice $year/$slug validates against NoticeEntry', (n) => {
+    const parsed = NoticeEntry.safeParse(n);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.data).toEqual(n);
+  });
+
+  test.each([...shizhongCommitments, ...zhangdianCommitments, ...hedongCommitments])(
+    'commitment $year/$district/$number validates against CommitmentEntry',
+    (c) => {
+      const parsed = CommitmentEntry.safeParse(c);
+      expect(parsed.error).toBeUndefined();
+      expect(parsed.data).toEqual(c);
+    },
+  );
+
+  test('the unit registry validates against UnitRegistry', () => {
+    const parsed = UnitRegistry.safeParse(shizhongUnits);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.data).toEqual(shizhongUnits);
+  });
+
+  test('every topic the fixtures use is in the taxonomy', () => {
+    const used = [...shizhongCommitments, ...zhangdianCommitments, ...hedongCommitments].map((c) => c.topic.slug);
+    expect(used.filter((slug) => topicBySlug(slug) === undefined)).toEqual([]);
+  });
+
+  test('the model puts 济南市市中区 before 淄博市张店区', () => {
+    expect(year.districts.map((d) => d.notice.slug)).toEqual(['jinan-shizhong', 'zibo-zhangdian']);
+  });
+});
+
+describe('topicsByDistrict', () => {
+  test('lists only the topics that occur, in taxonomy order, with one series per district and its count per topic', () => {
+    expect(topicsByDistrict(year)).toEqual({
+      labels: ['就业创业', '社会保障与救助', '养老服务', '托育与教育', '住房与城市更新', '生态环境'],
+      series: [
+        { name: '济南市市中区', values: [2, 1, 0, 2, 1, 1] },
+        { name: '淄博市张店区', values: [1, 0, 1, 1, 1, 0] },
+      ],
+      unit: '项',
+      horizontal: true,
+      stacked: true,
+    });
+  });
+
+  test('follows the taxonomy, not the order the commitments come in, and puts 其他 last', () => {
+    const place: Place = { ...shizhong, slug: 'jinan-lixia', district: '历下区', districtFull: '济南市历下区' };
+    const y = yearOf([notice(place)], [commitment(place, 1, 'other'), commitment(place, 2, 'transport'), commitment(place, 3, 'employment')]);
+    expect(topicsByDistrict(y).labels).toEqual(['就业创业', '交通出行', '其他']);
+  });
+
+  test('has, for each topic, values that add up to the commitments of that topic across districts', () => {
+    const spec = topicsByDistrict(year);
+    const totals = spec.labels.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+    expect(totals).toEqual([3, 1, 1, 3, 2, 1]);
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(shizhongCommitments.length + zhangdianCommitments.length);
+  });
+});
+
+describe('topicsOfDistrict', () => {
+  test('counts one district’s commitments per topic it has, in taxonomy order', () => {
+    expect(topicsOfDistrict(district)).toEqual({
+      labels: ['就业创业', '社会保障与救助', '托育与教育', '住房与城市更新', '生态环境'],
+      series: [{ name: '事项数', values: [2, 1, 2, 1, 1] }],
+      unit: '项',
+      horizontal: true,
+    });
+  });
+
+  test('gives a district without commitments an empty chart', () => {
+    const y = yearOf([hedongNotice], []);
+    expect(topicsOfDistrict(first(y))).toEqual({ labels: [], series: [{ name: '事项数', values: [] }], unit: '项', horizontal: true });
+  });
+});
+
+describe('leadUnitsOfDistrict', () => {
+  test('merges abbreviations with full names through the registry and sorts by count, then by name', () => {
+    expect(leadUnitsOfDistrict(district)).toEqual({
+      labels: ['区人力资源和社会保障局', '区住房和城乡建设局', '区教育体育局', '区民政局', '区水务局', '区退役军人事务局'],
+      series: [{ name: '牵头事项数', values: [2, 2, 1, 1, 1, 1] }],
+      unit: '项',
+      horizontal: true,
+    });
+  });
+
+  test('keeps a name the registry does not know as written', () => {
+    expect(leadUnitsOfDistrict(district).labels).toContain('区退役军人事务局');
+  });
+
+  test('counts abbreviations as themselves when the district has no registry', () => {
+    const y = yearOf([shizhongNotice], shizhongCommitments);
+    const spec = leadUnitsOfDistrict(first(y));
+    expect(spec.labels).toEqual(['区人力资源和社会保障局', '区人社局', '区住建局', '区住房和城乡建设局', '区教体局', '区民政局', '区水务局', '区退役军人事务局']);
+    expect(spec.series[0]?.values).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  test.each<readonly [number, string[]]>([
+    [1, ['区人力资源和社会保障局']],
+    [3, ['区人力资源和社会保障局', '区住房和城乡建设局', '区教育体育局']],
+    [6, ['区人力资源和社会保障局', '区住房和城乡建设局', '区教育体育局', '区民政局', '区水务局', '区退役军人事务局']],
+    [20, ['区人力资源和社会保障局', '区住房和城乡建设局', '区教育体育局', '区民政局', '区水务局', '区退役军人事务局']],
+  ])('shows at most %i departments, the ones that lead most', (limit, labels) => {
+    const spec = leadUnitsOfDistrict(district, limit);
+    expect(spec.labels).toEqual(labels);
+    expect(spec.series[0]?.values).toHaveLength(labels.length);
+  });
+
+  test('shows at most 12 departments by default', () => {
+    const place: Place = { ...shizhong, slug: 'jinan-lixia', district: '历下区', districtFull: '济南市历下区' };
+    const many = Array.from({ length: 15 }, (_, i) => commitment(place, i + 1, 'other', { leadUnits: [`第${String(i + 10)}局`] }));
+    const spec = leadUnitsOfDistrict(first(yearOf([notice(place)], many)));
+    expect(spec.labels).toHaveLength(12);
+    expect(spec.labels[0]).toBe('第10局');
+    expect(spec.labels[11]).toBe('第21局');
+  });
+});
+
+describe('districtsOfTopic', () => {
+  test.each<readonly [string, number[]]>([
+    ['employment', [2, 1]],
+    ['childcare-education', [2, 1]],
+    ['elderly-care', [0, 1]],
+    ['environment', [1, 0]],
+    ['transport', [0, 0]],
+  ])('counts each district’s commitments of %s, every district in the year’s order', (topic, values) => {
+    expect(districtsOfTopic(year, topic)).toEqual({
+      labels: ['济南市市中区', '淄博市张店区'],
+      series: [{ name: '事项数', values }],
+      unit: '项',
+      horizontal: true,
+    });
+  });
+});
+
+describe('indicatorChart', () => {
+  test.each<readonly [string, string, string, number[], { number: number; text: string }[]]>([
+    [
+      'childcare-places',
+      '新增托位',
+      '个',
+      [675, 120],
+      [
+        { number: 2, text: '新增托位675个' },
+        { number: 2, text: '新增托位120个' },
+      ],
+    ],
+    [
+      'old-compounds',
+      '改造老旧小区',
+      '个',
+      [34, 12],
+      [
+        { number: 3, text: '改造城镇老旧小区34个' },
+        { number: 3, text: '改造老旧小区12个' },
+      ],
+    ],
+    [
+      'urban-jobs',
+      '新增城镇就业',
+      '人',
+      [12000, 5000],
+      [
+        { number: 1, text: '新增城镇就业1.2万人以上' },
+        { number: 1, text: '城镇新增就业5000人' },
+      ],
+    ],
+  ])('charts %s for the districts that set it, with the clause each value comes from', (slug, name, unitWord, values, sources) => {
+    const chart = indicatorChart(year, indicator(slug));
+    expect(chart?.spec).toEqual({
+      labels: ['济南市市中区', '淄博市张店区'],
+      series: [{ name, values }],
+      unit: unitWord,
+      horizontal: true,
+    });
+    expect(chart?.sources.map((s) => ({ number: s.number, text: s.text }))).toEqual(sources);
+    expect(chart?.sources.map((s) => s.district)).toEqual(year.districts);
+  });
+
+  test('returns undefined when no district sets the indicator', () => {
+    expect(indicatorChart(year, indicator('parking-spaces'))).toBeUndefined();
+  });
+
+  test('returns undefined when only one district sets the indicator', () => {
+    expect(indicatorChart(yearOf([shizhongNotice], shizhongCommitments), indicator('childcare-places'))).toBeUndefined();
+    expect(indicatorChart(yearOf([shizhongNotice, hedongNotice], [...shizhongCommitments, ...hedongCommitments]), indicator('urban-jobs'))).toBeUndefined();
+  });
+
+  test('leaves out districts that do not set the indicator', () => {
+    const y = yearOf([shizhongNotice, zhangdianNotice, hedongNotice], [...shizhongCommitments, ...zhangdianCommitments, ...hedongCommitments]);
+    expect(indicatorChart(y, indicator('urban-jobs'))?.spec.labels).toEqual(['济南市市中区', '淄博市张店区']);
+  });
+
+  test('lists the districts in the year’s order, as the other charts of the year do', () => {
+    // The year orders 山东省 before 天津市; the slugs sort tianjin-hedong before zibo-zhangdian.
+    const y = yearOf([hedongNotice, zhangdianNotice, shizhongNotice], [...hedongCommitments, ...zhangdianCommitments, ...shizhongCommitments]);
+    expect(y.districts.map((d) => d.notice.districtFull)).toEqual(['济南市市中区', '淄博市张店区', '天津市河东区']);
+    const chart = indicatorChart(y, indicator('childcare-places'));
+    expect(chart?.spec.labels).toEqual(['济南市市中区', '淄博市张店区', '天津市河东区']);
+    expect(chart?.spec.series[0]?.values).toEqual([675, 120, 300]);
+  });
+});
+
+describe('indicators', () => {
+  test('are the four comparable indicators, in display order, each of a known topic', () => {
+    expect(indicators.map((i) => [i.slug, i.name, i.unit, i.topic])).toEqual([
+      ['childcare-places', '新增托位', '个', 'childcare-education'],
+      ['old-compounds', '改造老旧小区', '个', 'housing-renewal'],
+      ['parking-spaces', '新增停车泊位', '个', 'transport'],
+      ['urban-jobs', '新增城镇就业', '人', 'employment'],
+    ]);
+    expect(indicators.every((i) => topicBySlug(i.topic) !== undefined)).toBe(true);
+  });
+
+  test.each<readonly [string, string[]]>([
+    ['新增托位675个', ['childcare-places']],
+    ['托位新增200个', ['childcare-places']],
+    ['托位总数达到537个', []],
+    ['改造城镇老旧小区34个', ['old-compounds']],
+    ['新增公共停车泊位1200个', ['parking-spaces']],
+    ['建设停车位300个', ['parking-spaces']],
+    ['新增城镇就业1.2万人以上', ['urban-jobs']],
+    ['城镇新增就业5000人', ['urban-jobs']],
+    ['培训3000人', []],
+  ])('reads the clause %j as %j', (text, slugs) => {
+    expect(indicators.filter((i) => i.pattern.test(text)).map((i) => i.slug)).toEqual(slugs);
+  });
+});
+
+describe('indicatorValues', () => {
+  const childcare = indicator('childcare-places');
+
+  test('takes the first matching target of each district, by commitment number, whatever order the commitments come in', () => {
+    const values = indicatorValues(childcare, [...shizhongCommitments].reverse());
+    expect(values).toEqual([{ year: 2023, district: 'jinan-shizhong', number: 2, target: target(675, '个', '新增托位675个') }]);
+  });
+
+  test('skips a total (托位总数达到537个) and takes the new places that follow it', () => {
+    expect(indicatorValues(childcare, zhangdianCommitments)).toEqual([
+      { year: 2023, district: 'zibo-zhangdian', number: 2, target: target(120, '个', '新增托位120个') },
+    ]);
+  });
+
+  test('requires the indicator’s unit', () => {
+    expect(indicatorValues(indicator('old-compounds'), zhangdianCommitments).map((v) => v.target)).toEqual([target(12, '个', '改造老旧小区12个')]);
+    const onlyMoney = commitment(zhangdian, 9, 'housing-renewal', { targets: [target(120_000_000, '元', '老旧小区改造投资1.2亿元')] });
+    expect(indicatorValues(indicator('old-compounds'), [onlyMoney])).toEqual([]);
+  });
+
+  test('gives one value per year and district, ordered by year, then district slug', () => {
+    const earlier = commitment({ ...shizhong, year: 2022 }, 5, 'childcare-education', { targets: [target(500, '个', '新增托位500个')] });
+    const values = indicatorValues(childcare, [...hedongCommitments, ...zhangdianCommitments, ...shizhongCommitments, earlier]);
+    expect(values.map((v) => [v.year, v.district, v.number, v.target.value])).toEqual([
+      [2022, 'jinan-shizhong', 5, 500],
+      [2023, 'jinan-shizhong', 2, 675],
+      [2023, 'tianjin-hedong', 1, 300],
+      [2023, 'zibo-zhangdian', 2, 120],
+    ]);
+  });
+
+  test('returns nothing when no target counts', () => {
+    expect(indicatorValues(indicator('parking-spaces'), [...shizhongCommitments, ...zhangdianCommitments])).toEqual([]);
+  });
+});
