@@ -1,5 +1,9 @@
 // @ts-check
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { contentDir } from './src/lib/config.ts';
+import { readRedirects } from './src/lib/site/permanence.ts';
 
 /**
  * The site's public address and base path, in one place. Override them for a
@@ -9,7 +13,12 @@ import { defineConfig } from 'astro/config';
 const site = process.env.SITE_URL || 'https://minsheng.example.org';
 const base = process.env.BASE_PATH || '/';
 
+/** Redirects for URLs that moved: declared in data (`<content>/redirects.yaml`), each one a generated page. */
+const redirectsFile = join(contentDir(), 'redirects.yaml');
+const redirects = readRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined);
+
 export default defineConfig({
+  redirects: Object.fromEntries(redirects.map((r) => [r.from, r.to])),
   build: { format: 'directory', inlineStylesheets: 'always' },
   site,
   base,

@@ -2,14 +2,15 @@
  * The whole chain, end to end: the committed content builds with Astro, and
  * the listing page shows every commitment of every built-in notice.
  */
-import { execFileSync } from 'node:child_process';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseNotice } from '../src/lib/parse/notice.ts';
+import { checkPermanence, publicUrls, readManifest, readRedirects } from '../src/lib/site/permanence.ts';
 
 const project = join(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'minsheng-build-'));
@@ -80,7 +81,8 @@ describe('astro build of the built-in content', () => {
   });
 
   test('should ship JavaScript only on pages that draw a chart', () => {
-    const withScript = (path: string): boolean => /<script/u.test(readFileSync(join(out, path), 'utf8'));
+    // JSON-LD is data, not JavaScript.
+    const withScript = (path: string): boolean => /<script(?![^>]*type="application\/ld\+json")/u.test(readFileSync(join(out, path), 'utf8'));
     expect(withScript('2023/huaibei-xiangshan/18/index.html')).toBe(false);
     expect(withScript('2023/huaibei-xiangshan/source/index.html')).toBe(false);
     expect(withScript('index.html')).toBe(false);
@@ -97,6 +99,18 @@ describe('astro build of the built-in content', () => {
     const chart = readFileSync(join(out, '_astro', lazy[0] ?? ''));
     expect(chart.length).toBeGreaterThan(50_000);
     expect(page).not.toContain(lazy[0] ?? '(none)');
+  });
+
+  test('should still serve every URL of the committed manifest, and list every URL it serves', () => {
+    const files = (readdirSync(out, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => relative(out, join(d.parentPath, d.name)).split(sep).join('/'));
+    const manifest = readManifest(readFileSync(join(project, 'content', 'urls.txt'), 'utf8'));
+    const redirects = readRedirects(readFileSync(join(project, 'content', 'redirects.yaml'), 'utf8'));
+    const report = checkPermanence(manifest, publicUrls(files), redirects);
+    expect(report.missing).toEqual([]);
+    expect(report.unlisted).toEqual([]);
+    expect(manifest.length).toBeGreaterThan(200);
   });
 
   test('should declare the page Chinese and UTF-8', () => {
@@ -123,6 +137,38 @@ describe('astro build of a content entry that breaks its schema', () => {
       const output = `${result.stdout}${result.stderr}`;
       expect(output).toContain('2023/tianjin-hedong/3');
       expect(output).toContain('leadUnits');
+    } finally {
+      rmSync(corpus, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a URL that moved', () => {
+  test('should get a generated redirect page when a redirect is declared in data, and pass the permanence check', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'minsheng-redirect-'));
+    try {
+      cpSync(join(project, 'content'), corpus, { recursive: true });
+      writeFileSync(
+        join(corpus, 'redirects.yaml'),
+        'redirects:\n  - from: /2023/xiangshan/\n    to: /2023/huaibei-xiangshan/\n    reason: 测试：旧的区县 slug\n',
+      );
+      const site = join(corpus, 'dist');
+      const result = spawnSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', site], {
+        cwd: project,
+        env: { ...process.env, MINSHENG_CONTENT_DIR: corpus },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const page = readFileSync(join(site, '2023', 'xiangshan', 'index.html'), 'utf8');
+      expect(page).toMatch(/http-equiv="refresh"[^>]*url=\/2023\/huaibei-xiangshan\//u);
+      const files = (readdirSync(site, { recursive: true, withFileTypes: true }) as Dirent[])
+        .filter((d) => d.isFile())
+        .map((d) => relative(site, join(d.parentPath, d.name)).split(sep).join('/'));
+      const manifest = [...readManifest(readFileSync(join(project, 'content', 'urls.txt'), 'utf8')), '/2023/xiangshan/'];
+      const redirects = readRedirects(readFileSync(join(corpus, 'redirects.yaml'), 'utf8'));
+      expect(checkPermanence(manifest, publicUrls(files), redirects)).toMatchObject({ missing: [], redirectsWithoutPage: [], redirectsToNowhere: [] });
+      // Without the redirect, the old URL is reported missing.
+      expect(checkPermanence(manifest, publicUrls(files).filter((u) => u !== '/2023/xiangshan/'), []).missing).toEqual(['/2023/xiangshan/']);
     } finally {
       rmSync(corpus, { recursive: true, force: true });
     }

@@ -59,6 +59,27 @@ export function unitsIndexPermalink(year: number): string {
   return `/${year}/units/`;
 }
 
+/** Returns a year's Atom feed path: `/<year>/feed.xml`. */
+export function feedPath(year: number): string {
+  return `/${year}/feed.xml`;
+}
+
+/** The open-data page's path. */
+export const dataIndexPath = '/data/';
+
+/** The JSON Schema's path. */
+export const schemaPath = '/data/schema.json';
+
+/** Returns a year's dataset path: `/data/2023.json` or `/data/2023.csv`. */
+export function datasetPath(year: number, format: 'json' | 'csv'): string {
+  return `/data/${year}.${format}`;
+}
+
+/** Returns a notice's JSON path: `/data/2023/<slug>.json`. */
+export function noticeDataPath(n: Placed): string {
+  return `/data/${n.year}/${n.slug}.json`;
+}
+
 /** Where ingest writes under the content directory (and may clean): folder and file ending. */
 export const generated = [
   { root: 'notices', ending: '.md' },

@@ -7,3 +7,8 @@ export function withBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return `${b}${path.replace(/^\//u, '')}`;
 }
+
+/** Returns the absolute URL of `path` (from the site root) on `site` (e.g. `https://example.org`) under `base` (e.g. `/minsheng/`). */
+export function absoluteUrl(site: string, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}

@@ -1,0 +1,88 @@
+/**
+ * `node scripts/search-index.ts [--plain] [[--site] dist]`: builds the Pagefind
+ * search index of a built site into `<site>/pagefind/`, with Pagefind's Node
+ * API. `npm run build` runs it after `astro build`.
+ *
+ * Only pages that mark a `data-pagefind-body` are indexed (commitments,
+ * departments, district notices). Each is indexed as built, plus a hidden
+ * block of extra terms made from its own text (`src/lib/search/terms.ts`) so
+ * that any Chinese word a resident types is found wherever the text contains
+ * it, whatever Pagefind's word segmentation made of the sentence. The extra
+ * block is added in memory: the published pages stay as they are.
+ *
+ * `--plain` indexes the pages as built, without the extra terms (to measure
+ * what Pagefind does on its own).
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import { firstHeading, indexedText } from '../src/lib/search/html.ts';
+import { extraTermsBlock } from '../src/lib/search/terms.ts';
+import { fail } from './cli.ts';
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+let site = 'dist';
+let plain = false;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--site' && args[i + 1] !== undefined) site = args[++i] ?? site;
+  else if (a !== undefined && !a.startsWith('-') && i === args.length - 1) site = a;
+  else if (a === '--plain') plain = true;
+  else fail(`usage: node scripts/search-index.ts [--plain] [[--site] <dir>]  (unknown argument: ${a})`, 2);
+}
+const root = resolve(site);
+if (!existsSync(root) || !statSync(root).isDirectory()) fail(`${site}: error: no built site here; run \`astro build\` first`);
+
+/** The site's base path (astro.config.mjs reads the same variable); result URLs start with it. */
+const basePath = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace(/\/+/gu, '/');
+
+const pages = (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  .filter((d) => d.isFile() && d.name.endsWith('.html'))
+  .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
+  .filter((p) => !p.startsWith('pagefind/'))
+  .sort();
+
+const out = join(root, 'pagefind');
+rmSync(out, { recursive: true, force: true });
+
+// With the extra terms the index must not segment or stem (see terms.ts): language `und`.
+// Plain, it is what Pagefind does with the pages' own language, zh-CN.
+const { index, errors } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
+if (!index) fail(`search-index: error: Pagefind did not start: ${errors.join('; ')}`);
+
+let indexed = 0;
+let extraChars = 0;
+const problems: string[] = [];
+for (const path of pages) {
+  const html = readFileSync(join(root, path), 'utf8');
+  const text = indexedText(html);
+  if (text === undefined) continue;
+  const block = plain ? '' : extraTermsBlock(text, firstHeading(html));
+  extraChars += block.length;
+  const content = block === '' ? html : html.replace(/<\/main>/u, `${block}</main>`);
+  const added = await index.addHTMLFile({ url: basePath + path.replace(/index\.html$/u, ''), content });
+  problems.push(...added.errors.map((e) => `${path}: ${e}`));
+  indexed++;
+}
+if (indexed === 0) fail(`search-index: error: no page under ${site} marks a data-pagefind-body; nothing to index`);
+
+const written = await index.writeFiles({ outputPath: out });
+problems.push(...written.errors);
+await pagefind.close();
+if (problems.length > 0) fail(`search-index: error:\n${problems.join('\n')}`);
+
+// Pagefind's prebuilt UIs are never loaded (the search page has its own): do not publish them.
+const unusedUi = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/u;
+for (const name of readdirSync(out)) if (unusedUi.test(name)) rmSync(join(out, name));
+
+let files = 0;
+let bytes = 0;
+for (const d of readdirSync(out, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
+  if (!d.isFile()) continue;
+  files++;
+  bytes += statSync(join(d.parentPath, d.name)).size;
+}
+process.stdout.write(
+  `search-index: ${indexed} pages indexed${plain ? ' (plain, no extra terms)' : `, ${extraChars} characters of extra terms`}; ` +
+    `${files} files, ${bytes} bytes in ${relative(process.cwd(), out) || out}/\n`,
+);

@@ -1,0 +1,86 @@
+/**
+ * The Atom 1.0 feed (RFC 4287) of one year's commitments: one entry per
+ * commitment, identified by its permanent URL. Pure and deterministic: no
+ * clock; dates come from the notices.
+ */
+import { SITE_TITLE } from '../../consts.ts';
+import { commitmentPermalink, feedPath, topicPermalink, yearPermalink } from '../content/paths.ts';
+import { topicBySlug } from '../taxonomy/topics.ts';
+import type { Year } from './model.ts';
+import { absoluteUrl } from './urls.ts';
+import { xmlEscape } from './xml.ts';
+
+export { xmlEscape } from './xml.ts';
+
+/** Notices give days, in China: a day starts at midnight China Standard Time. */
+function dayStart(date: string): string {
+  return `${date}T00:00:00+08:00`;
+}
+
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/u;
+
+/** Returns `value` (`YYYY-MM-DD` or an RFC 3339 date-time) as an Atom date. */
+function atomDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(value)) return dayStart(value);
+  if (rfc3339.test(value)) return value;
+  throw new Error(`not a date (YYYY-MM-DD) or an RFC 3339 date-time: ${JSON.stringify(value)}`);
+}
+
+const tag = (name: string, text: string): string => `<${name}>${xmlEscape(text)}</${name}>`;
+const attrs = (values: Record<string, string | undefined>): string =>
+  Object.entries(values)
+    .flatMap(([k, v]) => (v === undefined ? [] : [` ${k}="${xmlEscape(v)}"`]))
+    .join('');
+
+/**
+ * Returns the Atom feed of `year`: entries in district order (as in the model), then number order.
+ * `site` is the site's origin (`https://example.org`), `base` its base path (`/` or `/minsheng/`).
+ * An entry's `updated` is its notice's date (midnight, UTC+8), else 1 January of the year; the
+ * feed's `updated` is the latest of its entries' (that is, the latest notice date of the year),
+ * unless `updated` (`YYYY-MM-DD` or RFC 3339) is given.
+ */
+export function atomFeed(year: Year, options: { site: string; base: string; updated?: string }): string {
+  const { site, base } = options;
+  const url = (path: string): string => absoluteUrl(site, base, path);
+  const entries = year.districts.flatMap(({ notice, commitments }) =>
+    commitments.map((c) => {
+      const topic = topicBySlug(c.topic.slug);
+      return {
+        id: url(commitmentPermalink(notice, c.number)),
+        title: `${notice.districtFull} 第${c.number}项：${c.title}`,
+        updated: dayStart(notice.date ?? `${year.year}-01-01`),
+        text: c.text,
+        categories: [
+          { term: c.topic.slug, scheme: url(topicPermalink(year.year)), label: topic?.name },
+          { term: notice.slug, scheme: url(yearPermalink(year.year)), label: notice.districtFull },
+        ],
+      };
+    }),
+  );
+  const latest = entries.map((e) => e.updated).sort().at(-1) ?? dayStart(`${year.year}-01-01`);
+  const updated = options.updated === undefined ? latest : atomDate(options.updated);
+  const self = url(feedPath(year.year));
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+    `  ${tag('id', self)}`,
+    `  ${tag('title', `${year.year}年民生实事 · ${SITE_TITLE}`)}`,
+    `  ${tag('subtitle', `${year.year}年各区县公布的民生实事，一项一条，附原文全文。`)}`,
+    `  <link${attrs({ rel: 'self', type: 'application/atom+xml', href: self })}/>`,
+    `  <link${attrs({ rel: 'alternate', type: 'text/html', href: url(yearPermalink(year.year)) })}/>`,
+    `  ${tag('updated', updated)}`,
+    `  <author>${tag('name', SITE_TITLE)}${tag('uri', url('/'))}</author>`,
+    ...entries.flatMap((e) => [
+      '  <entry>',
+      `    ${tag('id', e.id)}`,
+      `    ${tag('title', e.title)}`,
+      `    <link${attrs({ rel: 'alternate', type: 'text/html', href: e.id })}/>`,
+      `    ${tag('updated', e.updated)}`,
+      ...e.categories.map((c) => `    <category${attrs(c)}/>`),
+      `    <content type="text">${xmlEscape(e.text)}</content>`,
+      '  </entry>',
+    ]),
+    '</feed>',
+    '',
+  ].join('\n');
+}

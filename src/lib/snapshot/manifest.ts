@@ -1,0 +1,51 @@
+/**
+ * The checksum manifest of a snapshot (`SHA256SUMS`, in the format
+ * `sha256sum -c` reads) and its verification. Pure.
+ */
+import { createHash } from 'node:crypto';
+
+/** Returns the SHA-256 of bytes, hex. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Returns the `SHA256SUMS` text for files (path → bytes), sorted by path. */
+export function checksums(files: ReadonlyMap<string, Uint8Array>): string {
+  return [...files.keys()]
+    .sort()
+    .map((path) => `${sha256(files.get(path) ?? new Uint8Array())}  ${path}\n`)
+    .join('');
+}
+
+/** Returns the path → hash pairs of a `SHA256SUMS` text, or the first line that is malformed. */
+export function readChecksums(text: string): { ok: true; sums: Map<string, string> } | { ok: false; line: number } {
+  const sums = new Map<string, string>();
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line === '' && i === lines.length - 1) continue;
+    const m = /^([0-9a-f]{64}) [ *](.+)$/u.exec(line);
+    if (!m?.[1] || !m[2]) return { ok: false, line: i + 1 };
+    sums.set(m[2], m[1]);
+  }
+  return { ok: true, sums };
+}
+
+/** What verifying a snapshot's files against its manifest found. */
+export interface Verification {
+  /** Files whose bytes do not match their checksum. */
+  changed: string[];
+  /** Files the manifest lists that are not there. */
+  missing: string[];
+  /** Files that are there but the manifest does not list. */
+  extra: string[];
+}
+
+/** Returns how the files stand against the checksums (the manifest file itself excluded). */
+export function verify(sums: ReadonlyMap<string, string>, files: ReadonlyMap<string, Uint8Array>, manifestName: string): Verification {
+  const present = [...files.keys()].filter((p) => p !== manifestName);
+  return {
+    changed: present.filter((p) => sums.has(p) && sums.get(p) !== sha256(files.get(p) ?? new Uint8Array())).sort(),
+    missing: [...sums.keys()].filter((p) => !files.has(p)).sort(),
+    extra: present.filter((p) => !sums.has(p)).sort(),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Search, end to end: the site is built to a temporary directory and indexed
+ * with `scripts/search-index.ts`; queries then run in headless Chromium
+ * through the site's own `pagefind/pagefind.js`, served from 127.0.0.1.
+ *
+ * Needs Chromium (`apt-get install chromium`); without it every test here
+ * fails saying so.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contentDir } from '../src/lib/config.ts';
+import { indexedText } from '../src/lib/search/html.ts';
+import { expectedPages, hanSubstrings, residentQueries, segmentationTraps, textContains } from '../src/lib/search/recall.ts';
+import { containsQuery, excerptAround, splitContent } from '../src/lib/search/results.ts';
+import { gramLength, positionGrams, queryTerms, searchRuns, termsMarker } from '../src/lib/search/terms.ts';
+import type { CommitmentEntry } from '../src/lib/schema.ts';
+import { launchChromium, loadCommitments, runSearch, serve } from '../scripts/search-harness.ts';
+import type { Served, SearchHit } from '../scripts/search-harness.ts';
+
+const project = join(import.meta.dirname, '..');
+
+describe('extra search terms (pure)', () => {
+  test('should read text as the search box reads a query', () => {
+    expect(searchRuns('新增托位675个，推进“老旧小区”改造 ABC').map((r) => r.join(''))).toEqual(['新增托位675个推进老旧小区改造', 'abc']);
+  });
+
+  test('should give every position of the text a term that starts there', () => {
+    const grams = positionGrams('老旧小区改造工程。', 4);
+    expect(grams).toEqual(['老旧小区', '旧小区改', '小区改造', '区改造工', '改造工程', '造工程', '工程', '程']);
+    for (const q of ['老旧', '旧小区', '区改造工', '程']) expect(grams.some((g) => g.startsWith(q))).toBe(true);
+  });
+
+  test('should cut a long query into overlapping pieces no longer than a term', () => {
+    const query = '社区食堂老年助餐服务中心建设';
+    const pieces = queryTerms(query).split(' ');
+    expect(pieces.every((p) => [...p].length <= gramLength)).toBe(true);
+    expect(pieces.every((p) => query.includes(p))).toBe(true);
+    expect(pieces.join('')).toContain('社区食堂');
+    expect(queryTerms('托位  养老')).toBe('托位 养老');
+    expect(queryTerms('，。')).toBe('');
+  });
+
+  test('should keep a page only when it holds the query itself, and cut excerpts from its text', () => {
+    const content = `实施安心托幼行动. 新增托位675个。 ${termsMarker} ${positionGrams('实施安心托幼行动 新增托位675个。').join(' ')}`;
+    expect(containsQuery(content, '托位')).toBe(true);
+    expect(containsQuery(content, '托行')).toBe(false);
+    expect(splitContent(content).text).toBe('实施安心托幼行动 · 新增托位675个。');
+    expect(excerptAround('实施安心托幼行动，新增托位675个。', '托位')).toEqual([
+      { text: '实施安心托幼行动，新增', mark: false },
+      { text: '托位', mark: true },
+      { text: '675个。', mark: false },
+    ]);
+  });
+});
+
+describe('search over the built site', () => {
+  const out = mkdtempSync(join(tmpdir(), 'minsheng-search-'));
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let commitments: CommitmentEntry[];
+
+  /** Runs a search in the browser. */
+  const search = (query: string | null, filters: Record<string, string> = {}): Promise<SearchHit[]> => runSearch(page, query, filters);
+  const urls = (hits: SearchHit[]): string[] => hits.map((h) => h.url).sort();
+
+  beforeAll(async () => {
+    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', out], { cwd: project, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', out], { cwd: project, stdio: 'pipe' });
+    commitments = loadCommitments(contentDir());
+    served = await serve(out);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${served.origin}/search/`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  test('should write the index, with every commitment, department and district page in it', () => {
+    expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const bodies = (readdirSync(out, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('pagefind') && indexedText(readFileSync(join(out, f), 'utf8')) !== undefined,
+    );
+    expect(bodies.length).toBeGreaterThan(commitments.length);
+    expect(entry.languages.und?.page_count).toBe(bodies.length);
+    // The published pages stay as built: the extra terms live in the index only.
+    expect(readFileSync(join(out, '2023', 'huaibei-xiangshan', '1', 'index.html'), 'utf8')).not.toContain(termsMarker);
+  });
+
+  test.each([...residentQueries, ...segmentationTraps])('should find every commitment whose text contains %s', async (query) => {
+    const expected = expectedPages(commitments, query);
+    expect(expected.length).toBeGreaterThan(0);
+    const found = new Set(urls(await search(query)));
+    expect(expected.filter((p) => !found.has(p))).toEqual([]);
+  });
+
+  test('should find every commitment for a sample of every two- to four-character Chinese string of the texts', async () => {
+    const texts = commitments.map((c) => c.text);
+    const sample = [2, 3, 4].flatMap((n) => hanSubstrings(texts, n).filter((_, i) => i % 12 === 0));
+    expect(sample.length).toBeGreaterThan(500);
+    const misses: string[] = [];
+    for (const query of sample) {
+      const found = new Set(urls(await search(query)));
+      for (const p of expectedPages(commitments, query)) if (!found.has(p)) misses.push(`${query} → ${p}`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  test('should find a commitment by a long stretch of its text, cut into pieces', async () => {
+    const c = commitments.find((x) => (x.text.match(/\p{Script=Han}{14,}/u)?.[0] ?? '') !== '');
+    const query = c?.text.match(/\p{Script=Han}{14,}/u)?.[0]?.slice(0, 14) ?? '';
+    expect(query).not.toBe('');
+    expect(urls(await search(queryTerms(query)))).toContain(c?.permalink);
+  });
+
+  test('should narrow results to one district, one topic and one department', async () => {
+    const all = await search('养老');
+    const cases = [
+      { key: 'district', value: '济南市市中区' },
+      { key: 'topic', value: '养老服务' },
+      { key: 'unit', value: '区民政局' },
+    ];
+    for (const { key, value } of cases) {
+      const narrowed = await search('养老', { [key]: value });
+      expect(narrowed.length).toBeGreaterThan(0);
+      expect(narrowed.length).toBeLessThan(all.length);
+      expect(urls(narrowed)).toEqual(urls(all.filter((h) => h.filters[key]?.includes(value))));
+    }
+    const topicHits = await search('养老', { topic: '养老服务', type: '事项' });
+    const expectedTopic = commitments.filter((c) => c.topic.slug === 'elderly-care' && c.text.includes('养老')).map((c) => c.permalink);
+    expect(urls(topicHits).filter((u) => expectedTopic.includes(u))).toEqual([...expectedTopic].sort());
+    expect(topicHits.every((h) => h.filters.topic?.includes('养老服务'))).toBe(true);
+  });
+
+  test('should list a whole district by its filter alone', async () => {
+    const hits = await search(null, { district: '淮北市相山区', type: '事项' });
+    const expected = commitments.filter((c) => c.district === 'huaibei-xiangshan').map((c) => c.permalink);
+    expect(urls(hits)).toEqual([...expected].sort());
+  });
+
+  test('should show results on the search page, load Pagefind only there, and ask no other origin', async () => {
+    if (!browser || !served) throw new Error('no browser');
+    const origin = served.origin;
+    const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const requests: string[] = [];
+    visitor.on('request', (r) => requests.push(r.url()));
+    try {
+      await visitor.goto(`${origin}/2023/huaibei-xiangshan/18/`);
+      await visitor.waitForLoadState('networkidle');
+      expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+      expect(await visitor.locator('a[href="/search/"]').count()).toBeGreaterThan(0);
+
+      await visitor.goto(`${origin}/search/?q=${encodeURIComponent('托位')}`);
+      await visitor.waitForFunction(() => /找到|没有找到/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      const links = await visitor.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links).toEqual(expect.arrayContaining(expectedPages(commitments, '托位')));
+      // Only pages that hold 托位 itself, not 托育 … 位.
+      for (const link of links) expect(textContains(indexedText(readFileSync(join(out, link, 'index.html'), 'utf8')) ?? '', '托位')).toBe(true);
+      expect(await visitor.locator('[data-search-results] mark').first().textContent()).toBe('托位');
+
+      expect(requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+      expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+  });
+});

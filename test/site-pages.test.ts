@@ -1,0 +1,266 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { contentDir } from '../src/lib/config.ts';
+import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
+import type { UnitRecord } from '../src/lib/schema.ts';
+import { buildModel } from '../src/lib/site/model.ts';
+import type { Year } from '../src/lib/site/model.ts';
+import { publicPages, robotsTxt, sitemapXml } from '../src/lib/site/pages.ts';
+import { absoluteUrl } from '../src/lib/site/urls.ts';
+
+// ---------------------------------------------------------------------------
+// Hand-built records, validated with the zod schemas.
+
+type Place = Pick<NoticeEntry, 'year' | 'slug' | 'province' | 'city' | 'district' | 'districtFull'>;
+
+function notice(place: Place): NoticeEntry {
+  return NoticeEntry.parse({
+    sourceUrl: null,
+    title: `${place.year}年民生实事`,
+    groups: [],
+    passages: [],
+    warnings: [],
+    commitmentCount: 1,
+    sourceFile: `notices/${place.year}/${place.slug}.txt`,
+    sourceSha256: '0123456789abcdef'.repeat(4),
+    ...place,
+  });
+}
+
+function commitment(place: Place, number: number, topic: string): CommitmentEntry {
+  return CommitmentEntry.parse({
+    number,
+    title: `第${number}项`,
+    text: `第${number}项的全文。`,
+    leadUnits: [],
+    coUnits: [],
+    subItems: [],
+    measures: [],
+    targets: [],
+    source: { startLine: number + 1, endLine: number + 1 },
+    topic: { slug: topic, how: 'rule' },
+    year: place.year,
+    district: place.slug,
+    permalink: `/${place.year}/${place.slug}/${number}/`,
+  });
+}
+
+function registry(place: Place, units: UnitRecord[]): UnitRegistry {
+  return UnitRegistry.parse({ year: place.year, district: place.slug, units });
+}
+
+const xiangshan: Place = { year: 2023, slug: 'huaibei-xiangshan', province: '安徽省', city: '淮北市', district: '相山区', districtFull: '淮北市相山区' };
+const hedong: Place = { year: 2023, slug: 'tianjin-hedong', province: '天津市', city: '天津市', district: '河东区', districtFull: '天津市河东区' };
+const shizhong: Place = { year: 2022, slug: 'jinan-shizhong', province: '山东省', city: '济南市', district: '市中区', districtFull: '济南市市中区' };
+
+/** Two years; 天津市河东区 has no departments and a commitment whose topic is not in the taxonomy (so no topic page). */
+const model: Year[] = buildModel(
+  [notice(hedong), notice(shizhong), notice(xiangshan)],
+  [
+    commitment(xiangshan, 10, 'employment'),
+    commitment(xiangshan, 1, 'employment'),
+    commitment(xiangshan, 2, 'childcare-education'),
+    commitment(hedong, 1, 'other'),
+    commitment(hedong, 2, 'retired-topic'),
+    commitment(shizhong, 1, 'health'),
+  ],
+  [
+    registry(xiangshan, [
+      { slug: 'jiao-yu-ju', name: '区教育局', aliases: [], function: 'education' },
+      { slug: 'can-ji-ren-lian-he-hui', name: '区残疾人联合会', aliases: ['区残联'], function: 'disabled-persons' },
+    ]),
+    registry(shizhong, [{ slug: 'wei-sheng-jian-kang-ju', name: '区卫生健康局', aliases: [], function: 'health' }]),
+  ],
+);
+
+const expected = [
+  '/',
+  '/2022/',
+  '/2022/categories/',
+  '/2022/categories/health/',
+  '/2022/jinan-shizhong/',
+  '/2022/jinan-shizhong/1/',
+  '/2022/jinan-shizhong/source/',
+  '/2022/jinan-shizhong/units/wei-sheng-jian-kang-ju/',
+  '/2022/units/',
+  '/2023/',
+  '/2023/categories/',
+  '/2023/categories/childcare-education/',
+  '/2023/categories/employment/',
+  '/2023/categories/other/',
+  '/2023/huaibei-xiangshan/',
+  '/2023/huaibei-xiangshan/1/',
+  '/2023/huaibei-xiangshan/10/',
+  '/2023/huaibei-xiangshan/2/',
+  '/2023/huaibei-xiangshan/source/',
+  '/2023/huaibei-xiangshan/units/can-ji-ren-lian-he-hui/',
+  '/2023/huaibei-xiangshan/units/jiao-yu-ju/',
+  '/2023/tianjin-hedong/',
+  '/2023/tianjin-hedong/1/',
+  '/2023/tianjin-hedong/2/',
+  '/2023/tianjin-hedong/source/',
+  '/2023/units/',
+  '/data/',
+];
+
+describe('publicPages', () => {
+  test('lists exactly the pages of a hand-built two-year model', () => {
+    expect(publicPages(model)).toEqual(expected);
+  });
+
+  test('lists each path once, in code-point order, each ending in a slash', () => {
+    const pages = publicPages(model);
+    expect(new Set(pages).size).toBe(pages.length);
+    expect([...pages].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(pages);
+    for (const p of pages) expect(p).toMatch(/^\/(?:.*\/)?$/u);
+  });
+
+  test('gives no topic page to a topic outside the taxonomy, as the topic pages do not', () => {
+    expect(publicPages(model).filter((p) => p.includes('retired-topic'))).toEqual([]);
+  });
+
+  test('lists only the home page and the open-data page when there is no content', () => {
+    expect(publicPages([])).toEqual(['/', '/data/']);
+  });
+});
+
+describe('sitemapXml', () => {
+  const paths = ['/2023/', '/', '/2023/huaibei-xiangshan/18/', '/2023/'];
+
+  test('writes a sorted urlset of absolute URLs, each once, under base /', () => {
+    expect(sitemapXml(paths, 'https://minsheng.example.org', '/')).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '  <url><loc>https://minsheng.example.org/</loc></url>',
+        '  <url><loc>https://minsheng.example.org/2023/</loc></url>',
+        '  <url><loc>https://minsheng.example.org/2023/huaibei-xiangshan/18/</loc></url>',
+        '</urlset>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('puts the base path /minsheng/ into every URL, whether the site ends in a slash or not', () => {
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      '  <url><loc>https://example.github.io/minsheng/</loc></url>',
+      '  <url><loc>https://example.github.io/minsheng/2023/</loc></url>',
+      '  <url><loc>https://example.github.io/minsheng/2023/huaibei-xiangshan/18/</loc></url>',
+      '</urlset>',
+      '',
+    ].join('\n');
+    expect(sitemapXml(paths, 'https://example.github.io', '/minsheng/')).toBe(xml);
+    expect(sitemapXml(paths, 'https://example.github.io/', '/minsheng')).toBe(xml);
+  });
+
+  test('escapes an ampersand in a URL', () => {
+    expect(sitemapXml(['/a&b/'], 'https://example.org', '/')).toContain('<loc>https://example.org/a&amp;b/</loc>');
+  });
+});
+
+describe('robotsTxt', () => {
+  test('allows every crawler everything and names the absolute sitemap URL', () => {
+    expect(robotsTxt('https://minsheng.example.org', '/')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://minsheng.example.org/sitemap.xml\n');
+    expect(robotsTxt('https://example.github.io', '/minsheng/')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.github.io/minsheng/sitemap.xml\n');
+  });
+});
+
+describe('absoluteUrl', () => {
+  test('joins site, base path and page path', () => {
+    expect(absoluteUrl('https://example.org', '/', '/2023/')).toBe('https://example.org/2023/');
+    expect(absoluteUrl('https://example.org', '/minsheng/', '/2023/')).toBe('https://example.org/minsheng/2023/');
+    expect(absoluteUrl('https://example.org', '/minsheng/', '/')).toBe('https://example.org/minsheng/');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Against a real build: the list and the built pages cannot drift apart.
+
+/** Returns the YAML frontmatter of a Markdown file. */
+function frontmatter(file: string): unknown {
+  const m = /^---\r?\n([^]*?)\r?\n---(?:\r?\n|$)/u.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`${file}: no frontmatter`);
+  return parse(m[1] ?? '');
+}
+
+/** Returns the files under `dir` (absolute) whose names end with `ending`. */
+function filesEndingWith(dir: string, ending: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ending))
+    .map((f) => join(dir, f));
+}
+
+/** Returns the site model of the content the build reads, from the files themselves. */
+function contentModel(): Year[] {
+  const root = contentDir();
+  return buildModel(
+    filesEndingWith(join(root, 'notices'), '.md').map((f) => NoticeEntry.parse(frontmatter(f))),
+    filesEndingWith(join(root, 'commitments'), '.md').map((f) => CommitmentEntry.parse(frontmatter(f))),
+    filesEndingWith(join(root, 'notices'), '.units.yaml').map((f) => UnitRegistry.parse(parse(readFileSync(f, 'utf8')))),
+  );
+}
+
+describe('publicPages against astro build of the built-in content', () => {
+  const project = join(import.meta.dirname, '..');
+  const out = mkdtempSync(join(tmpdir(), 'minsheng-pages-'));
+  const years = contentModel();
+  const pages = publicPages(years);
+
+  beforeAll(() => {
+    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', out], { cwd: project, stdio: 'pipe' });
+  }, 120_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  test('the built-in content gives a non-trivial list', () => {
+    expect(years.length).toBeGreaterThan(0);
+    expect(pages).toContain('/2023/huaibei-xiangshan/18/');
+    expect(pages.length).toBeGreaterThan(150);
+  });
+
+  test('every listed page was built as <path>index.html', () => {
+    expect(pages.filter((p) => !existsSync(join(out, p, 'index.html')))).toEqual([]);
+  });
+
+  test('every built index.html except the 404 page is listed', () => {
+    const built = filesEndingWith(out, 'index.html')
+      .map((f) => `/${f.slice(out.length + 1).split(sep).join('/')}`.replace(/index\.html$/u, ''))
+      .filter((p) => p.endsWith('/') && p !== '/404/')
+      .sort();
+    const listed = new Set(pages);
+    expect(built.filter((p) => !listed.has(p))).toEqual([]);
+  });
+
+  test('the built sitemap lists exactly these pages', () => {
+    const locs = [...readFileSync(join(out, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/gu)].map((m) => new URL(m[1] ?? '').pathname);
+    const base = locs[0] ?? '/';
+    expect(locs).toEqual(pages.map((p) => `${base}${p.slice(1)}`));
+  });
+
+  test('the built feed of each year has one entry per commitment', () => {
+    for (const y of years) {
+      const xml = readFileSync(join(out, String(y.year), 'feed.xml'), 'utf8');
+      expect(xml.match(/<entry>/gu)?.length).toBe(y.districts.reduce((n, d) => n + d.commitments.length, 0));
+    }
+  });
+
+  test('the built robots.txt names the sitemap', () => {
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/mu);
+  });
+
+  test('the built 404 page links every year and district and ships no JavaScript', () => {
+    const html = readFileSync(join(out, '404.html'), 'utf8');
+    expect(html).toContain('页面未找到');
+    expect(html).not.toMatch(/<script/u);
+    for (const y of years) {
+      expect(html).toMatch(new RegExp(`href="[^"]*/${y.year}/"`, 'u'));
+      expect(html).toMatch(new RegExp(`href="[^"]*/${y.year}/categories/"`, 'u'));
+      for (const d of y.districts) expect(html).toMatch(new RegExp(`href="[^"]*/${y.year}/${d.notice.slug}/"`, 'u'));
+    }
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Yearly snapshots and permanence: pure helpers, then the real command on
+ * the built-in content — verified, reproducible, unchanged by a later year,
+ * and serving from a path prefix.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix, relative, sep } from 'node:path';
+import * as tar from 'tar';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checksums, readChecksums, sha256, verify } from '../src/lib/snapshot/manifest.ts';
+import { relativizeHtml, rootPrefix } from '../src/lib/snapshot/relative.ts';
+
+const project = join(import.meta.dirname, '..');
+const node = join(project, 'node_modules', '.bin', 'node');
+
+describe('rootPrefix and relativizeHtml', () => {
+  test.each([
+    ['index.html', './'],
+    ['2023/index.html', '../'],
+    ['2023/huaibei-xiangshan/18/index.html', '../../../'],
+  ])('should give %s the prefix %s', (file, prefix) => {
+    expect(rootPrefix(file)).toBe(prefix);
+  });
+
+  test('should make root-relative links, sources and CSS urls relative, and leave the rest alone', () => {
+    const html =
+      '<a href="/2023/x/">x</a><link rel="canonical" href="https://example.org/2023/"><script src="/_astro/a.js"></script>' +
+      '<a href="#top">t</a><a href="//cdn.example/x">c</a><div style="background:url(/img/a.png)"></div><form action="/search/"></form>';
+    expect(relativizeHtml(html, '2023/y/index.html')).toBe(
+      '<a href="../../2023/x/">x</a><link rel="canonical" href="https://example.org/2023/"><script src="../../_astro/a.js"></script>' +
+        '<a href="#top">t</a><a href="//cdn.example/x">c</a><div style="background:url(../../img/a.png)"></div><form action="../../search/"></form>',
+    );
+    expect(relativizeHtml('<a href="/">home</a>', 'index.html')).toBe('<a href="./">home</a>');
+  });
+});
+
+describe('checksums', () => {
+  const files = new Map<string, Uint8Array>([
+    ['b.txt', Buffer.from('乙')],
+    ['a.txt', Buffer.from('甲')],
+  ]);
+
+  test('should list files sorted in the sha256sum format', () => {
+    expect(checksums(files)).toBe(`${sha256(Buffer.from('甲'))}  a.txt\n${sha256(Buffer.from('乙'))}  b.txt\n`);
+  });
+
+  test('should find changed, missing and extra files', () => {
+    const read = readChecksums(checksums(files));
+    if (!read.ok) throw new Error('unreadable');
+    const now = new Map<string, Uint8Array>([
+      ['a.txt', Buffer.from('甲!')],
+      ['c.txt', Buffer.from('丙')],
+      ['SHA256SUMS', Buffer.from('')],
+    ]);
+    expect(verify(read.sums, now, 'SHA256SUMS')).toEqual({ changed: ['a.txt'], missing: ['b.txt'], extra: ['c.txt'] });
+  });
+
+  test('should name the malformed line', () => {
+    expect(readChecksums(`${'0'.repeat(64)}  a.txt\nnot a checksum\n`)).toEqual({ ok: false, line: 2 });
+  });
+});
+
+/** Returns every file below `dir`, relative and sorted. */
+function filesBelow(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Runs a project script; returns its status and output. */
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(node, args, { cwd: project, env: { ...process.env, ...env }, encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('npm run snapshot', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'minsheng-snapshot-test-'));
+  const first = join(tmp, 'first');
+  const second = join(tmp, 'second');
+  const withLaterYear = join(tmp, 'later');
+  const corpus = join(tmp, 'corpus');
+
+  beforeAll(() => {
+    expect(run(['scripts/snapshot.ts', '2023', '--out', first]).status).toBe(0);
+    expect(run(['scripts/snapshot.ts', '2023', '--out', second]).status).toBe(0);
+    // A corpus with a later year added: 2023 as built in, plus a 2024 notice.
+    cpSync(join(project, 'content'), corpus, { recursive: true });
+    cpSync(join(project, 'test', 'second-year', 'notices', '2024'), join(corpus, 'notices', '2024'), { recursive: true });
+    const ingest = run(['scripts/ingest.ts'], { MINSHENG_CONTENT_DIR: corpus });
+    expect(ingest.status, ingest.out).toBe(0);
+    expect(run(['scripts/snapshot.ts', '2023', '--out', withLaterYear], { MINSHENG_CONTENT_DIR: corpus }).status).toBe(0);
+  }, 240_000);
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const archive = (dir: string): string => join(dir, 'minsheng-2023.tar.gz');
+
+  test('should verify its own archive', () => {
+    const r = run(['scripts/snapshot.ts', '--verify', archive(first)]);
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toMatch(/all \d+ files match SHA256SUMS/u);
+  });
+
+  test('should give byte-identical archives for the same commit', () => {
+    expect(sha256(readFileSync(archive(second)))).toBe(sha256(readFileSync(archive(first))));
+  });
+
+  test('should not change when a later year is added', () => {
+    expect(sha256(readFileSync(archive(withLaterYear)))).toBe(sha256(readFileSync(archive(first))));
+  });
+
+  test('should hold the pages, the data, the sources and the metadata of the year', () => {
+    const names = tar.t({ sync: true, file: archive(first) }) as unknown;
+    void names;
+    const listed: string[] = [];
+    tar.t({ sync: true, file: archive(first), onReadEntry: (e) => listed.push(e.path) });
+    expect(listed).toContain('minsheng-2023/SHA256SUMS');
+    expect(listed).toContain('minsheng-2023/snapshot.json');
+    expect(listed).toContain('minsheng-2023/site/2023/huaibei-xiangshan/18/index.html');
+    expect(listed).toContain('minsheng-2023/sources/huaibei-xiangshan.txt');
+    expect(listed).toContain('minsheng-2023/sources/huaibei-xiangshan.yaml');
+    expect(listed.some((p) => p.includes('2024'))).toBe(false);
+  });
+
+  test('should fail verification naming a file whose bytes changed', () => {
+    const work = join(tmp, 'tamper');
+    rmSync(work, { recursive: true, force: true });
+    tar.x({ sync: true, file: archive(first), cwd: tmp });
+    cpSync(join(tmp, 'minsheng-2023'), join(work, 'minsheng-2023'), { recursive: true });
+    const page = join(work, 'minsheng-2023', 'site', 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('民生实事', '民生虚事'));
+    const bad = join(tmp, 'bad.tar.gz');
+    tar.c({ sync: true, gzip: true, file: bad, cwd: work }, ['minsheng-2023']);
+    const r = run(['scripts/snapshot.ts', '--verify', bad]);
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain('changed: minsheng-2023/site/index.html');
+  });
+
+  test('should serve from any path prefix: every internal link of every page resolves inside the archive', () => {
+    const site = join(tmp, 'minsheng-2023', 'site');
+    if (!existsSync(site)) tar.x({ sync: true, file: archive(first), cwd: tmp });
+    const files = new Set(filesBelow(site));
+    const prefix = '/archive/2023/';
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of [...files].filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(site, file), 'utf8');
+      for (const m of html.matchAll(/\s(?:href|src)="([^"#]*)(?:#[^"]*)?"/gu)) {
+        const url = m[1] ?? '';
+        if (url === '' || /^[a-z]+:/iu.test(url) || url.startsWith('//')) continue;
+        expect(url.startsWith('/'), `${file}: ${url} is root-relative`).toBe(false);
+        const resolved = posix.normalize(posix.join(posix.dirname(`${prefix}${file}`), url));
+        const target = resolved.startsWith(prefix) ? resolved.slice(prefix.length) : `(outside)${resolved}`;
+        const asFile = target.endsWith('/') || target === '' ? `${target}index.html` : target;
+        if (!files.has(asFile)) broken.push(`${file} → ${url}`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(broken).toEqual([]);
+  });
+});
