@@ -105,6 +105,7 @@ const expected = [
   '/2023/tianjin-hedong/source/',
   '/2023/units/',
   '/data/',
+  '/search/',
 ];
 
 describe('publicPages', () => {
@@ -123,8 +124,8 @@ describe('publicPages', () => {
     expect(publicPages(model).filter((p) => p.includes('retired-topic'))).toEqual([]);
   });
 
-  test('lists only the home page and the open-data page when there is no content', () => {
-    expect(publicPages([])).toEqual(['/', '/data/']);
+  test('lists only the home, open-data and search pages when there is no content', () => {
+    expect(publicPages([])).toEqual(['/', '/data/', '/search/']);
   });
 });
 

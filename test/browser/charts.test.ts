@@ -3,17 +3,15 @@
  * canvas is not blank, and the data table under it says exactly what the
  * chart's `data-spec` says.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
-import { useSite, visit } from './harness.ts';
-import type { Visit } from './harness.ts';
+import { prepare, useSite, visit } from './harness.ts';
 
 const site = useSite();
 
-/** What a chart figure holds once drawn. */
-interface DrawnChart {
+/** A chart figure's data spec and the data table shown under it. */
+interface ChartTable {
   spec: ChartSpec;
-  canvas: { width: number; height: number; painted: number; colors: number };
   head: string[];
   rows: { label: string; cells: string[] }[];
 }
@@ -31,28 +29,24 @@ const pages = [
 
 for (const { name, path } of pages) {
   describe(`the charts of the ${name} (${path})`, () => {
-    let v: Visit | undefined;
-    let ids: string[] = [];
-
-    beforeAll(async () => {
-      v = await visit(site(), path, { width: 1280, height: 800 });
-      ids = await v.page.$$eval('figure.chart', (figures) => figures.map((f) => f.id));
-    }, 30_000);
-    afterAll(async () => {
-      await v?.close();
-    });
+    const opened = prepare(
+      async () => {
+        const v = await visit(site(), path, { width: 1280, height: 800 });
+        const ids = await v.page.$$eval('figure.chart', (figures) => figures.map((f) => f.id));
+        return { ...v, ids };
+      },
+      (v) => v.close(),
+    );
 
     test('should have at least one chart, each with an id and a data spec', async () => {
+      const { page, ids } = opened();
       expect(ids.length).toBeGreaterThan(0);
       expect(ids.every((id) => id !== '')).toBe(true);
-      const page = v?.page;
-      if (page === undefined) throw new Error(`${path} did not open`);
       expect(await page.locator('figure.chart:not([data-spec])').count()).toBe(0);
     });
 
     test('should draw every chart on a canvas that is not blank once it is scrolled into view', async () => {
-      const page = v?.page;
-      if (page === undefined) throw new Error(`${path} did not open`);
+      const { page, ids } = opened();
       for (const id of ids) {
         const figure = page.locator(`figure.chart[id="${id}"]`);
         await figure.scrollIntoViewIfNeeded();
@@ -82,10 +76,9 @@ for (const { name, path } of pages) {
     });
 
     test('should give every chart a data table with exactly the numbers of its data spec', async () => {
-      const page = v?.page;
-      if (page === undefined) throw new Error(`${path} did not open`);
+      const { page, ids } = opened();
       for (const id of ids) {
-        const chart: Omit<DrawnChart, 'canvas'> = await page.locator(`figure.chart[id="${id}"]`).evaluate((f) => ({
+        const chart: ChartTable = await page.locator(`figure.chart[id="${id}"]`).evaluate((f) => ({
           spec: JSON.parse((f as HTMLElement).dataset.spec ?? '{}') as ChartSpec,
           head: [...f.querySelectorAll('table thead th')].map((th) => th.textContent?.trim() ?? ''),
           rows: [...f.querySelectorAll('table tbody tr')].map((tr) => ({
@@ -110,7 +103,7 @@ for (const { name, path } of pages) {
     });
 
     test('should log no console error and request nothing from another origin', () => {
-      expect(v?.problems).toEqual([]);
+      expect(opened().problems).toEqual([]);
     });
   });
 }

@@ -5,6 +5,7 @@
  * and a search for 托位.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -30,7 +31,7 @@ interface Commitment {
 /** Returns every commitment of the content collection (front matter only). */
 function commitments(): Commitment[] {
   const dir = join(contentDir(process.env, project), 'commitments');
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((d) => d.isFile() && d.name.endsWith('.md'))
     .map((d) => {
       const front = /^---\n([^]*?)\n---/u.exec(readFileSync(join(d.parentPath, d.name), 'utf8'))?.[1] ?? '';
@@ -97,6 +98,7 @@ describe('a resident browsing by clicking', () => {
     const { page } = open;
     const link = page.locator('main p.meta a', { hasText: /^第 \d+(–\d+)? 行$/u }).first();
     const label = (await link.textContent()) ?? '';
+    expect(await link.locator('xpath=..').textContent(), 'the link should read “见原通知第 N 行”').toMatch(/^\s*见原通知第 \d+(–\d+)? 行/u);
     const [, first, last] = /^第 (\d+)(?:–(\d+))? 行$/u.exec(label) ?? [];
     expect(Number(first), `“见原通知${label}” should name line ${followed.source.startLine}`).toBe(followed.source.startLine);
     expect(Number(last ?? first)).toBe(followed.source.endLine);

@@ -20,31 +20,60 @@ export interface Site {
 }
 
 /**
- * Registers the hooks that launch Chromium, serve the site built by the global setup (or, when a
- * run has no global setup, build it for this file) and close everything afterwards; returns the
- * site for the tests. A missing Chromium fails every test of the file with `chromiumMissing`.
+ * Registers a `beforeAll` that runs `setup` and an `afterAll` that runs `teardown` on its result;
+ * returns a getter for the result. A failing setup does not fail the hook (vitest would then skip
+ * the tests): the getter throws its error instead, so every test that needs the result fails
+ * with it.
  */
-export function useSite(): () => Site {
-  let site: Site | undefined;
-  let served: Served | undefined;
-  let built: BuiltSite | undefined;
-  let browser: Browser | undefined;
+export function prepare<T>(setup: () => Promise<T>, teardown: (value: T) => Promise<void> | void, timeout = 60_000): () => T {
+  let state: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
-    const provided: string | undefined = inject('siteDir');
-    const dir = provided ?? (built = buildSite()).dir;
-    served = await serve(dir);
-    site = { origin: served.origin, browser, dir };
-  }, 120_000);
+    try {
+      state = { ok: true, value: await setup() };
+    } catch (error) {
+      state = { ok: false, error };
+    }
+  }, timeout);
   afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    built?.remove();
+    if (state?.ok === true) await teardown(state.value);
   });
   return () => {
-    if (site === undefined) throw new Error('the site is not ready: its beforeAll hook failed (see above)');
-    return site;
+    if (state === undefined) throw new Error('not ready: the beforeAll hook has not run');
+    if (!state.ok) throw state.error;
+    return state.value;
   };
+}
+
+/**
+ * Launches Chromium, serves the site built by the global setup (or, when a run has no global
+ * setup, builds it for this file) and closes everything afterwards; returns the site for the
+ * tests. Without Chromium every test that uses the site fails with `chromiumMissing`.
+ */
+export function useSite(): () => Site {
+  let built: BuiltSite | undefined;
+  let served: Served | undefined;
+  return prepare(
+    async () => {
+      const browser = await launchChromium();
+      try {
+        const provided: string | undefined = inject('siteDir');
+        const dir = provided ?? (built = buildSite()).dir;
+        served = await serve(dir);
+        return { origin: served.origin, browser, dir };
+      } catch (error) {
+        await browser.close();
+        await served?.close();
+        built?.remove();
+        throw error;
+      }
+    },
+    async (site) => {
+      await site.browser.close();
+      await served?.close();
+      built?.remove();
+    },
+    120_000,
+  );
 }
 
 /** One page type of the site and a URL of it. */
@@ -120,10 +149,15 @@ export async function newVisit(site: Site, options: VisitOptions = {}): Promise<
 /** Opens `path` of the site in a new context and waits until it has loaded; fails when the URL does not answer with the expected status. */
 export async function visit(site: Site, path: string, options: VisitOptions = {}): Promise<Visit> {
   const v = await newVisit(site, options);
-  const response = await v.page.goto(site.origin + path, { waitUntil: 'load' });
-  const status = response?.status();
-  if (status !== (options.status ?? 200)) throw new Error(`${path} answered with status ${String(status)}, expected ${options.status ?? 200}`);
-  return v;
+  try {
+    const response = await v.page.goto(site.origin + path, { waitUntil: 'load' });
+    const status = response?.status();
+    if (status !== (options.status ?? 200)) throw new Error(`${path} answered with status ${String(status)}, expected ${options.status ?? 200}`);
+    return v;
+  } catch (error) {
+    await v.close();
+    throw error;
+  }
 }
 
 /**

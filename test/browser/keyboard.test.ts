@@ -31,7 +31,7 @@ interface Focused {
  * summaries, tabindex ≥ 0; shown and enabled) and starts recording each element that receives focus.
  * Returns the descriptions of the reachable elements, in numbering order.
  */
-async function prepare(page: Page): Promise<string[]> {
+async function watchFocus(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]';
     const describe = (el: Element): string => {
@@ -66,7 +66,7 @@ async function prepare(page: Page): Promise<string[]> {
   });
 }
 
-/** Returns the focus log recorded since `prepare`. */
+/** Returns the focus log recorded since `watchFocus`. */
 async function focusLog(page: Page): Promise<Focused[]> {
   return page.evaluate(() => (window as unknown as { focusLog: Focused[] }).focusLog);
 }
@@ -126,7 +126,7 @@ for (const { name, path } of pages) {
     test('should reach every link and control with Tab, each with a visible focus indicator', async () => {
       open = await visit(site(), path);
       const { page } = open;
-      const reachable = await prepare(page);
+      const reachable = await watchFocus(page);
       expect(reachable.length).toBeGreaterThan(0);
       // Tab until focus comes back to an element it has already been on (or give up after every element and some).
       // Presses go out 25 at a time: the browser handles them in order, and the walk takes a second, not ten.

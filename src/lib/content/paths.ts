@@ -64,6 +64,9 @@ export function feedPath(year: number): string {
   return `/${year}/feed.xml`;
 }
 
+/** The search page's path. */
+export const searchPath = '/search/';
+
 /** The open-data page's path. */
 export const dataIndexPath = '/data/';
 

@@ -8,7 +8,9 @@
  */
 import {
   commitmentPermalink,
+  dataIndexPath,
   districtPermalink,
+  searchPath,
   sourcePermalink,
   topicPermalink,
   unitPermalink,
@@ -20,8 +22,8 @@ import type { Year } from './model.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
 
-/** Pages outside any year: `src/pages/index.astro`, `src/pages/data/index.astro`. */
-const sitePages = ['/', '/data/'];
+/** Pages outside any year: `src/pages/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`. */
+const sitePages = ['/', dataIndexPath, searchPath];
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
