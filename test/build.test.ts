@@ -2,18 +2,19 @@
  * The whole chain, end to end: the committed content builds with Astro, and
  * the listing page shows every commitment of every built-in notice.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { builtSite } from './helpers/built-site.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 import { checkPermanence, publicUrls, readManifest, readRedirects } from '../src/lib/site/permanence.ts';
 
 const project = join(import.meta.dirname, '..');
-const out = mkdtempSync(join(tmpdir(), 'minsheng-build-'));
+let out = '';
 
 /** Returns the text of an HTML page: tags removed, basic entities decoded, white space squashed. */
 function pageText(html: string): string {
@@ -30,9 +31,8 @@ function pageText(html: string): string {
 
 describe('astro build of the built-in content', () => {
   beforeAll(() => {
-    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', out], { cwd: project, stdio: 'pipe' });
+    out = builtSite();
   }, 120_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   test('should link every district from the home page', () => {
     const home = readFileSync(join(out, 'index.html'), 'utf8');

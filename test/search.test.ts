@@ -6,12 +6,11 @@
  * Needs Chromium (`apt-get install chromium`); without it every test here
  * fails saying so.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtSite } from './helpers/built-site.ts';
 import { contentDir } from '../src/lib/config.ts';
 import { indexedText } from '../src/lib/search/html.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps, textContains } from '../src/lib/search/recall.ts';
@@ -58,7 +57,7 @@ describe('extra search terms (pure)', () => {
 });
 
 describe('search over the built site', () => {
-  const out = mkdtempSync(join(tmpdir(), 'minsheng-search-'));
+  let out = '';
   let served: Served | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -69,8 +68,7 @@ describe('search over the built site', () => {
   const urls = (hits: SearchHit[]): string[] => hits.map((h) => h.url).sort();
 
   beforeAll(async () => {
-    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', out], { cwd: project, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', out], { cwd: project, stdio: 'pipe' });
+    out = builtSite();
     commitments = loadCommitments(contentDir());
     served = await serve(out);
     browser = await launchChromium();
@@ -81,7 +79,6 @@ describe('search over the built site', () => {
   afterAll(async () => {
     await browser?.close();
     await served?.close();
-    rmSync(out, { recursive: true, force: true });
   });
 
   test('should write the index, with every commitment, department and district page in it', () => {

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { builtSite } from './helpers/built-site.ts';
 import { parse } from 'yaml';
 import { contentDir } from '../src/lib/config.ts';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
@@ -209,14 +208,13 @@ function contentModel(): Year[] {
 
 describe('publicPages against astro build of the built-in content', () => {
   const project = join(import.meta.dirname, '..');
-  const out = mkdtempSync(join(tmpdir(), 'minsheng-pages-'));
+  let out = '';
   const years = contentModel();
   const pages = publicPages(years);
 
   beforeAll(() => {
-    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', out], { cwd: project, stdio: 'pipe' });
+    out = builtSite();
   }, 120_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   test('the built-in content gives a non-trivial list', () => {
     expect(years.length).toBeGreaterThan(0);

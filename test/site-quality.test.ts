@@ -5,12 +5,13 @@
  * content goes to another origin, and every HTML file passes html-validate.
  * Then the pure helpers, on small hand-written HTML.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtSite } from './helpers/built-site.ts';
 import { checkLinks } from '../src/lib/quality/check.ts';
 import type { LinkReport, SiteFiles } from '../src/lib/quality/check.ts';
 import { contentAfterHtml, decodeEntities, lineColumn, scanTags } from '../src/lib/quality/html.ts';
@@ -68,20 +69,19 @@ function page(body: string, options: { head?: string; extra?: string; title?: st
 // The real build.
 
 describe('the built site', () => {
-  const out = mkdtempSync(join(tmpdir(), 'minsheng-quality-'));
+  let out = '';
   let files: string[] = [];
   let site: SiteFiles;
   let root: URL | undefined;
   let links: LinkReport;
 
   beforeAll(() => {
-    execFileSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', out], { cwd: project, stdio: 'pipe' });
+    out = builtSite();
     files = filesUnder(out);
     site = { files, read: (file) => readFileSync(join(out, file), 'utf8') };
     root = siteRootOf(site.read('index.html'));
     links = checkLinks(site, root ?? new URL('https://minsheng.example.org/'));
   }, 180_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   test('should declare its address and base path in the home page canonical link', () => {
     expect(root?.href).toBe('https://minsheng.example.org/');
