@@ -4,7 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { buildModel } from './model.ts';
-import type { Year } from './model.ts';
+import type { District, Year } from './model.ts';
 
 let model: Promise<Year[]> | undefined;
 
@@ -19,4 +19,16 @@ export function loadModel(): Promise<Year[]> {
     );
   })();
   return model;
+}
+
+/** Returns the static paths of a page per year: `/<year>/…`, with the year as its prop. */
+export async function yearPaths(): Promise<{ params: { year: string }; props: { year: Year } }[]> {
+  const years = await loadModel();
+  return years.map((year) => ({ params: { year: String(year.year) }, props: { year } }));
+}
+
+/** Returns the static paths of a page per district: `/<year>/<district>/…`, with the district as its prop. */
+export async function districtPaths(): Promise<{ params: { year: string; district: string }; props: { district: District } }[]> {
+  const years = await loadModel();
+  return years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
 }

@@ -2,14 +2,11 @@
  * `/<year>/feed.xml`: the Atom feed of the year's commitments (shaped in `src/lib/site/feed.ts`).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../../lib/site/load.ts';
+import { yearPaths } from '../../lib/site/load.ts';
 import type { Year } from '../../lib/site/model.ts';
 import { atomFeed } from '../../lib/site/feed.ts';
 
-export const getStaticPaths = (async () => {
-  const years = await loadModel();
-  return years.map((year) => ({ params: { year: String(year.year) }, props: { year } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => yearPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props }) =>
   new Response(atomFeed(props.year, { site: import.meta.env.SITE, base: import.meta.env.BASE_URL }), {

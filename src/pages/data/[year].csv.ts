@@ -1,13 +1,10 @@
 /** `/data/<year>.csv`: a year's commitments, one row each (see `src/lib/data/dataset.ts`). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../../lib/site/load.ts';
+import { yearPaths } from '../../lib/site/load.ts';
 import type { Year } from '../../lib/site/model.ts';
 import { csvOf, siteOptions } from '../../lib/data/dataset.ts';
 
-export const getStaticPaths = (async () => {
-  const years = await loadModel();
-  return years.map((year) => ({ params: { year: String(year.year) }, props: { year } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => yearPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props, site }) =>
   new Response(csvOf(props.year, siteOptions(site, import.meta.env.BASE_URL)), {
