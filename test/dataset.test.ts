@@ -9,7 +9,6 @@ import { parse as parseYaml } from 'yaml';
 import { CommitmentEntry, Notice, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
 import type { Target } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
-import type { Year } from '../src/lib/site/model.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 import { datasetPath, noticeDataPath } from '../src/lib/content/paths.ts';
 import {
@@ -27,71 +26,43 @@ import {
   targetCell,
 } from '../src/lib/data/dataset.ts';
 import type { Part } from '../src/lib/data/dataset.ts';
+import { commitment, notice, oneYear, otherSourceSha256, places, registry, unit, units } from './helpers/records.ts';
 
 // ---------------------------------------------------------------------------
 // A hand-built model (every record checked against the content schemas).
 
 const options = { site: 'https://example.org', base: '/minsheng/' };
 
-const shizhongNotice = NoticeEntry.parse({
-  slug: 'jinan-shizhong',
-  year: 2023,
-  province: '山东省',
-  city: '济南市',
-  district: '市中区',
-  districtFull: '济南市市中区',
-  sourceUrl: null,
+const shizhongNotice = notice(places.shizhong, {
   sourceNote: '原始发布网址不详。',
   topicOverrides: { '2': 'health' },
-  title: '2023年区政府为民办实事事项',
   issuer: '济南市市中区人民政府',
   date: '2023-01-10',
   groups: [{ number: 1, name: '促进就业', declaredCount: 1, items: [1], source: { startLine: 2, endLine: 2 } }],
   passages: [{ role: 'title', text: '2023年区政府为民办实事事项', source: { startLine: 1, endLine: 1 } }],
   warnings: [{ line: 0, message: '原文未写明文号。' }],
   commitmentCount: 2,
-  sourceFile: 'notices/2023/jinan-shizhong.txt',
-  sourceSha256: '0123456789abcdef'.repeat(4),
 });
 
-const xiangshanNotice = NoticeEntry.parse({
-  slug: 'huaibei-xiangshan',
-  year: 2023,
-  province: '安徽省',
-  city: '淮北市',
-  district: '相山区',
-  districtFull: '淮北市相山区',
+const xiangshanNotice = notice(places.xiangshan, {
   sourceUrl: 'https://www.example.gov.cn/notice.html',
   title: '关于印发相山区2023年民生实事的通知',
-  groups: [],
-  passages: [],
-  warnings: [],
-  commitmentCount: 1,
-  sourceFile: 'notices/2023/huaibei-xiangshan.txt',
-  sourceSha256: 'fedcba9876543210'.repeat(4),
+  sourceSha256: otherSourceSha256,
 });
 
 /** A wording with an ASCII comma, double quotes and a line break: every reason to quote a CSV field. */
 const awkwardText = '新增就业1.78万人以上, 建设"家门口"就业服务站675个\n（区人社局牵头）';
 
 const commitments = [
-  CommitmentEntry.parse({
-    number: 2,
+  commitment(places.shizhong, 2, {
     title: '开展“两癌”筛查',
     text: '开展“两癌”筛查不少于5000人。',
     leadUnits: ['区卫健委'],
-    coUnits: [],
-    subItems: [],
-    measures: [],
     targets: [{ value: 5000, unit: '人', text: '筛查不少于5000人', comparator: '>=' }],
     source: { startLine: 5, endLine: 5 },
     topic: { slug: 'health', how: 'override' },
-    year: 2023,
-    district: 'jinan-shizhong',
-    permalink: '/2023/jinan-shizhong/2/',
   }),
-  CommitmentEntry.parse({
-    number: 1,
+  commitment(places.shizhong, 1, {
     title: '促进就业',
     text: awkwardText,
     category: '促进就业',
@@ -107,47 +78,21 @@ const commitments = [
     source: { startLine: 3, endLine: 4 },
     appendixSource: { startLine: 20, endLine: 22 },
     topic: { slug: 'employment', how: 'heading', matched: '就业' },
-    year: 2023,
-    district: 'jinan-shizhong',
-    permalink: '/2023/jinan-shizhong/1/',
   }),
-  CommitmentEntry.parse({
-    number: 1,
+  commitment(places.xiangshan, 1, {
     title: '改造老旧小区',
     text: '改造老旧小区12个，约3000户。',
-    leadUnits: [],
-    coUnits: [],
-    subItems: [],
-    measures: [],
     targets: [
       { value: 12, unit: '个', text: '改造老旧小区12个' },
       { value: 3000, unit: '户', text: '约3000户', comparator: '~' },
     ],
-    source: { startLine: 2, endLine: 2 },
     topic: { slug: 'housing-renewal', how: 'rule', matched: '老旧小区' },
-    year: 2023,
-    district: 'huaibei-xiangshan',
-    permalink: '/2023/huaibei-xiangshan/1/',
   }),
 ];
 
-const registries = [
-  UnitRegistry.parse({
-    year: 2023,
-    district: 'jinan-shizhong',
-    units: [
-      { slug: 'ren-li-zi-yuan-he-she-hui-bao-zhang-ju', name: '区人力资源和社会保障局', aliases: ['区人社局'], function: 'human-resources' },
-      { slug: 'cai-zheng-ju', name: '区财政局', aliases: ['区财政局'], function: 'finance' },
-    ],
-  }),
-];
+const registries = [registry(places.shizhong, [units.renshe, unit('cai-zheng-ju', '区财政局', ['区财政局'], 'finance')])];
 
-const model = buildModel([shizhongNotice, xiangshanNotice], commitments, registries);
-const year2023 = ((): Year => {
-  const year = model[0];
-  if (!year) throw new Error('the model has no year');
-  return year;
-})();
+const year2023 = oneYear([shizhongNotice, xiangshanNotice], commitments, registries);
 
 // ---------------------------------------------------------------------------
 // Helpers written for the tests.

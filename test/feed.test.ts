@@ -1,101 +1,46 @@
 import { describe, expect, test } from 'vitest';
-import { CommitmentEntry, NoticeEntry } from '../src/lib/schema.ts';
-import { buildModel } from '../src/lib/site/model.ts';
-import type { Year } from '../src/lib/site/model.ts';
 import { feedPath } from '../src/lib/content/paths.ts';
 import { atomFeed, xmlEscape } from '../src/lib/site/feed.ts';
+import { commitment, oneYear, places, plainNotice as notice } from './helpers/records.ts';
 
 // ---------------------------------------------------------------------------
 // Hand-built records, validated with the zod schemas.
 
-type Place = Pick<NoticeEntry, 'year' | 'slug' | 'province' | 'city' | 'district' | 'districtFull'>;
-
-function notice(place: Place, more: Partial<NoticeEntry> = {}): NoticeEntry {
-  return NoticeEntry.parse({
-    sourceUrl: null,
-    title: `${place.year}年民生实事`,
-    groups: [],
-    passages: [],
-    warnings: [],
-    commitmentCount: 1,
-    sourceFile: `notices/${place.year}/${place.slug}.txt`,
-    sourceSha256: '0123456789abcdef'.repeat(4),
-    ...place,
-    ...more,
-  });
-}
-
-function commitment(place: Place, number: number, more: Partial<CommitmentEntry> = {}): CommitmentEntry {
-  return CommitmentEntry.parse({
-    number,
-    title: `第${number}项`,
-    text: `第${number}项的全文。`,
-    leadUnits: [],
-    coUnits: [],
-    subItems: [],
-    measures: [],
-    targets: [],
-    source: { startLine: number + 1, endLine: number + 1 },
-    topic: { slug: 'other', how: 'none' },
-    year: place.year,
-    district: place.slug,
-    permalink: `/${place.year}/${place.slug}/${number}/`,
-    ...more,
-  });
-}
-
-const xiangshan: Place = { year: 2023, slug: 'huaibei-xiangshan', province: '安徽省', city: '淮北市', district: '相山区', districtFull: '淮北市相山区' };
-const shizhong: Place = { year: 2023, slug: 'jinan-shizhong', province: '山东省', city: '济南市', district: '市中区', districtFull: '济南市市中区' };
-const hedong: Place = { year: 2023, slug: 'tianjin-hedong', province: '天津市', city: '天津市', district: '河东区', districtFull: '天津市河东区' };
+const { xiangshan, shizhong, hedong } = places;
 
 const site = 'https://minsheng.example.org';
 
-function onlyYear(years: Year[]): Year {
-  const [year] = years;
-  if (!year || years.length !== 1) throw new Error('expected one year');
-  return year;
-}
-
-const single = onlyYear(
-  buildModel(
-    [notice(xiangshan, { date: '2023-09-01' })],
-    [
-      commitment(xiangshan, 18, {
-        title: '实施安心托幼行动',
-        text: '实施安心托幼行动，新增托位675个。（牵头单位：区教育局）',
-        topic: { slug: 'childcare-education', how: 'heading', matched: '教育' },
-      }),
-    ],
-    [],
-  ),
+const single = oneYear(
+  [notice(xiangshan, { date: '2023-09-01' })],
+  [
+    commitment(xiangshan, 18, {
+      title: '实施安心托幼行动',
+      text: '实施安心托幼行动，新增托位675个。（牵头单位：区教育局）',
+      topic: { slug: 'childcare-education', how: 'heading', matched: '教育' },
+    }),
+  ],
 );
 
 /** Three districts (one undated), given out of order; numbers out of order. */
-const three = onlyYear(
-  buildModel(
-    [notice(hedong), notice(shizhong, { date: '2023-01-10' }), notice(xiangshan, { date: '2023-09-01' })],
-    [
-      commitment(shizhong, 2),
-      commitment(hedong, 1),
-      commitment(xiangshan, 10),
-      commitment(shizhong, 1, { topic: { slug: 'health', how: 'rule', matched: '医疗' } }),
-      commitment(xiangshan, 2),
-    ],
-    [],
-  ),
+const three = oneYear(
+  [notice(hedong), notice(shizhong, { date: '2023-01-10' }), notice(xiangshan, { date: '2023-09-01' })],
+  [
+    commitment(shizhong, 2),
+    commitment(hedong, 1),
+    commitment(xiangshan, 10),
+    commitment(shizhong, 1, { topic: { slug: 'health', how: 'rule', matched: '医疗' } }),
+    commitment(xiangshan, 2),
+  ],
 );
 
-const nasty = onlyYear(
-  buildModel(
-    [notice(xiangshan, { date: '2023-09-01', districtFull: '淮北市"相山"区' })],
-    [
-      commitment(xiangshan, 1, {
-        title: `A&B <b>'引号'</b> "双引号"`,
-        text: `1 < 2 && 3 > 2 ]]> <script>alert('x')</script>\u0001\u0008\u000B\uFFFE\uFFFF\uD800 结束\t换行\n😀`,
-      }),
-    ],
-    [],
-  ),
+const nasty = oneYear(
+  [notice(xiangshan, { date: '2023-09-01', districtFull: '淮北市"相山"区' })],
+  [
+    commitment(xiangshan, 1, {
+      title: `A&B <b>'引号'</b> "双引号"`,
+      text: `1 < 2 && 3 > 2 ]]> <script>alert('x')</script>\u0001\u0008\u000B\uFFFE\uFFFF\uD800 结束\t换行\n😀`,
+    }),
+  ],
 );
 
 // ---------------------------------------------------------------------------
@@ -276,12 +221,12 @@ describe('atomFeed', () => {
 
   test("dates the feed by the year's latest notice date, not by the clock", () => {
     expect(feedUpdated(atomFeed(three, { site, base: '/' }))).toBe('2023-09-01T00:00:00+08:00');
-    const undated = onlyYear(buildModel([notice(hedong)], [commitment(hedong, 1)], []));
+    const undated = oneYear([notice(hedong)], [commitment(hedong, 1)]);
     expect(feedUpdated(atomFeed(undated, { site, base: '/' }))).toBe('2023-01-01T00:00:00+08:00');
   });
 
   test('dates the feed by a notice issued the year before when that is the latest date', () => {
-    const early = onlyYear(buildModel([notice(shizhong, { date: '2022-12-28' })], [commitment(shizhong, 1)], []));
+    const early = oneYear([notice(shizhong, { date: '2022-12-28' })], [commitment(shizhong, 1)]);
     expect(feedUpdated(atomFeed(early, { site, base: '/' }))).toBe('2022-12-28T00:00:00+08:00');
   });
 

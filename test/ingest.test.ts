@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { planIngest, readMeta } from '../src/lib/content/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
-import type { Notice } from '../src/lib/schema.ts';
+import { Notice } from '../src/lib/schema.ts';
+import { noticeCommitment } from './helpers/records.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const node = join(projectRoot, 'node_modules', '.bin', 'node');
@@ -39,37 +40,27 @@ const goodMeta = `${metaLines.join('\n')}\n`;
 
 /** A small notice record written by hand. */
 function handNotice(year = 2023): Notice {
-  return {
+  return Notice.parse({
     title: `济南市市中区${year}年民生实事`,
     year,
     groups: [],
     commitments: [
-      {
-        number: 1,
+      noticeCommitment(1, {
         title: '新增托位100个',
         text: '新增托位100个（区教育局负责）',
         leadUnits: ['区教育局'],
-        coUnits: [],
-        subItems: [],
-        measures: [],
         targets: [{ value: 100, unit: '个', text: '新增托位100个' }],
-        source: { startLine: 2, endLine: 2 },
-      },
-      {
-        number: 2,
+      }),
+      noticeCommitment(2, {
         title: '改造老旧小区3个',
         text: '改造老旧小区3个（区住建局负责）',
         leadUnits: ['区住建局'],
-        coUnits: [],
-        subItems: [],
-        measures: [],
         targets: [{ value: 3, unit: '个', text: '改造老旧小区3个' }],
-        source: { startLine: 3, endLine: 3 },
-      },
+      }),
     ],
     passages: [{ role: 'title', text: `济南市市中区${year}年民生实事`, source: { startLine: 1, endLine: 1 } }],
     warnings: [],
-  };
+  });
 }
 
 /** A source notice at `path` with metadata `metaText`. */

@@ -1,63 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
-import type { Target, UnitRecord } from '../src/lib/schema.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
-import { buildModel } from '../src/lib/site/model.ts';
 import { districtsOfTopic, indicatorChart, leadUnitsOfDistrict, topicsByDistrict, topicsOfDistrict } from '../src/lib/site/charts.ts';
 import type { Indicator } from '../src/lib/taxonomy/indicators.ts';
 import { indicators, indicatorValues } from '../src/lib/taxonomy/indicators.ts';
 import { topicBySlug } from '../src/lib/taxonomy/topics.ts';
+import type { Place } from './helpers/records.ts';
+import { notice as noticeEntry, oneYear as yearOf, otherSourceSha256, places, registry, target, topicCommitment as commitment, unit, units } from './helpers/records.ts';
 
 // ---------------------------------------------------------------------------
 // Hand-built records (checked against the zod schemas below).
 
-type Place = Pick<NoticeEntry, 'year' | 'slug' | 'province' | 'city' | 'district' | 'districtFull'>;
+const { shizhong, zhangdian, hedong } = places;
 
-function notice(place: Place, more: Partial<NoticeEntry> = {}): NoticeEntry {
-  return {
-    sourceUrl: null,
-    title: `${place.year}年区政府为民办实事事项`,
-    groups: [],
-    passages: [],
-    warnings: [],
-    commitmentCount: 1,
-    sourceFile: `notices/${place.year}/${place.slug}.txt`,
-    sourceSha256: 'fedcba9876543210'.repeat(4),
-    ...place,
-    ...more,
-  };
-}
-
-function commitment(place: Place, number: number, topic: string, more: Partial<CommitmentEntry> = {}): CommitmentEntry {
-  return {
-    number,
-    title: `第${number}项`,
-    text: `第${number}项的全文。`,
-    leadUnits: [],
-    coUnits: [],
-    subItems: [],
-    measures: [],
-    targets: [],
-    source: { startLine: number + 1, endLine: number + 1 },
-    topic: { slug: topic, how: 'rule' },
-    year: place.year,
-    district: place.slug,
-    permalink: `/${place.year}/${place.slug}/${number}/`,
-    ...more,
-  };
-}
-
-function target(value: number, unit: string, text: string): Target {
-  return { value, unit, text };
-}
-
-function unit(slug: string, name: string, aliases: string[], fn: string): UnitRecord {
-  return { slug, name, aliases, function: fn };
-}
-
-const shizhong: Place = { year: 2023, slug: 'jinan-shizhong', province: '山东省', city: '济南市', district: '市中区', districtFull: '济南市市中区' };
-const zhangdian: Place = { year: 2023, slug: 'zibo-zhangdian', province: '山东省', city: '淄博市', district: '张店区', districtFull: '淄博市张店区' };
-const hedong: Place = { year: 2023, slug: 'tianjin-hedong', province: '天津市', city: '天津市', district: '河东区', districtFull: '天津市河东区' };
+/** The notices of these tests carry the other source hash. */
+const notice = (place: Place, more: Partial<NoticeEntry> = {}): NoticeEntry => noticeEntry(place, { sourceSha256: otherSourceSha256, ...more });
 
 const shizhongCommitments: CommitmentEntry[] = [
   commitment(shizhong, 1, 'employment', {
@@ -80,19 +37,15 @@ const shizhongCommitments: CommitmentEntry[] = [
   commitment(shizhong, 7, 'childcare-education', { title: '建设普惠托育机构', targets: [target(90, '个', '新增托位90个')] }),
 ];
 
-const shizhongUnits: UnitRegistry = {
-  year: 2023,
-  district: 'jinan-shizhong',
-  units: [
-    unit('ren-li-zi-yuan-he-she-hui-bao-zhang-ju', '区人力资源和社会保障局', ['区人社局'], 'human-resources'),
-    unit('zhu-fang-he-cheng-xiang-jian-she-ju', '区住房和城乡建设局', ['区住建局'], 'housing'),
-    unit('jiao-yu-ti-yu-ju', '区教育体育局', ['区教体局'], 'education'),
-    unit('min-zheng-ju', '区民政局', [], 'civil-affairs'),
-    unit('shui-wu-ju', '区水务局', [], 'water'),
-    unit('cai-zheng-ju', '区财政局', [], 'finance'),
-    unit('wei-sheng-jian-kang-ju', '区卫生健康局', ['区卫健局'], 'health'),
-  ],
-};
+const shizhongUnits = registry(shizhong, [
+  units.renshe,
+  units.zhujian,
+  units.jiaoti,
+  units.minzheng,
+  unit('shui-wu-ju', '区水务局', [], 'water'),
+  units.caizheng,
+  unit('wei-sheng-jian-kang-ju', '区卫生健康局', ['区卫健局'], 'health'),
+]);
 
 const zhangdianCommitments: CommitmentEntry[] = [
   commitment(zhangdian, 1, 'employment', { leadUnits: ['区人社局'], targets: [target(5000, '人', '城镇新增就业5000人')] }),
@@ -106,12 +59,6 @@ const hedongCommitments: CommitmentEntry[] = [commitment(hedong, 1, 'childcare-e
 const shizhongNotice = notice(shizhong, { commitmentCount: 7 });
 const zhangdianNotice = notice(zhangdian, { commitmentCount: 4 });
 const hedongNotice = notice(hedong);
-
-function yearOf(notices: readonly NoticeEntry[], commitments: readonly CommitmentEntry[], registries: readonly UnitRegistry[] = []): Year {
-  const [year, ...rest] = buildModel(notices, commitments, registries);
-  if (!year || rest.length > 0) throw new Error('expected exactly one year');
-  return year;
-}
 
 function first(year: Year): District {
   const d = year.districts[0];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
 import type { UnitRecord } from '../src/lib/schema.ts';
+import { commitment, notice, places, registry, unit, units } from './helpers/records.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
 import { buildModel, byHeading, countBy, neighbours, unitNamed, unitWork } from '../src/lib/site/model.ts';
 import { withBase } from '../src/lib/site/urls.ts';
@@ -20,57 +21,8 @@ import {
 // ---------------------------------------------------------------------------
 // Hand-built records (checked against the zod schemas below).
 
-type Place = Pick<NoticeEntry, 'year' | 'slug' | 'province' | 'city' | 'district' | 'districtFull'>;
-
-function notice(place: Place, more: Partial<NoticeEntry> = {}): NoticeEntry {
-  return {
-    sourceUrl: null,
-    title: `${place.year}年区政府为民办实事事项`,
-    groups: [],
-    passages: [],
-    warnings: [],
-    commitmentCount: 1,
-    sourceFile: `notices/${place.year}/${place.slug}.txt`,
-    sourceSha256: '0123456789abcdef'.repeat(4),
-    ...place,
-    ...more,
-  };
-}
-
-function commitment(year: number, district: string, number: number, more: Partial<CommitmentEntry> = {}): CommitmentEntry {
-  return {
-    number,
-    title: `第${number}项`,
-    text: `第${number}项的全文。`,
-    leadUnits: [],
-    coUnits: [],
-    subItems: [],
-    measures: [],
-    targets: [],
-    source: { startLine: number + 1, endLine: number + 1 },
-    topic: { slug: 'other', how: 'none' },
-    year,
-    district,
-    permalink: `/${year}/${district}/${number}/`,
-    ...more,
-  };
-}
-
-function unit(slug: string, name: string, aliases: string[], fn: string): UnitRecord {
-  return { slug, name, aliases, function: fn };
-}
-
-const shizhong: Place = { year: 2023, slug: 'jinan-shizhong', province: '山东省', city: '济南市', district: '市中区', districtFull: '济南市市中区' };
-const linyi: Place = { year: 2023, slug: 'linyi-lanshan', province: '山东省', city: '临沂市', district: '兰山区', districtFull: '临沂市兰山区' };
-const hedong: Place = { year: 2023, slug: 'tianjin-hedong', province: '天津市', city: '天津市', district: '河东区', districtFull: '天津市河东区' };
-const nankai: Place = { year: 2023, slug: 'tianjin-nankai', province: '天津市', city: '天津市', district: '南开区', districtFull: '天津市南开区' };
-const xiangshan: Place = { year: 2023, slug: 'huaibei-xiangshan', province: '安徽省', city: '淮北市', district: '相山区', districtFull: '淮北市相山区' };
-
-const renshe = unit('ren-li-zi-yuan-he-she-hui-bao-zhang-ju', '区人力资源和社会保障局', ['区人社局'], 'human-resources');
-const jiaoti = unit('jiao-yu-ti-yu-ju', '区教育体育局', ['区教体局'], 'education');
-const weijian = unit('wei-sheng-jian-kang-ju', '区卫生健康局', [], 'health');
-const zhujian = unit('zhu-fang-he-cheng-xiang-jian-she-ju', '区住房和城乡建设局', ['区住建局'], 'housing');
-const caizheng = unit('cai-zheng-ju', '区财政局', [], 'finance');
+const { shizhong, linyi, hedong, nankai, xiangshan } = places;
+const { renshe, jiaoti, weijian, zhujian, caizheng } = units;
 
 const shizhongNotice = notice(shizhong, {
   issuer: '济南市市中区人民政府',
@@ -84,8 +36,8 @@ const shizhongNotice = notice(shizhong, {
 
 // Given out of number order on purpose.
 const shizhongCommitments: CommitmentEntry[] = [
-  commitment(2023, 'jinan-shizhong', 4, { title: '开展职业技能培训', leadUnits: ['区人力资源和社会保障局'], coUnits: ['区财政局'], topic: { slug: 'employment', how: 'rule', matched: '就业' } }),
-  commitment(2023, 'jinan-shizhong', 1, {
+  commitment(shizhong, 4, { title: '开展职业技能培训', leadUnits: ['区人力资源和社会保障局'], coUnits: ['区财政局'], topic: { slug: 'employment', how: 'rule', matched: '就业' } }),
+  commitment(shizhong, 1, {
     title: '建设零工市场',
     text: '建设零工市场，新增城镇就业1.2万人以上。（区人社局牵头，区财政局配合）',
     leadUnits: ['区人社局'],
@@ -93,15 +45,15 @@ const shizhongCommitments: CommitmentEntry[] = [
     targets: [{ value: 12000, unit: '人', text: '新增城镇就业1.2万人以上', comparator: '>=' }],
     topic: { slug: 'employment', how: 'heading', matched: '就业' },
   }),
-  commitment(2023, 'jinan-shizhong', 3, {
+  commitment(shizhong, 3, {
     title: '老旧小区改造',
     text: '改造城镇老旧小区34个。',
     leadUnits: ['区住建局'],
     targets: [{ value: 34, unit: '个', text: '改造城镇老旧小区34个' }],
     topic: { slug: 'housing-renewal', how: 'rule', matched: '老旧小区' },
   }),
-  commitment(2023, 'jinan-shizhong', 5, { title: '举办文体活动', leadUnits: ['区教体局', '区文化和旅游局'], topic: { slug: 'culture-sports', how: 'rule', matched: '文体' } }),
-  commitment(2023, 'jinan-shizhong', 2, {
+  commitment(shizhong, 5, { title: '举办文体活动', leadUnits: ['区教体局', '区文化和旅游局'], topic: { slug: 'culture-sports', how: 'rule', matched: '文体' } }),
+  commitment(shizhong, 2, {
     title: '实施安心托幼行动',
     text: '新增托位675个。',
     leadUnits: ['区卫生健康局'],
@@ -111,15 +63,15 @@ const shizhongCommitments: CommitmentEntry[] = [
   }),
 ];
 
-const shizhongUnits: UnitRegistry = { year: 2023, district: 'jinan-shizhong', units: [zhujian, renshe, weijian, jiaoti, caizheng] };
+const shizhongUnits = registry(shizhong, [zhujian, renshe, weijian, jiaoti, caizheng]);
 
 // The same district a year earlier, and another district of 2023: neither may leak into 2023's 市中区.
 const shizhong2022 = notice({ ...shizhong, year: 2022 }, { title: '2022年区政府为民办实事事项' });
-const shizhong2022Commitments = [commitment(2022, 'jinan-shizhong', 1, { title: '二〇二二年的第一项' })];
-const shizhong2022Units: UnitRegistry = { year: 2022, district: 'jinan-shizhong', units: [unit('min-zheng-ju', '区民政局', [], 'civil-affairs')] };
+const shizhong2022Commitments = [commitment({ ...shizhong, year: 2022 }, 1, { title: '二〇二二年的第一项' })];
+const shizhong2022Units = registry({ ...shizhong, year: 2022 }, [units.minzheng]);
 const hedongNotice = notice(hedong, { commitmentCount: 2 });
-const hedongCommitments = [commitment(2023, 'tianjin-hedong', 2, { title: '河东第二项' }), commitment(2023, 'tianjin-hedong', 1, { title: '河东第一项' })];
-const hedongUnits: UnitRegistry = { year: 2023, district: 'tianjin-hedong', units: [unit('min-zheng-ju', '区民政局', [], 'civil-affairs')] };
+const hedongCommitments = [commitment(hedong, 2, { title: '河东第二项' }), commitment(hedong, 1, { title: '河东第一项' })];
+const hedongUnits = registry(hedong, [units.minzheng]);
 
 const notices = [hedongNotice, shizhong2022, shizhongNotice];
 const commitments = [...hedongCommitments, ...shizhong2022Commitments, ...shizhongCommitments];

@@ -5,60 +5,22 @@ import { builtSite } from './helpers/built-site.ts';
 import { parse } from 'yaml';
 import { contentDir } from '../src/lib/config.ts';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
-import type { UnitRecord } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
 import type { Year } from '../src/lib/site/model.ts';
 import { publicPages, robotsTxt, sitemapXml } from '../src/lib/site/pages.ts';
 import { absoluteUrl } from '../src/lib/site/urls.ts';
+import type { Place } from './helpers/records.ts';
+import { places, plainNotice, registry, topicCommitment as commitment, unit, units } from './helpers/records.ts';
 
 // ---------------------------------------------------------------------------
 // Hand-built records, validated with the zod schemas.
 
-type Place = Pick<NoticeEntry, 'year' | 'slug' | 'province' | 'city' | 'district' | 'districtFull'>;
-
-function notice(place: Place): NoticeEntry {
-  return NoticeEntry.parse({
-    sourceUrl: null,
-    title: `${place.year}年民生实事`,
-    groups: [],
-    passages: [],
-    warnings: [],
-    commitmentCount: 1,
-    sourceFile: `notices/${place.year}/${place.slug}.txt`,
-    sourceSha256: '0123456789abcdef'.repeat(4),
-    ...place,
-  });
-}
-
-function commitment(place: Place, number: number, topic: string): CommitmentEntry {
-  return CommitmentEntry.parse({
-    number,
-    title: `第${number}项`,
-    text: `第${number}项的全文。`,
-    leadUnits: [],
-    coUnits: [],
-    subItems: [],
-    measures: [],
-    targets: [],
-    source: { startLine: number + 1, endLine: number + 1 },
-    topic: { slug: topic, how: 'rule' },
-    year: place.year,
-    district: place.slug,
-    permalink: `/${place.year}/${place.slug}/${number}/`,
-  });
-}
-
-function registry(place: Place, units: UnitRecord[]): UnitRegistry {
-  return UnitRegistry.parse({ year: place.year, district: place.slug, units });
-}
-
-const xiangshan: Place = { year: 2023, slug: 'huaibei-xiangshan', province: '安徽省', city: '淮北市', district: '相山区', districtFull: '淮北市相山区' };
-const hedong: Place = { year: 2023, slug: 'tianjin-hedong', province: '天津市', city: '天津市', district: '河东区', districtFull: '天津市河东区' };
-const shizhong: Place = { year: 2022, slug: 'jinan-shizhong', province: '山东省', city: '济南市', district: '市中区', districtFull: '济南市市中区' };
+const { xiangshan, hedong } = places;
+const shizhong: Place = { ...places.shizhong, year: 2022 };
 
 /** Two years; 天津市河东区 has no departments and a commitment whose topic is not in the taxonomy (so no topic page). */
 const model: Year[] = buildModel(
-  [notice(hedong), notice(shizhong), notice(xiangshan)],
+  [plainNotice(hedong), plainNotice(shizhong), plainNotice(xiangshan)],
   [
     commitment(xiangshan, 10, 'employment'),
     commitment(xiangshan, 1, 'employment'),
@@ -68,11 +30,8 @@ const model: Year[] = buildModel(
     commitment(shizhong, 1, 'health'),
   ],
   [
-    registry(xiangshan, [
-      { slug: 'jiao-yu-ju', name: '区教育局', aliases: [], function: 'education' },
-      { slug: 'can-ji-ren-lian-he-hui', name: '区残疾人联合会', aliases: ['区残联'], function: 'disabled-persons' },
-    ]),
-    registry(shizhong, [{ slug: 'wei-sheng-jian-kang-ju', name: '区卫生健康局', aliases: [], function: 'health' }]),
+    registry(xiangshan, [unit('jiao-yu-ju', '区教育局', [], 'education'), unit('can-ji-ren-lian-he-hui', '区残疾人联合会', ['区残联'], 'disabled-persons')]),
+    registry(shizhong, [units.weijian]),
   ],
 );
 

@@ -7,51 +7,24 @@ import { blockId, excerpt, highlightTargets, sourceBlocks } from '../src/lib/sit
 import type { CiteInput } from '../src/lib/site/cite.ts';
 import { accessDatePlaceholder, apa, gbt7714 } from '../src/lib/site/cite.ts';
 import { dateLabel, levelLabel, targetLabel, topicHowLabel } from '../src/lib/site/labels.ts';
+import { commitment as commitmentEntry, notice, places, target } from './helpers/records.ts';
 
 // ---------------------------------------------------------------------------
 // Hand-built records (checked against the zod schemas below).
 
+/** A commitment of 济南市市中区's 2023 notice standing at `source` in it. */
 function commitment(number: number, source: LineRange, more: Partial<CommitmentEntry> = {}): CommitmentEntry {
-  return {
-    number,
-    title: `第${number}项`,
-    text: `第${number}项的全文。`,
-    leadUnits: [],
-    coUnits: [],
-    subItems: [],
-    measures: [],
-    targets: [],
-    source,
-    topic: { slug: 'other', how: 'none' },
-    year: 2023,
-    district: 'jinan-shizhong',
-    permalink: `/2023/jinan-shizhong/${number}/`,
-    ...more,
-  };
+  return commitmentEntry(places.shizhong, number, { source, ...more });
 }
 
-function target(value: number, unit: string, text: string): Target {
-  return { value, unit, text };
-}
-
-const noticeWithIssuer: NoticeEntry = {
-  slug: 'jinan-shizhong',
-  year: 2023,
-  province: '山东省',
-  city: '济南市',
-  district: '市中区',
-  districtFull: '济南市市中区',
+const noticeWithIssuer = notice(places.shizhong, {
   sourceUrl: 'https://www.jnszq.gov.cn/art/2023/1/10/art_1.html',
   title: '2023年区政府20件为民办实事事项',
   issuer: '济南市市中区人民政府',
   date: '2023-01-10',
-  groups: [],
-  passages: [],
-  warnings: [],
   commitmentCount: 20,
-  sourceFile: 'notices/2023/jinan-shizhong.txt',
   sourceSha256: '00112233445566778899aabbccddeeff'.repeat(2),
-};
+});
 
 const { issuer: _issuer, date: _date, ...noticeBare } = noticeWithIssuer;
 const noticeWithoutIssuer: NoticeEntry = { ...noticeBare, sourceUrl: null };
