@@ -6,90 +6,14 @@
  * Also reads the commitments' texts from the content collection, for the
  * expected results. Used by `scripts/search-recall.ts` and `test/search.test.ts`.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { CommitmentEntry } from '../src/lib/schema.ts';
 
-/** Where Debian's Chromium lives; `CHROMIUM_PATH` overrides it. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Content types for what a built site holds. */
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A running static server. */
-export interface Served {
-  /** `http://127.0.0.1:<port>` (no trailing slash). */
-  origin: string;
-  /** Every path requested so far, in order. */
-  requests: string[];
-  close: () => Promise<void>;
-}
-
-/** Serves the directory `root` on 127.0.0.1 at a free port: files as they are, `dir/` as `dir/index.html`. */
-export function serve(root: string): Promise<Served> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    requests.push(path);
-    let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        requests,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
-
-/** Launches headless Chromium, or throws saying how to install it. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium was not found at ${chromiumPath}: the search checks run Pagefind in a real browser. ` +
-        'Install it with `apt-get install chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary.',
-    );
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-  });
-}
+export { chromiumPath, launchChromium, serve } from './serve.ts';
+export type { Served } from './serve.ts';
 
 /** What one search returned. */
 export interface SearchHit {

@@ -12,6 +12,7 @@ import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checksums, readChecksums, sha256, verify } from '../src/lib/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../src/lib/snapshot/relative.ts';
+import { launchChromium, serve } from '../scripts/serve.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -161,5 +162,27 @@ describe('npm run snapshot', () => {
     }
     expect(checked).toBeGreaterThan(1000);
     expect(broken).toEqual([]);
+  });
+
+  test('should search from a path prefix: results link under the prefix and load', async () => {
+    const host = join(tmp, 'host');
+    const site = join(tmp, 'minsheng-2023', 'site');
+    if (!existsSync(site)) tar.x({ sync: true, file: archive(first), cwd: tmp });
+    cpSync(site, join(host, 'archive', '2023'), { recursive: true });
+    const served = await serve(host);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${served.origin}/archive/2023/search/?q=${encodeURIComponent('托位')}`);
+      await page.waitForSelector('[data-search-results] a', { timeout: 20_000 });
+      const links = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) expect(link.startsWith('/archive/2023/2023/')).toBe(true);
+      const response = await page.goto(`${served.origin}${links[0] ?? ''}`);
+      expect(response?.status()).toBe(200);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
   });
 });

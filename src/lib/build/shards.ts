@@ -1,0 +1,99 @@
+/**
+ * Planning a sharded build: the notices split into shards of whole provinces
+ * (a province larger than a shard is split by city), each built by its own
+ * `astro build` for the pages of its districts only, plus one build for the
+ * pages that aggregate a year or the site. Pure.
+ *
+ * A district's pages depend on its own notice alone, except the site
+ * navigation, which links the latest year (`src/layouts/Base.astro`): a shard
+ * without a notice of the latest year gets one as an anchor, built and thrown
+ * away, so every shard's pages link the same year as the whole site would.
+ */
+
+/** What the plan needs to know of a notice. */
+export interface ShardNotice {
+  year: number;
+  slug: string;
+  province: string;
+  city: string;
+}
+
+export interface Shard {
+  /** `shard-01`… */
+  name: string;
+  /** Provinces (some maybe in part) it holds, for the log. */
+  provinces: string[];
+  /** The notices whose pages it builds and keeps. */
+  notices: ShardNotice[];
+  /** Notices it builds only to agree with the whole site (their pages are not kept). */
+  anchors: ShardNotice[];
+}
+
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const order = (a: ShardNotice, b: ShardNotice): number =>
+  byCode(a.province, b.province) || byCode(a.city, b.city) || a.year - b.year || byCode(a.slug, b.slug);
+
+/** Returns the shards of at most `maxNotices` notices each (anchors aside), whole provinces where they fit. */
+export function planShards(notices: readonly ShardNotice[], maxNotices: number): Shard[] {
+  if (!Number.isInteger(maxNotices) || maxNotices < 1) throw new Error('maxNotices must be a positive integer');
+  const sorted = [...notices].sort(order);
+  const provinces = new Map<string, ShardNotice[]>();
+  for (const n of sorted) provinces.set(n.province, [...(provinces.get(n.province) ?? []), n]);
+
+  // Pieces: a whole province, or runs of whole cities of a province too large for one shard.
+  const pieces: ShardNotice[][] = [];
+  for (const list of provinces.values()) {
+    if (list.length <= maxNotices) {
+      pieces.push(list);
+      continue;
+    }
+    let run: ShardNotice[] = [];
+    const cities = new Map<string, ShardNotice[]>();
+    for (const n of list) cities.set(n.city, [...(cities.get(n.city) ?? []), n]);
+    for (const city of cities.values()) {
+      if (run.length + city.length > maxNotices && run.length > 0) {
+        pieces.push(run);
+        run = [];
+      }
+      // A city larger than a shard is cut where it must.
+      for (let i = 0; i < city.length; i += maxNotices) {
+        const part = city.slice(i, i + maxNotices);
+        if (run.length + part.length > maxNotices && run.length > 0) {
+          pieces.push(run);
+          run = [];
+        }
+        run.push(...part);
+      }
+    }
+    if (run.length > 0) pieces.push(run);
+  }
+
+  // Pack pieces in order into shards.
+  const groups: ShardNotice[][] = [];
+  let current: ShardNotice[] = [];
+  for (const piece of pieces) {
+    if (current.length + piece.length > maxNotices && current.length > 0) {
+      groups.push(current);
+      current = [];
+    }
+    current = [...current, ...piece];
+  }
+  if (current.length > 0) groups.push(current);
+
+  const latest = Math.max(...notices.map((n) => n.year));
+  const anchor = sorted.find((n) => n.year === latest);
+  return groups.map((group, i) => ({
+    name: `shard-${String(i + 1).padStart(2, '0')}`,
+    provinces: [...new Set(group.map((n) => n.province))],
+    notices: group,
+    anchors: anchor && !group.some((n) => n.year === latest) ? [anchor] : [],
+  }));
+}
+
+/** The route files (under `src/pages/`) whose pages belong to one district: built by the shards, left out of the aggregate build. */
+export const districtRoutes = ['[year]/[district]', 'data/[year]'];
+
+/** Returns whether an output path (relative to the site root, `/`-separated) belongs to one of `slugs`' district pages. */
+export function isDistrictOutput(path: string, year: number, slug: string): boolean {
+  return path.startsWith(`${year}/${slug}/`) || path === `data/${year}/${slug}.json`;
+}
