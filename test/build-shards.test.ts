@@ -1,0 +1,92 @@
+/**
+ * The sharded build (`src/lib/build/shards.ts`, `scripts/build-shards.ts`):
+ * shards of whole provinces, and a result byte-identical to one `astro build`.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ShardNotice } from '../src/lib/build/shards.ts';
+import { isDistrictOutput, planShards } from '../src/lib/build/shards.ts';
+
+const notice = (province: string, city: string, slug: string, year = 2023): ShardNotice => ({ province, city, slug, year });
+
+describe('the shard plan', () => {
+  test('should keep provinces whole when they fit and pack them in order', () => {
+    const list = [notice('甲省', 'a市', 'a1'), notice('甲省', 'a市', 'a2'), notice('乙省', 'b市', 'b1'), notice('丙省', 'c市', 'c1'), notice('丙省', 'c市', 'c2')];
+    const shards = planShards(list, 3);
+    // Provinces in code order (丙 < 乙 < 甲), packed while a shard has room.
+    expect(shards.map((s) => s.notices.map((n) => n.slug))).toEqual([['c1', 'c2', 'b1'], ['a1', 'a2']]);
+    // Each province lies in one shard.
+    for (const p of ['甲省', '乙省', '丙省']) expect(shards.filter((s) => s.provinces.includes(p))).toHaveLength(1);
+    expect(shards.flatMap((s) => s.notices).map((n) => n.slug).sort()).toEqual(['a1', 'a2', 'b1', 'c1', 'c2']);
+  });
+
+  test('should split a province larger than a shard by city, never losing or repeating a notice', () => {
+    const list = Array.from({ length: 23 }, (_, i) => notice('大省', `市${i % 4}`, `d${i}`));
+    const shards = planShards(list, 5);
+    for (const s of shards) expect(s.notices.length).toBeLessThanOrEqual(5);
+    const slugs = shards.flatMap((s) => s.notices.map((n) => n.slug));
+    expect(new Set(slugs).size).toBe(23);
+    expect(slugs).toHaveLength(23);
+  });
+
+  test('should give a shard without the latest year one notice of it as an anchor', () => {
+    const shards = planShards([notice('甲省', 'a市', 'old', 2022), notice('乙省', 'b市', 'new', 2024)], 1);
+    const withOld = shards.find((s) => s.notices.some((n) => n.slug === 'old'));
+    const withNew = shards.find((s) => s.notices.some((n) => n.slug === 'new'));
+    expect(withOld?.anchors.map((n) => n.slug)).toEqual(['new']);
+    expect(withNew?.anchors).toEqual([]);
+  });
+
+  test('should tell a district’s own outputs from the others', () => {
+    expect(isDistrictOutput('2023/abc/1/index.html', 2023, 'abc')).toBe(true);
+    expect(isDistrictOutput('data/2023/abc.json', 2023, 'abc')).toBe(true);
+    expect(isDistrictOutput('2023/abcd/index.html', 2023, 'abc')).toBe(false);
+    expect(isDistrictOutput('2023/index.html', 2023, 'abc')).toBe(false);
+  });
+});
+
+describe('node scripts/build-shards.ts', () => {
+  const project = join(import.meta.dirname, '..');
+  const work = mkdtempSync(join(tmpdir(), 'minsheng-shards-test-'));
+  const content = join(work, 'content');
+  const node = process.execPath;
+  const env = { ...process.env, MINSHENG_CONTENT_DIR: content };
+
+  /** Every file below `dir` → its bytes. */
+  const tree = (dir: string): Map<string, string> =>
+    new Map(
+      (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+        .filter((d) => d.isFile())
+        .map((d) => join(d.parentPath, d.name))
+        .sort()
+        .map((f) => [relative(dir, f).split(sep).join('/'), readFileSync(f).toString('base64')]),
+    );
+
+  beforeAll(() => {
+    execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', '12', '--seed', 'shards', '--per-notice', '5', '--out', content], { cwd: project, stdio: 'pipe' });
+    execFileSync(node, [join(project, 'scripts', 'ingest.ts')], { cwd: project, env, stdio: 'pipe' });
+    // The whole build runs in a copy of the project too, so that no build here shares Astro's cache with another test's.
+    const copy = join(work, 'project');
+    for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      if (existsSync(join(project, entry))) cpSync(join(project, entry), join(copy, entry), { recursive: true });
+    }
+    mkdirSync(join(copy, 'node_modules'));
+    for (const entry of readdirSync(join(project, 'node_modules'))) {
+      if (entry !== '.astro' && entry !== '.vite') symlinkSync(join(project, 'node_modules', entry), join(copy, 'node_modules', entry));
+    }
+    execFileSync(node, [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'whole')], { cwd: copy, env, stdio: 'pipe' });
+    execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4'], { cwd: project, env, stdio: 'pipe' });
+  }, 300_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test('should write exactly the files one astro build writes, byte for byte', () => {
+    const whole = tree(join(work, 'whole'));
+    const sharded = tree(join(work, 'sharded'));
+    expect([...sharded.keys()]).toEqual([...whole.keys()]);
+    for (const [path, bytes] of whole) expect(sharded.get(path), path).toBe(bytes);
+  });
+});
