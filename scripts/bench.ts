@@ -507,11 +507,11 @@ async function buildAndIndex(name: string, content: string, site: string, shadow
   log(`  astro build …`);
   const build = await measure(`${name}-build`, node, [join(shadow, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], shadow, env);
   const buildLog = readFileSync(build.logFile, 'utf8');
-  const reported = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/u.exec(buildLog);
+  const reported = /\[build\] (\d+) page\(s\) built in (?:(\d+)m\s*)?([\d.]+)(m?s)/u.exec(buildLog);
   result.build = { ...build, slowestRoutes: slowestRoutes(buildLog), phases: phases(buildLog) };
   if (reported) {
     result.build.pages = Number(reported[1]);
-    result.build.astroReportedSeconds = Number(reported[2]) / (reported[3] === 'ms' ? 1000 : 1);
+    result.build.astroReportedSeconds = Number(reported[2] ?? 0) * 60 + Number(reported[3]) / (reported[4] === 'ms' ? 1000 : 1);
   }
   if (!ok(build)) {
     log(`  astro build ${build.timedOut ? `TIMED OUT after ${opt.timeoutMin} min` : `FAILED (exit ${build.exitCode ?? build.signal})`}, peak ${peakMiB(build).toFixed(0)} MiB:\n${build.tail.replace(/^/gmu, '    ')}`);
