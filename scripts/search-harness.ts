@@ -27,19 +27,29 @@ export interface SearchHit {
 export type Filters = Record<string, string | string[]>;
 
 /**
- * Runs `query` (with `filters`) through `<origin>/pagefind/pagefind.js` in `page`, which must be
- * showing a page of the same site, and returns every result (all of them, not a first screenful).
+ * Runs `query` (with `filters`) through `<origin>/pagefind/pagefind.js` (every part of the index
+ * merged) in `page`, which must be showing a page of the same site, and returns every result (all of
+ * them, not a first screenful).
  */
 export async function runSearch(page: Page, query: string | null, filters: Filters = {}): Promise<SearchHit[]> {
   return page.evaluate(
     async ({ query, filters }) => {
       type Hit = { url: string; filters: Record<string, string[]> };
       type Result = { id: string; data: () => Promise<{ url: string; filters: Record<string, string[]> }> };
-      type Api = { search: (q: string | null, o: object) => Promise<{ results: Result[] } | null> };
+      type Api = {
+        search: (q: string | null, o: object) => Promise<{ results: Result[] } | null>;
+        mergeIndex: (url: string, o: object) => Promise<void>;
+      };
       const w = window as unknown as { __pagefind?: Promise<Api>; __hits?: Map<string, Promise<Hit>> };
       // import() from a string: test runners rewrite import() in code they transform, and this runs in the page.
       const load = new Function('url', 'return import(url)') as (url: string) => Promise<Api>;
-      w.__pagefind ??= load('/pagefind/pagefind.js');
+      // Every part of the index (src/lib/search/parts.ts), merged as the search page merges them.
+      w.__pagefind ??= (async () => {
+        const api = await load('/pagefind/pagefind.js');
+        const manifest = (await (await fetch('/pagefind/parts.json')).json()) as { parts: { path: string }[] };
+        for (const { path } of manifest.parts) if (path !== '') await api.mergeIndex(`${location.origin}/pagefind/${path}`, { baseUrl: '/' });
+        return api;
+      })();
       const pagefind = await w.__pagefind;
       const found = await pagefind.search(query, { filters });
       if (found === null) return [];

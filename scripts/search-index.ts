@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-index.ts [--plain] [[--site] dist]`: builds the Pagefind
+ * `node scripts/search-index.ts [--plain] [--max-pages N] [[--site] dist]`: builds the Pagefind
  * search index of a built site into `<site>/pagefind/`, with Pagefind's Node
  * API. `npm run build` runs it after `astro build`.
  *
@@ -10,27 +10,36 @@
  * it, whatever Pagefind's word segmentation made of the sentence. The extra
  * block is added in memory: the published pages stay as they are.
  *
+ * The index is written in parts of at most `--max-pages` pages (default
+ * 20,000; `src/lib/search/parts.ts`), one Pagefind process at a time, so its
+ * memory stays bounded however large the site; the search page merges them.
+ *
  * `--plain` indexes the pages as built, without the extra terms (to measure
  * what Pagefind does on its own).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { firstHeading, indexedText } from '../src/lib/search/html.ts';
+import { firstHeading, indexedText, pageFilters } from '../src/lib/search/html.ts';
+import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
+import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { extraTermsBlock } from '../src/lib/search/terms.ts';
 import { fail } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let site = 'dist';
 let plain = false;
+let maxPages = defaultMaxPages;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--site' && args[i + 1] !== undefined) site = args[++i] ?? site;
   else if (a !== undefined && !a.startsWith('-') && i === args.length - 1) site = a;
   else if (a === '--plain') plain = true;
-  else fail(`usage: node scripts/search-index.ts [--plain] [[--site] <dir>]  (unknown argument: ${a})`, 2);
+  else if (a === '--max-pages' && args[i + 1] !== undefined) maxPages = Number(args[++i]);
+  else fail(`usage: node scripts/search-index.ts [--plain] [--max-pages N] [[--site] <dir>]  (unknown argument: ${a})`, 2);
 }
 const root = resolve(site);
+if (!Number.isInteger(maxPages) || maxPages < 1) fail('search-index: error: --max-pages must be a positive whole number', 2);
 if (!existsSync(root) || !statSync(root).isDirectory()) fail(`${site}: error: no built site here; run \`astro build\` first`);
 
 /** The site's base path (astro.config.mjs reads the same variable); result URLs start with it. */
@@ -45,35 +54,51 @@ const pages = (readdirSync(root, { recursive: true, withFileTypes: true }) as im
 const out = join(root, 'pagefind');
 rmSync(out, { recursive: true, force: true });
 
-// With the extra terms the index must not segment or stem (see terms.ts): language `und`.
-// Plain, it is what Pagefind does with the pages' own language, zh-CN.
-const { index, errors } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
-if (!index) fail(`search-index: error: Pagefind did not start: ${errors.join('; ')}`);
-
-let indexed = 0;
-let extraChars = 0;
-const problems: string[] = [];
+// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts).
+const toIndex: PartPage[] = [];
 for (const path of pages) {
   const html = readFileSync(join(root, path), 'utf8');
-  const text = indexedText(html);
-  if (text === undefined) continue;
-  const block = plain ? '' : extraTermsBlock(text, firstHeading(html));
-  extraChars += block.length;
-  const content = block === '' ? html : html.replace(/<\/main>/u, `${block}</main>`);
-  const added = await index.addHTMLFile({ url: basePath + path.replace(/index\.html$/u, ''), content });
-  problems.push(...added.errors.map((e) => `${path}: ${e}`));
-  indexed++;
+  if (indexedText(html) !== undefined) toIndex.push({ path, filters: pageFilters(html) });
 }
-if (indexed === 0) fail(`search-index: error: no page under ${site} marks a data-pagefind-body; nothing to index`);
+if (toIndex.length === 0) fail(`search-index: error: no page under ${site} marks a data-pagefind-body; nothing to index`);
+const parts = planParts(toIndex, maxPages);
 
-const written = await index.writeFiles({ outputPath: out });
-problems.push(...written.errors);
-await pagefind.close();
+let extraChars = 0;
+const problems: string[] = [];
+for (const part of parts) {
+  const t0 = performance.now();
+  // With the extra terms the index must not segment or stem (see terms.ts): language `und`.
+  // Plain, it is what Pagefind does with the pages' own language, zh-CN.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
+  if (!index) fail(`search-index: error: Pagefind did not start: ${errors.join('; ')}`);
+  for (const { path } of part.pages) {
+    const html = readFileSync(join(root, path), 'utf8');
+    const block = plain ? '' : extraTermsBlock(indexedText(html) ?? '', firstHeading(html));
+    extraChars += block.length;
+    const content = block === '' ? html : html.replace(/<\/main>/u, `${block}</main>`);
+    const added = await index.addHTMLFile({ url: basePath + path.replace(/index\.html$/u, ''), content });
+    problems.push(...added.errors.map((e) => `${path}: ${e}`));
+  }
+  const written = await index.writeFiles({ outputPath: join(out, part.path) });
+  problems.push(...written.errors);
+  // A part's memory is given back before the next one starts: Pagefind's process ends here.
+  await pagefind.close();
+  if (parts.length > 1) process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
 if (problems.length > 0) fail(`search-index: error:\n${problems.join('\n')}`);
+const manifest: PartsManifest = { parts: parts.map(summarizePart) };
+writeFileSync(join(out, partsFile), `${JSON.stringify(manifest)}\n`);
+const indexed = toIndex.length;
 
 // Pagefind's prebuilt UIs are never loaded (the search page has its own): do not publish them.
 const unusedUi = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/u;
-for (const name of readdirSync(out)) if (unusedUi.test(name)) rmSync(join(out, name));
+// The other parts are merged into the first one's Pagefind, which runs their searches: their own copies of it are never loaded.
+const runtime = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$/u;
+for (const part of parts) {
+  for (const name of readdirSync(join(out, part.path))) {
+    if (unusedUi.test(name) || (part.path !== '' && runtime.test(name))) rmSync(join(out, part.path, name));
+  }
+}
 
 let files = 0;
 let bytes = 0;
@@ -83,6 +108,6 @@ for (const d of readdirSync(out, { recursive: true, withFileTypes: true }) as im
   bytes += statSync(join(d.parentPath, d.name)).size;
 }
 process.stdout.write(
-  `search-index: ${indexed} pages indexed${plain ? ' (plain, no extra terms)' : `, ${extraChars} characters of extra terms`}; ` +
+  `search-index: ${indexed} pages indexed in ${parts.length} part(s)${plain ? ' (plain, no extra terms)' : `, ${extraChars} characters of extra terms`}; ` +
     `${files} files, ${bytes} bytes in ${relative(process.cwd(), out) || out}/\n`,
 );

@@ -6,13 +6,15 @@
  * Needs Chromium (`apt-get install chromium`); without it every test here
  * fails saying so.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { contentDir } from '../src/lib/config.ts';
-import { indexedText } from '../src/lib/search/html.ts';
+import { indexedText, pageFilters } from '../src/lib/search/html.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps, textContains } from '../src/lib/search/recall.ts';
 import { containsQuery, excerptAround, splitContent } from '../src/lib/search/results.ts';
 import { gramLength, positionGrams, queryTerms, searchRuns, termsMarker } from '../src/lib/search/terms.ts';
@@ -165,6 +167,121 @@ describe('search over the built site', () => {
       expect(await visitor.locator('[data-search-results] mark').first().textContent()).toBe('托位');
 
       expect(requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+      expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+  });
+});
+
+describe('search index in parts', () => {
+  let whole: Served | undefined;
+  let split: Served | undefined;
+  let browser: Browser | undefined;
+  let dir = '';
+  let manifest: { parts: { path: string; pages: number; districts: string[]; years: string[] }[] };
+  let commitments: CommitmentEntry[];
+  /** District page path (`/2023/huaibei-xiangshan/`) → the district's name. */
+  const names = new Map<string, string>();
+
+  beforeAll(async () => {
+    // The shared build, indexed again in parts of at most 60 pages (it has 185 indexed pages).
+    dir = mkdtempSync(join(tmpdir(), 'minsheng-parts-'));
+    cpSync(builtSite(), dir, { recursive: true, filter: (from) => !from.includes(`${sep}pagefind`) });
+    execFileSync(process.execPath, [join(project, 'scripts', 'search-index.ts'), '--max-pages', '60', '--site', dir], { stdio: 'pipe', env: { ...process.env, BASE_PATH: '/' } });
+    manifest = JSON.parse(readFileSync(join(dir, 'pagefind', 'parts.json'), 'utf8')) as typeof manifest;
+    commitments = loadCommitments(contentDir());
+    // Each district's name as its notice page gives it to the index.
+    for (const c of commitments) {
+      const key = `/${c.year}/${c.district}/`;
+      if (!names.has(key)) names.set(key, pageFilters(readFileSync(join(builtSite(), key, 'index.html'), 'utf8')).district?.[0] ?? '');
+    }
+    whole = await serve(builtSite());
+    split = await serve(dir);
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await whole?.close();
+    await split?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('should write every indexed page into exactly one part, a district whole, each part a Pagefind index of its own', () => {
+    const single = JSON.parse(readFileSync(join(builtSite(), 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(manifest.parts.length).toBeGreaterThanOrEqual(3);
+    let total = 0;
+    for (const part of manifest.parts) {
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind', part.path, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(entry.languages.und?.page_count).toBe(part.pages);
+      expect(part.pages).toBeLessThanOrEqual(60 * 2);
+      total += part.pages;
+    }
+    expect(total).toBe(single.languages.und?.page_count);
+    const districts = manifest.parts.flatMap((p) => p.districts);
+    expect(new Set(districts).size).toBe(districts.length);
+    expect(new Set(districts)).toEqual(new Set(names.values()));
+  });
+
+  test('should find with the parts merged exactly what one index finds', async () => {
+    if (!browser || !whole || !split) throw new Error('no browser');
+    const [a, b] = [await browser.newPage(), await browser.newPage()];
+    try {
+      await a.goto(`${whole.origin}/search/`);
+      await b.goto(`${split.origin}/search/`);
+      for (const [query, filters] of [
+        ...[...residentQueries, ...segmentationTraps].map((q): [string, Record<string, string>] => [q, {}]),
+        ['养老', { topic: '养老服务' }],
+        ['社区', { district: '淮北市相山区' }],
+      ] as [string, Record<string, string>][]) {
+        // What the search page shows: the results that hold the query itself (Pagefind adds looser ones, differently per index).
+        const shown = async (page: Page): Promise<string[]> =>
+          (await runSearch(page, query, filters))
+            .map((h) => h.url)
+            .filter((u) => textContains(indexedText(readFileSync(join(dir, u, 'index.html'), 'utf8')) ?? '', query))
+            .sort();
+        const one = await shown(a);
+        expect(one.length, query).toBeGreaterThan(0);
+        expect(await shown(b), query).toEqual(one);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test('should load only the chosen district’s part on the search page, and every part for a search over all', async () => {
+    if (!browser || !split) throw new Error('no browser');
+    const origin = split.origin;
+    const last = manifest.parts[manifest.parts.length - 1];
+    const district = last?.districts[0] ?? '';
+    const partOf = (url: string): string | undefined => /\/pagefind\/(part-\d+\/)/u.exec(url)?.[1];
+    const visitor = await browser.newPage();
+    const requests: string[] = [];
+    visitor.on('request', (r) => requests.push(r.url()));
+    const results = async (): Promise<string[]> => {
+      await visitor.waitForFunction(() => /找到|没有找到/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      return visitor.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    };
+    /** The number of results the status line reports (the list shows them 20 at a time). */
+    const count = async (): Promise<number> => Number(/找到 (\d+) 个/u.exec((await visitor.locator('[data-search-status]').textContent()) ?? '')?.[1]);
+    try {
+      await visitor.goto(`${origin}/search/?q=${encodeURIComponent('建设')}&district=${encodeURIComponent(district)}`);
+      const narrowed = await results();
+      const narrowedCount = await count();
+      const prefixes = [...names].filter(([, name]) => name === district).map(([path]) => path);
+      expect(prefixes.length).toBeGreaterThan(0);
+      expect(commitments.some((c) => prefixes.includes(`/${c.year}/${c.district}/`) && textContains(c.text, '建设'))).toBe(true);
+      expect(narrowed.length).toBeGreaterThan(0);
+      expect(narrowed.filter((u) => !prefixes.some((p) => u.startsWith(p)))).toEqual([]);
+      expect([...new Set(requests.map(partOf).filter(Boolean))]).toEqual([last?.path]);
+
+      await visitor.selectOption('select[name="district"]', '');
+      await visitor.waitForFunction(() => !/筛选/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      await results();
+      expect(await count()).toBeGreaterThan(narrowedCount);
+      expect(new Set(requests.map(partOf).filter(Boolean))).toEqual(new Set(manifest.parts.slice(1).map((p) => p.path)));
       expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
     } finally {
       await visitor.close();

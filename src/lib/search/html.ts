@@ -77,3 +77,18 @@ export function firstHeading(html: string): string {
   const inner = /<h1\b[^>]*>([^]*?)<\/h1>/u.exec(html)?.[1] ?? '';
   return decodeEntities(inner.replace(/<[^>]*>/gu, '')).replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * Returns the page's Pagefind filters as the layout writes them
+ * (`<span data-pagefind-filter="district[data-value]" data-value="淮北市相山区">`): name → values.
+ */
+export function pageFilters(html: string): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const m of html.matchAll(/<[a-z]+\s[^>]*data-pagefind-filter="([^"[]+)\[data-value\]"[^>]*>/gu)) {
+    const key = m[1] ?? '';
+    const value = /\sdata-value="([^"]*)"/u.exec(m[0])?.[1];
+    if (value === undefined) continue;
+    (filters[key] ??= []).push(decodeEntities(value));
+  }
+  return filters;
+}
