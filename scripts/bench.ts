@@ -472,7 +472,7 @@ interface SizeResult {
   ingest?: Run & { commitmentsPerSecond?: number };
   build?: Run & { pages?: number; pagesPerSecond?: number; astroReportedSeconds?: number; slowestRoutes: { path: string; seconds: number }[]; phases: Record<string, number> };
   site?: ReturnType<typeof siteSize> & { bytesPerPage: number };
-  search?: Run & { indexBytes?: number; indexFiles?: number; pagesIndexed?: number };
+  search?: Run & { indexBytes?: number; indexFiles?: number; pagesIndexed?: number; parts?: number };
 }
 
 /** The routes Astro took longest to render, from its log (`├─ /path (+1.23s)`). */
@@ -534,7 +534,9 @@ async function buildAndIndex(name: string, content: string, site: string, shadow
   result.search.indexFiles = after.pagefindFiles;
   const indexed = /(\d+) pages indexed/u.exec(search.tail);
   if (indexed) result.search.pagesIndexed = Number(indexed[1]);
-  log(`  pagefind: ${result.search.pagesIndexed ?? '?'} pages in ${formatSeconds(search.wallSeconds)}, index ${formatBytes(after.pagefindBytes)} in ${after.pagefindFiles} files, peak ${peakMiB(search).toFixed(0)} MiB`);
+  const parts = /in (\d+) part\(s\)/u.exec(search.tail);
+  if (parts) result.search.parts = Number(parts[1]);
+  log(`  pagefind: ${result.search.pagesIndexed ?? '?'} pages in ${result.search.parts ?? '?'} part(s) in ${formatSeconds(search.wallSeconds)}, index ${formatBytes(after.pagefindBytes)} in ${after.pagefindFiles} files, peak ${peakMiB(search).toFixed(0)} MiB`);
 }
 
 /** Generates, ingests, builds and indexes a synthetic corpus of `notices` notices. */
@@ -662,7 +664,7 @@ const rows = [...(results.builtIn ? [results.builtIn] : []), ...results.sizes].m
   s.site ? formatBytes(s.site.bytes) : '–',
   s.site ? formatBytes(s.site.bytesPerPage) : '–',
   status(s.search),
-  s.search?.indexBytes !== undefined ? formatBytes(s.search.indexBytes) : '–',
+  s.search?.indexBytes !== undefined ? `${formatBytes(s.search.indexBytes)}${s.search.parts !== undefined && s.search.parts > 1 ? ` (${s.search.parts} parts)` : ''}` : '–',
   s.build ? `${s.build.load[0].toFixed(1)}→${s.build.load[1].toFixed(1)}` : '–',
 ]);
 log('\n## Build at scale\n');

@@ -189,11 +189,12 @@ for (const rel of filesBelow(aggregateOut)) {
 }
 log(`  aggregate: ${aggregatePages} pages, ${seconds(t0)}`);
 
-// Every URL of the sitemap must have been built (its paths start with the base path, as astro.config.mjs reads it).
+// Every URL of the sitemap's parts must have been built (its paths start with the base path, as astro.config.mjs reads it).
 const basePath = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace(/\/+/gu, '/');
-const sitemap = readFileSync(join(outDir, 'sitemap.xml'), 'utf8');
-const missing = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/gu)]
-  .map((m) => new URL(m[1] ?? '/').pathname.slice(basePath.length - 1))
+const locs = (file: string): string[] =>
+  [...readFileSync(join(outDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => new URL(m[1] ?? '/').pathname.slice(basePath.length - 1));
+const missing = locs('sitemap.xml')
+  .flatMap((part) => locs(part))
   .filter((p) => !existsSync(join(outDir, decodeURIComponent(p), 'index.html')));
 if (missing.length > 0) fail(`build-shards: error: ${missing.length} page(s) of the sitemap were not built, e.g. ${missing.slice(0, 5).join(', ')}`);
 if (!keep) rmSync(work, { recursive: true, force: true });

@@ -193,6 +193,18 @@ describe('atomFeed', () => {
     ]);
   });
 
+  test('holds only the newest notices’ commitments, whole notices, when the year has more than the limit, and says so', () => {
+    const ids = (xml: string): string[] => entryValues(xml, 'id').map((u) => new URL(u).pathname);
+    // Newest first: 相山区 (2023-09-01, 2 items), 市中区 (2023-01-10, 2 items), then the undated 河东区.
+    expect(ids(atomFeed(three, { site, base: '/', limit: 4 }))).toEqual(['/2023/huaibei-xiangshan/2/', '/2023/huaibei-xiangshan/10/', '/2023/jinan-shizhong/1/', '/2023/jinan-shizhong/2/']);
+    expect(ids(atomFeed(three, { site, base: '/', limit: 3 }))).toEqual(['/2023/huaibei-xiangshan/2/', '/2023/huaibei-xiangshan/10/']);
+    // One notice larger than the limit is still given whole.
+    expect(ids(atomFeed(three, { site, base: '/', limit: 1 }))).toEqual(['/2023/huaibei-xiangshan/2/', '/2023/huaibei-xiangshan/10/']);
+    expect(atomFeed(three, { site, base: '/', limit: 3 })).toContain('此处为最新公布的1个区县的2项，其余3项见开放数据（https://minsheng.example.org/data/）。');
+    expect(atomFeed(three, { site, base: '/', limit: 5 })).not.toContain('其余');
+    expect(wellFormednessProblems(atomFeed(three, { site, base: '/', limit: 3 }))).toEqual([]);
+  });
+
   test('puts the base path into every URL', () => {
     const xml = atomFeed(single, { site, base: '/minsheng/' });
     expect(xml).toContain('<id>https://minsheng.example.org/minsheng/2023/feed.xml</id>');

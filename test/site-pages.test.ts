@@ -7,7 +7,8 @@ import { contentDir } from '../src/lib/config.ts';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
 import type { Year } from '../src/lib/site/model.ts';
-import { publicPages, robotsTxt, sitemapXml } from '../src/lib/site/pages.ts';
+import { feedLimit } from '../src/lib/site/feed.ts';
+import { publicPages, robotsTxt, sitemapIndexXml, sitemapParts, sitemapXml } from '../src/lib/site/pages.ts';
 import { absoluteUrl } from '../src/lib/site/urls.ts';
 import type { Place } from './helpers/records.ts';
 import { places, plainNotice, registry, topicCommitment as commitment, unit, units } from './helpers/records.ts';
@@ -123,6 +124,40 @@ describe('sitemapXml', () => {
   });
 });
 
+describe('sitemap index and parts', () => {
+  test('splits the pages, sorted and each once, into parts of at most the limit', () => {
+    const paths = Array.from({ length: 7 }, (_, i) => `/p${6 - i}/`);
+    expect(sitemapParts([...paths, '/p3/'], 3)).toEqual([
+      ['/p0/', '/p1/', '/p2/'],
+      ['/p3/', '/p4/', '/p5/'],
+      ['/p6/'],
+    ]);
+    expect(sitemapParts(paths, 7)).toHaveLength(1);
+    expect(sitemapParts([], 3)).toEqual([[]]);
+    expect(() => sitemapParts(paths, 0)).toThrow();
+  });
+
+  test('keeps to the protocol’s 50,000 URLs a file at national scale', () => {
+    const paths = Array.from({ length: 158_108 }, (_, i) => `/2023/d${Math.floor(i / 53)}/${i % 53}/`);
+    const parts = sitemapParts(paths);
+    expect(parts.map((p) => p.length)).toEqual([50_000, 50_000, 50_000, 8_108]);
+    expect(parts.flat()).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  test('names every part by its absolute URL in the index', () => {
+    expect(sitemapIndexXml(2, 'https://example.github.io', '/minsheng/')).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '  <sitemap><loc>https://example.github.io/minsheng/sitemap-1.xml</loc></sitemap>',
+        '  <sitemap><loc>https://example.github.io/minsheng/sitemap-2.xml</loc></sitemap>',
+        '</sitemapindex>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('robotsTxt', () => {
   test('allows every crawler everything and names the absolute sitemap URL', () => {
     expect(robotsTxt('https://minsheng.example.org', '/')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://minsheng.example.org/sitemap.xml\n');
@@ -194,16 +229,22 @@ describe('publicPages against astro build of the built-in content', () => {
     expect(built.filter((p) => !listed.has(p))).toEqual([]);
   });
 
-  test('the built sitemap lists exactly these pages', () => {
-    const locs = [...readFileSync(join(out, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/gu)].map((m) => new URL(m[1] ?? '').pathname);
-    const base = locs[0] ?? '/';
-    expect(locs).toEqual(pages.map((p) => `${base}${p.slice(1)}`));
+  test('the built sitemap index names parts that list exactly these pages', () => {
+    const locs = (file: string): string[] => [...readFileSync(join(out, file), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/gu)].map((m) => new URL(m[1] ?? '').pathname);
+    const parts = locs('sitemap.xml');
+    expect(parts.length).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'sitemap.xml'), 'utf8')).toContain('<sitemapindex ');
+    const listed = parts.flatMap((part) => locs(part.replace(/^.*\//u, '')));
+    const base = listed[0] ?? '/';
+    expect(listed).toEqual(pages.map((p) => `${base}${p.slice(1)}`));
   });
 
-  test('the built feed of each year has one entry per commitment', () => {
+  test('the built feed of each year has one entry per commitment (the built-in years are under the limit)', () => {
     for (const y of years) {
       const xml = readFileSync(join(out, String(y.year), 'feed.xml'), 'utf8');
-      expect(xml.match(/<entry>/gu)?.length).toBe(y.districts.reduce((n, d) => n + d.commitments.length, 0));
+      const count = y.districts.reduce((n, d) => n + d.commitments.length, 0);
+      expect(count).toBeLessThanOrEqual(feedLimit);
+      expect(xml.match(/<entry>/gu)?.length).toBe(count);
     }
   });
 

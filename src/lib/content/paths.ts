@@ -83,6 +83,14 @@ export function noticeDataPath(n: Placed): string {
   return `/data/${n.year}/${n.slug}.json`;
 }
 
+/** The sitemap's path (a sitemap index of the parts), as robots.txt names it. */
+export const sitemapPath = '/sitemap.xml';
+
+/** Returns the path of the `n`-th (from 1) part of the sitemap: `/sitemap-1.xml`. */
+export function sitemapPartPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
 /** Where ingest writes under the content directory (and may clean): folder and file ending. */
 export const generated = [
   { root: 'notices', ending: '.md' },

@@ -4,7 +4,7 @@
  * clock; dates come from the notices.
  */
 import { SITE_TITLE } from '../../consts.ts';
-import { commitmentPermalink, feedPath, topicPermalink, yearPermalink } from '../content/paths.ts';
+import { commitmentPermalink, dataIndexPath, feedPath, topicPermalink, yearPermalink } from '../content/paths.ts';
 import { topicBySlug } from '../taxonomy/topics.ts';
 import type { Year } from './model.ts';
 import { absoluteUrl } from './urls.ts';
@@ -33,16 +33,44 @@ const attrs = (values: Record<string, string | undefined>): string =>
     .join('');
 
 /**
+ * Entries a feed holds at most: a feed is read for what is new, and a country's year (≈100,000
+ * commitments) would make a 78 MB feed (BENCHMARKS.md). Every commitment is in the open data.
+ */
+export const feedLimit = 500;
+
+/**
+ * Returns the districts whose commitments a feed of at most `limit` entries holds: whole notices,
+ * newest notice date first (undated ones last, ties in the model's order), as many as fit, at least
+ * one; in the model's order.
+ */
+export function newestDistricts(year: Year, limit: number): Year['districts'] {
+  const newest = year.districts
+    .map((d, i) => ({ d, i, date: d.notice.date ?? '' }))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.i - b.i));
+  const keep = new Set<number>();
+  let count = 0;
+  for (const { d, i } of newest) {
+    if (keep.size > 0 && count + d.commitments.length > limit) break;
+    keep.add(i);
+    count += d.commitments.length;
+  }
+  return year.districts.filter((_, i) => keep.has(i));
+}
+
+/**
  * Returns the Atom feed of `year`: entries in district order (as in the model), then number order.
  * `site` is the site's origin (`https://example.org`), `base` its base path (`/` or `/minsheng/`).
  * An entry's `updated` is its notice's date (midnight, UTC+8), else 1 January of the year; the
  * feed's `updated` is the latest of its entries' (that is, the latest notice date of the year),
- * unless `updated` (`YYYY-MM-DD` or RFC 3339) is given.
+ * unless `updated` (`YYYY-MM-DD` or RFC 3339) is given. At most `limit` (default `feedLimit`)
+ * entries: the newest notices' (`newestDistricts`), the subtitle saying how many are left out.
  */
-export function atomFeed(year: Year, options: { site: string; base: string; updated?: string }): string {
+export function atomFeed(year: Year, options: { site: string; base: string; updated?: string; limit?: number }): string {
   const { site, base } = options;
   const url = (path: string): string => absoluteUrl(site, base, path);
-  const entries = year.districts.flatMap(({ notice, commitments }) =>
+  const chosen = newestDistricts(year, options.limit ?? feedLimit);
+  const left = year.districts.reduce((n, d) => n + d.commitments.length, 0) - chosen.reduce((n, d) => n + d.commitments.length, 0);
+  const entries = chosen.flatMap(({ notice, commitments }) =>
     commitments.map((c) => {
       const topic = topicBySlug(c.topic.slug);
       return {
@@ -65,7 +93,7 @@ export function atomFeed(year: Year, options: { site: string; base: string; upda
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
     `  ${tag('id', self)}`,
     `  ${tag('title', `${year.year}年民生实事 · ${SITE_TITLE}`)}`,
-    `  ${tag('subtitle', `${year.year}年各区县公布的民生实事，一项一条，附原文全文。`)}`,
+    `  ${tag('subtitle', `${year.year}年各区县公布的民生实事，一项一条，附原文全文。${left > 0 ? `此处为最新公布的${chosen.length}个区县的${entries.length}项，其余${left}项见开放数据（${url(dataIndexPath)}）。` : ''}`)}`,
     `  <link${attrs({ rel: 'self', type: 'application/atom+xml', href: self })}/>`,
     `  <link${attrs({ rel: 'alternate', type: 'text/html', href: url(yearPermalink(year.year)) })}/>`,
     `  ${tag('updated', updated)}`,

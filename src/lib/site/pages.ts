@@ -1,6 +1,6 @@
 /**
  * Every HTML page of the site, enumerated from the site model, and the files
- * that list them for crawlers (sitemap, robots.txt). Pure.
+ * that list them for crawlers (a sitemap index and its parts, robots.txt). Pure.
  *
  * `publicPages` mirrors the `getStaticPaths` of the pages in `src/pages/`
  * exactly (a build test compares it with the built `index.html` files): add a
@@ -11,6 +11,8 @@ import {
   dataIndexPath,
   districtPermalink,
   searchPath,
+  sitemapPartPath,
+  sitemapPath,
   sourcePermalink,
   topicPermalink,
   unitPermalink,
@@ -45,6 +47,18 @@ export function publicPages(years: readonly Year[]): string[] {
   return [...new Set(paths)].sort(byCode);
 }
 
+/** The sitemaps protocol's limit of URLs in one file (sitemaps.org); each file must also stay under 50 MB, which 50,000 of our URLs do. */
+export const sitemapLimit = 50_000;
+
+/** Returns the paths in the sitemap's parts: sorted, each once, at most `limit` a part, at least one part. */
+export function sitemapParts(paths: readonly string[], limit: number = sitemapLimit): string[][] {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer');
+  const sorted = [...new Set(paths)].sort(byCode);
+  const parts: string[][] = [];
+  for (let i = 0; i < sorted.length; i += limit) parts.push(sorted.slice(i, i + limit));
+  return parts.length > 0 ? parts : [[]];
+}
+
 /** Returns a sitemaps.org `urlset` of `paths` (from the site root) as absolute URLs, sorted, each once; no `lastmod`. */
 export function sitemapXml(paths: readonly string[], site: string, base: string): string {
   const urls = [...new Set(paths.map((p) => absoluteUrl(site, base, p)))].sort(byCode);
@@ -57,7 +71,21 @@ export function sitemapXml(paths: readonly string[], site: string, base: string)
   ].join('\n');
 }
 
+/**
+ * Returns the sitemap index (`/sitemap.xml`) naming the `count` parts `/sitemap-1.xml`…: a site of
+ * a country's districts lists more pages than one sitemap may (50,000 from about 1,000 notices).
+ */
+export function sitemapIndexXml(count: number, site: string, base: string): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...Array.from({ length: count }, (_, i) => `  <sitemap><loc>${xmlEscape(absoluteUrl(site, base, sitemapPartPath(i + 1)))}</loc></sitemap>`),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+}
+
 /** Returns robots.txt: every crawler may read everything; the sitemap's absolute URL. */
 export function robotsTxt(site: string, base: string): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(site, base, '/sitemap.xml')}`, ''].join('\n');
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(site, base, sitemapPath)}`, ''].join('\n');
 }
