@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { contentDir } from '../src/lib/config.ts';
@@ -248,6 +249,31 @@ describe('search index in parts', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  test('should offer only the chosen district’s departments, as its part of the index names them', async () => {
+    if (!browser || !split) throw new Error('no browser');
+    const visitor = await browser.newPage();
+    try {
+      await visitor.goto(`${split.origin}/search/`);
+      await visitor.locator('[data-filters] > summary').click();
+      const all = await visitor.locator('select[name="unit"] option:not([value=""])').count();
+      for (const [path, district] of names) {
+        const slug = path.split('/')[2] ?? '';
+        const registry = parseYaml(readFileSync(join(contentDir(), 'notices', path.split('/')[1] ?? '', `${slug}.units.yaml`), 'utf8')) as { units: { name: string }[] };
+        await visitor.selectOption('select[name="district"]', district);
+        await visitor.waitForFunction((d) => document.querySelector<HTMLSelectElement>('select[name="unit"]')?.dataset.district === d, district);
+        const shown = await visitor.locator('select[name="unit"] option:not([value=""]):not([hidden])').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        expect(shown.length, district).toBeLessThan(all);
+        expect(new Set(shown), district).toEqual(new Set(registry.units.map((u) => u.name)));
+      }
+      expect(names.size).toBeGreaterThan(1);
+      await visitor.selectOption('select[name="district"]', '');
+      await visitor.waitForFunction(() => document.querySelector<HTMLSelectElement>('select[name="unit"]')?.dataset.district === '');
+      expect(await visitor.locator('select[name="unit"] option[hidden]').count()).toBe(0);
+    } finally {
+      await visitor.close();
     }
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
-import { districtsOfTopic, indicatorChart, leadUnitsOfDistrict, topicsByDistrict, topicsOfDistrict } from '../src/lib/site/charts.ts';
+import { topicListing, unitListing } from '../src/lib/site/listing.ts';
+import { unitFunctions } from '../src/lib/taxonomy/units.ts';
+import { chartGroups, districtsOfTopic, indicatorChart, leadUnitsOfDistrict, topicsByDistrict, topicsOfDistrict } from '../src/lib/site/charts.ts';
 import type { Indicator } from '../src/lib/taxonomy/indicators.ts';
 import { indicators, indicatorValues } from '../src/lib/taxonomy/indicators.ts';
 import { topicBySlug } from '../src/lib/taxonomy/topics.ts';
@@ -340,5 +342,146 @@ describe('indicatorValues', () => {
 
   test('returns nothing when no target counts', () => {
     expect(indicatorValues(indicator('parking-spaces'), [...shizhongCommitments, ...zhangdianCommitments])).toEqual([]);
+  });
+});
+
+describe('year-wide charts with more districts than can be told apart', () => {
+  /** `n` districts: the first half in 山东省, the rest in 天津市, each with one commitment per topic given. */
+  function manyDistricts(n: number): Year {
+    const places: Place[] = Array.from({ length: n }, (_, i) => {
+      const province = i < n / 2 ? '山东省' : '天津市';
+      return { year: 2023, slug: `d-${i + 1}`, province, city: `${province}${i}市`, district: `第${i + 1}区`, districtFull: `第${i + 1}区` };
+    });
+    return yearOf(
+      places.map((p) => notice(p)),
+      places.flatMap((p, i) => [commitment(p, 1, 'employment'), ...(i % 2 === 0 ? [commitment(p, 2, 'health')] : [])]),
+    );
+  }
+
+  test('draws each district while there are at most 12, and each province beyond', () => {
+    expect(chartGroups(manyDistricts(12).districts).by).toBe('district');
+    const wide = chartGroups(manyDistricts(13).districts);
+    expect(wide.by).toBe('province');
+    expect(wide.groups.map((g) => [g.name, g.districts.length])).toEqual([
+      ['山东省', 7],
+      ['天津市', 6],
+    ]);
+  });
+
+  test('adds up the provinces’ districts, every commitment counted once', () => {
+    const y = manyDistricts(3000);
+    const spec = topicsByDistrict(y);
+    expect(spec.series.map((s) => s.name)).toEqual(['山东省', '天津市']);
+    expect(spec.labels).toEqual(['就业创业', '医疗卫生']);
+    expect(spec.series.map((s) => s.values)).toEqual([
+      [1500, 750],
+      [1500, 750],
+    ]);
+    expect(districtsOfTopic(y, 'health')).toEqual({ labels: ['山东省', '天津市'], series: [{ name: '事项数', values: [750, 750] }], unit: '项', horizontal: true });
+  });
+});
+
+describe('indicatorChart with more districts than can be told apart', () => {
+  test('charts the largest targets only, largest first, and says how many districts set one', () => {
+    const places: Place[] = Array.from({ length: 15 }, (_, i) => ({ year: 2023, slug: `d-${String(i + 1).padStart(2, '0')}`, province: '山东省', city: '济南市', district: `第${i + 1}区`, districtFull: `第${i + 1}区` }));
+    // Targets 100, 200 … 1300, then 1500 twice: a tie, kept in the year's order.
+    const y = yearOf(
+      places.map((p) => notice(p)),
+      places.map((p, i) => {
+        const value = i === 13 ? 1500 : (i + 1) * 100;
+        return commitment(p, 1, 'childcare-education', { targets: [target(value, '个', `新增托位${value}个`)] });
+      }),
+    );
+    const chart = indicatorChart(y, indicator('childcare-places'));
+    expect(chart?.of).toBe(15);
+    expect(chart?.spec.labels).toEqual(['第14区', '第15区', '第13区', '第12区', '第11区', '第10区', '第9区', '第8区', '第7区', '第6区', '第5区', '第4区']);
+    expect(chart?.spec.series[0]?.values).toEqual([1500, 1500, 1300, 1200, 1100, 1000, 900, 800, 700, 600, 500, 400]);
+    expect(chart?.sources.map((s) => s.district.notice.districtFull)).toEqual(chart?.spec.labels);
+    expect(indicatorChart(y, indicator('childcare-places'), 20)?.spec.labels).toHaveLength(15);
+  });
+});
+
+describe('topicListing', () => {
+  const places: Place[] = Array.from({ length: 6 }, (_, i) => {
+    const province = i < 4 ? '山东省' : '天津市';
+    return { year: 2023, slug: `d-${i + 1}`, province, city: `${province}${i}市`, district: `第${i + 1}区`, districtFull: `第${i + 1}区` };
+  });
+  // Each district has i + 1 employment commitments and one health commitment.
+  const y = yearOf(
+    places.map((p) => notice(p)),
+    places.flatMap((p, i) => [...Array.from({ length: i + 1 }, (_, k) => commitment(p, k + 1, 'employment')), commitment(p, i + 2, 'health')]),
+  );
+
+  test('lists every commitment of the topic by district while there are at most the limit', () => {
+    const listing = topicListing(y, 'employment', 21);
+    expect(listing.kind).toBe('items');
+    expect(listing.count).toBe(21);
+    if (listing.kind !== 'items') return;
+    expect(listing.sections.map((s) => [s.district.notice.slug, s.items.map((c) => c.number)])).toEqual(places.map((p, i) => [p.slug, Array.from({ length: i + 1 }, (_, k) => k + 1)]));
+  });
+
+  test('lists each district’s count by province beyond the limit, leaving out districts without the topic', () => {
+    const listing = topicListing(y, 'employment', 20);
+    expect(listing.kind).toBe('counts');
+    expect(listing.count).toBe(21);
+    if (listing.kind !== 'counts') return;
+    expect(listing.provinces.map((p) => [p.name, p.sections.map((s) => [s.district.notice.slug, s.items.length])])).toEqual([
+      ['山东省', [['d-1', 1], ['d-2', 2], ['d-3', 3], ['d-4', 4]]],
+      ['天津市', [['d-5', 5], ['d-6', 6]]],
+    ]);
+    expect(topicListing(y, 'transport', 0)).toEqual({ kind: 'items', count: 0, sections: [] });
+  });
+});
+
+describe('unitListing', () => {
+  const zhangdianUnits = registry(zhangdian, [units.renshe, units.minzheng]);
+  const y = yearOf([zhangdianNotice, shizhongNotice], [...zhangdianCommitments, ...shizhongCommitments], [shizhongUnits, zhangdianUnits]);
+  const leads = (d: District, name: string, field: 'leadUnits' | 'coUnits'): number => {
+    const names = new Set([name, ...(d.units.find((u) => u.name === name)?.aliases ?? [])]);
+    return d.commitments.filter((c) => c[field].some((n) => names.has(n))).length;
+  };
+
+  test('lists every district’s departments by function while there are at most the limit', () => {
+    const listing = unitListing(y);
+    expect(listing.kind).toBe('units');
+    expect(listing.count).toBe(9);
+    if (listing.kind !== 'units') return;
+    const order = unitFunctions.map((f) => f.slug);
+    expect(listing.groups.map((g) => order.indexOf(g.fn.slug))).toEqual([...listing.groups.map((g) => order.indexOf(g.fn.slug))].sort((a, b) => a - b));
+    const minzheng = listing.groups.find((g) => g.fn.slug === units.minzheng.function)?.units ?? [];
+    expect(minzheng.map((u) => [u.district.notice.slug, u.unit.name])).toEqual([
+      ['jinan-shizhong', '区民政局'],
+      ['zibo-zhangdian', '区民政局'],
+    ]);
+    for (const u of minzheng) expect([u.lead, u.co]).toEqual([leads(u.district, '区民政局', 'leadUnits'), leads(u.district, '区民政局', 'coUnits')]);
+  });
+
+  test('lists each department name once beyond the limit, with how many districts have it and their work added up', () => {
+    const listing = unitListing(y, 8);
+    expect(listing.kind).toBe('names');
+    if (listing.kind !== 'names') return;
+    const hr = listing.groups.find((g) => g.fn.slug === units.renshe.function)?.names;
+    const [shizhongD, zhangdianD] = [y.districts.find((d) => d.notice.slug === 'jinan-shizhong'), y.districts.find((d) => d.notice.slug === 'zibo-zhangdian')];
+    if (!shizhongD || !zhangdianD) throw new Error('fixture');
+    expect(hr).toEqual([
+      {
+        name: '区人力资源和社会保障局',
+        districts: 2,
+        lead: leads(shizhongD, units.renshe.name, 'leadUnits') + leads(zhangdianD, units.renshe.name, 'leadUnits'),
+        co: leads(shizhongD, units.renshe.name, 'coUnits') + leads(zhangdianD, units.renshe.name, 'coUnits'),
+      },
+    ]);
+    expect(listing.groups.flatMap((g) => g.names).reduce((n, x) => n + x.districts, 0)).toBe(9);
+  });
+
+  test('puts a department whose function the taxonomy does not know under 其他, leaving none out', () => {
+    // 区水务局 is filed under `water`, which is no function of the taxonomy.
+    const byDistrict = unitListing(y, 100);
+    const byName = unitListing(y, 0);
+    if (byDistrict.kind !== 'units' || byName.kind !== 'names') throw new Error('unexpected listing kinds');
+    expect(byDistrict.groups.find((g) => g.fn.slug === 'other')?.units.map((u) => u.unit.name)).toContain('区水务局');
+    expect(byName.groups.find((g) => g.fn.slug === 'other')?.names.map((n) => n.name)).toContain('区水务局');
+    const all = unitListing(y);
+    if (all.kind === 'units') expect(all.groups.reduce((n, g) => n + g.units.length, 0)).toBe(all.count);
   });
 });

@@ -100,31 +100,21 @@ export function filterPairs(record: SearchRecord): [FilterKey, string][] {
   return keys.flatMap((key) => (record.filters[key] ?? []).filter((v) => v.trim() !== '').map((v): [FilterKey, string] => [key, v]));
 }
 
-/** A choice of the search page's filter menus. */
-export interface FilterOption {
-  value: string;
-  /** The districts it occurs in (a department name such as 区民政局 occurs in many). */
-  districts: string[];
-}
-
-/** Returns the choices of the search page's filter menus, as the index writes them. */
-export function filterOptions(years: readonly Year[]): Record<FilterKey, FilterOption[]> {
+/**
+ * Returns the choices of the search page's filter menus, as the index writes them. Which departments
+ * a district has is asked of the index when a district is chosen (a department name such as 区民政局
+ * occurs in thousands of districts: listing them here made the page 1.4 MB at national scale).
+ */
+export function filterOptions(years: readonly Year[]): Record<FilterKey, string[]> {
   const districts = years.flatMap((y) => y.districts);
   const collator = new Intl.Collator('zh-CN');
-  const seen = (pairs: [string, string][]): FilterOption[] => {
-    const by = new Map<string, Set<string>>();
-    for (const [value, district] of pairs) by.set(value, (by.get(value) ?? new Set()).add(district));
-    return [...by].map(([value, set]) => ({ value, districts: [...set] }));
-  };
   const usedTopics = new Set(districts.flatMap((d) => d.commitments.map((c) => topicName(c.topic.slug))));
   return {
-    type: Object.values(pageTypes).map((value) => ({ value, districts: [] })),
-    year: years.map((y) => ({ value: String(y.year), districts: y.districts.map((d) => d.notice.districtFull) })),
-    district: seen(districts.map((d) => [d.notice.districtFull, d.notice.districtFull])),
+    type: Object.values(pageTypes),
+    year: years.map((y) => String(y.year)),
+    district: unique(districts.map((d) => d.notice.districtFull)),
     // In the taxonomy's order, as the topic pages list them.
-    topic: topics.map((t) => t.name).filter((name) => usedTopics.has(name)).map((value) => ({ value, districts: [] })),
-    unit: seen(districts.flatMap((d) => d.units.map((u): [string, string] => [u.name, d.notice.districtFull]))).sort((a, b) =>
-      collator.compare(a.value, b.value),
-    ),
+    topic: topics.map((t) => t.name).filter((name) => usedTopics.has(name)),
+    unit: unique(districts.flatMap((d) => d.units.map((u) => u.name))).sort((a, b) => collator.compare(a, b)),
   };
 }

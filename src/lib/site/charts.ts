@@ -14,14 +14,41 @@ function usedTopics(districts: readonly District[]): { slug: string; name: strin
   return topics.filter((t) => used.has(t.slug));
 }
 
-/** Returns commitments per topic, one stacked bar per topic, one series per district. */
+/**
+ * A year-wide chart shows each district up to this many; beyond, one series or bar per province
+ * (a country's year has ≈3,000 districts: no chart or table of that many rows can be read).
+ */
+export const perDistrictLimit = 12;
+
+/** The rows of a year-wide chart: its districts, or its provinces when there are more districts than `limit`. */
+export interface ChartGroups {
+  by: 'district' | 'province';
+  groups: { name: string; districts: District[] }[];
+}
+
+/** Returns how a year-wide chart groups the districts (in the year's order; provinces in order of first appearance). */
+export function chartGroups(districts: readonly District[], limit = perDistrictLimit): ChartGroups {
+  if (districts.length <= limit) return { by: 'district', groups: districts.map((d) => ({ name: d.notice.districtFull, districts: [d] })) };
+  const provinces = new Map<string, District[]>();
+  for (const d of districts) {
+    const list = provinces.get(d.notice.province);
+    if (list) list.push(d);
+    else provinces.set(d.notice.province, [d]);
+  }
+  return { by: 'province', groups: [...provinces].map(([name, list]) => ({ name, districts: list })) };
+}
+
+/** The word for a chart's rows: 区县 or 省份. */
+export const groupLabel = { district: '区县', province: '省份' } as const;
+
+/** Returns commitments per topic, one stacked bar per topic, one series per district (per province beyond `perDistrictLimit` districts). */
 export function topicsByDistrict(year: Year): ChartSpec {
   const rows = usedTopics(year.districts);
   return {
     labels: rows.map((t) => t.name),
-    series: year.districts.map((d) => ({
-      name: d.notice.districtFull,
-      values: rows.map((t) => d.commitments.filter((c) => c.topic.slug === t.slug).length),
+    series: chartGroups(year.districts).groups.map((g) => ({
+      name: g.name,
+      values: rows.map((t) => g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === t.slug).length, 0)),
     })),
     unit: '项',
     horizontal: true,
@@ -55,9 +82,11 @@ export function leadUnitsOfDistrict(district: District, limit = 12): ChartSpec {
   };
 }
 
-/** Returns each district's number of commitments of one topic. */
+/** Returns each district's (each province's beyond `perDistrictLimit` districts) number of commitments of one topic. */
 export function districtsOfTopic(year: Year, topic: string): ChartSpec {
-  const rows = year.districts.map((d) => [d.notice.districtFull, d.commitments.filter((c) => c.topic.slug === topic).length] as const);
+  const rows = chartGroups(year.districts).groups.map(
+    (g) => [g.name, g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === topic).length, 0)] as const,
+  );
   return {
     labels: rows.map(([name]) => name),
     series: [{ name: '事项数', values: rows.map(([, n]) => n) }],
@@ -66,16 +95,27 @@ export function districtsOfTopic(year: Year, topic: string): ChartSpec {
   };
 }
 
-/** Returns the districts' values of a comparable indicator (only districts that set one), or undefined when fewer than two do. */
-export function indicatorChart(year: Year, indicator: Indicator): { spec: ChartSpec; sources: { district: District; number: number; text: string }[] } | undefined {
+/**
+ * Returns the districts' values of a comparable indicator (only districts that set one), or undefined
+ * when fewer than two do; with `of`, how many set one. When more than `limit` districts do, only the
+ * `limit` largest targets are charted (largest first, ties in the year's order).
+ */
+export function indicatorChart(
+  year: Year,
+  indicator: Indicator,
+  limit = perDistrictLimit,
+): { spec: ChartSpec; sources: { district: District; number: number; text: string }[]; of: number } | undefined {
   const values = indicatorValues(indicator, year.districts.flatMap((d) => d.commitments));
   if (values.length < 2) return undefined;
+  const bySlug = new Map(values.filter((x) => x.year === year.year).map((x) => [x.district, x] as const));
   // In the year's own district order, like every other chart of the page.
-  const rows = year.districts.flatMap((district) => {
-    const v = values.find((x) => x.year === year.year && x.district === district.notice.slug);
+  const all = year.districts.flatMap((district) => {
+    const v = bySlug.get(district.notice.slug);
     return v ? [{ district, v }] : [];
   });
+  const rows = all.length <= limit ? all : [...all].sort((a, b) => b.v.target.value - a.v.target.value).slice(0, limit);
   return {
+    of: all.length,
     spec: {
       labels: rows.map((r) => r.district.notice.districtFull),
       series: [{ name: indicator.name, values: rows.map((r) => r.v.target.value) }],

@@ -1,22 +1,99 @@
 /**
  * Shaping content entries for listing pages. Pure.
  */
-import type { CommitmentEntry, NoticeEntry } from '../schema.ts';
+import type { CommitmentEntry, UnitRecord } from '../schema.ts';
+import type { UnitFunction } from '../taxonomy/units.ts';
+import { otherFunction, unitFunctions } from '../taxonomy/units.ts';
+import type { District, Year } from './model.ts';
+import { unitWork } from './model.ts';
 
-/** A notice with its commitments in number order. */
-export interface NoticeSection {
-  notice: NoticeEntry;
+/**
+ * A year-wide listing shows every commitment up to this many; beyond, each district's count with a
+ * link to its page (a country's topic holds ≈7,500 commitments, a 5.5 MB page: BENCHMARKS.md).
+ */
+export const itemListLimit = 300;
+
+/** A topic's commitments in one district. */
+export interface DistrictItems {
+  district: District;
   items: CommitmentEntry[];
 }
 
-/** Returns notices (newest year first, then by slug) each with its commitments in number order. */
-export function byNotice(notices: readonly NoticeEntry[], commitments: readonly CommitmentEntry[]): NoticeSection[] {
-  return [...notices]
-    .sort((a, b) => b.year - a.year || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    .map((notice) => ({
-      notice,
-      items: commitments
-        .filter((c) => c.year === notice.year && c.district === notice.slug)
-        .sort((a, b) => a.number - b.number),
-    }));
+/** What a topic page lists: every commitment by district, or, beyond `limit`, each district's count by province. */
+export type TopicListing =
+  | { kind: 'items'; count: number; sections: DistrictItems[] }
+  | { kind: 'counts'; count: number; provinces: { name: string; sections: DistrictItems[] }[] };
+
+/** Returns what the page of `topic` (a slug) lists for `year`: districts in the year's order, provinces in order of first appearance. */
+export function topicListing(year: Year, topic: string, limit = itemListLimit): TopicListing {
+  const sections = year.districts
+    .map((district) => ({ district, items: district.commitments.filter((c) => c.topic.slug === topic) }))
+    .filter((s) => s.items.length > 0);
+  const count = sections.reduce((n, s) => n + s.items.length, 0);
+  if (count <= limit) return { kind: 'items', count, sections };
+  const provinces = new Map<string, DistrictItems[]>();
+  for (const s of sections) {
+    const list = provinces.get(s.district.notice.province);
+    if (list) list.push(s);
+    else provinces.set(s.district.notice.province, [s]);
+  }
+  return { kind: 'counts', count, provinces: [...provinces].map(([name, list]) => ({ name, sections: list })) };
+}
+
+/** A department of a district, with what it leads and co-operates on. */
+export interface UnitItem {
+  district: District;
+  unit: UnitRecord;
+  lead: number;
+  co: number;
+}
+
+/** A department name across districts (区民政局 is in most of them). */
+export interface UnitName {
+  name: string;
+  districts: number;
+  lead: number;
+  co: number;
+}
+
+/** What the departments index lists per function: every district's departments, or, beyond `limit` departments, each name once. */
+export type UnitListing =
+  | { kind: 'units'; count: number; groups: { fn: UnitFunction; units: UnitItem[] }[] }
+  | { kind: 'names'; count: number; groups: { fn: UnitFunction; names: UnitName[] }[] };
+
+/**
+ * Returns what the year's departments index lists: by function (in the taxonomy's order, only those
+ * that occur), every district's departments in the year's order; beyond `limit` departments in all
+ * (a country's year has ≈55,000), each department name once with the number of districts that have it
+ * (most first, then by name).
+ */
+export function unitListing(year: Year, limit = itemListLimit): UnitListing {
+  const items = year.districts.flatMap((district) =>
+    district.units.map((unit): UnitItem => {
+      const work = unitWork(district, unit);
+      return { district, unit, lead: work.lead.length, co: work.co.length };
+    }),
+  );
+  const count = items.length;
+  // A function the taxonomy does not know (a hand-edited registry) counts as 其他: no department is left out.
+  const known = new Set(unitFunctions.map((fn) => fn.slug));
+  const fnOf = (i: UnitItem): string => (known.has(i.unit.function) ? i.unit.function : otherFunction);
+  const used = unitFunctions.filter((fn) => items.some((i) => fnOf(i) === fn.slug));
+  if (count <= limit) return { kind: 'units', count, groups: used.map((fn) => ({ fn, units: items.filter((i) => fnOf(i) === fn.slug) })) };
+  const collator = new Intl.Collator('zh-CN');
+  return {
+    kind: 'names',
+    count,
+    groups: used.map((fn) => {
+      const names = new Map<string, UnitName>();
+      for (const i of items.filter((x) => fnOf(x) === fn.slug)) {
+        const n = names.get(i.unit.name) ?? { name: i.unit.name, districts: 0, lead: 0, co: 0 };
+        n.districts += 1;
+        n.lead += i.lead;
+        n.co += i.co;
+        names.set(i.unit.name, n);
+      }
+      return { fn, names: [...names.values()].sort((a, b) => b.districts - a.districts || collator.compare(a.name, b.name)) };
+    }),
+  };
 }

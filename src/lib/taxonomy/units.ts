@@ -74,8 +74,8 @@ export const unitFunctions: readonly UnitFunction[] = [
   { slug: 'other', name: '其他', patterns: [] },
 ];
 
-/** The slug of the catch-all group. */
-const OTHER = 'other';
+/** The slug of the catch-all group: a department no other function matches. */
+export const otherFunction = 'other';
 
 /**
  * Common abbreviations of a department's name (after its 区/市/县… prefix) and
@@ -143,7 +143,7 @@ export function fullUnitName(name: string): string {
 export function unitFunction(name: string): string {
   const full = fullUnitName(name);
   const group = unitFunctions.find((g) => g.patterns.some((p) => full.includes(p)));
-  return group?.slug ?? OTHER;
+  return group?.slug ?? otherFunction;
 }
 
 /** Compares strings by code point: the same order everywhere, unlike `localeCompare`. */
