@@ -49,7 +49,7 @@ describe('the shard plan', () => {
   });
 });
 
-describe('node scripts/build-shards.ts', () => {
+describe('node scripts/build-shards.ts (and the pages of a year with more districts than charts tell apart)', () => {
   const project = join(import.meta.dirname, '..');
   const work = mkdtempSync(join(tmpdir(), 'minsheng-shards-test-'));
   const content = join(work, 'content');
@@ -67,7 +67,7 @@ describe('node scripts/build-shards.ts', () => {
     );
 
   beforeAll(() => {
-    execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', '12', '--seed', 'shards', '--per-notice', '5', '--out', content], { cwd: project, stdio: 'pipe' });
+    execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', '16', '--seed', 'shards', '--per-notice', '5', '--out', content], { cwd: project, stdio: 'pipe' });
     execFileSync(node, [join(project, 'scripts', 'ingest.ts')], { cwd: project, env, stdio: 'pipe' });
     // The whole build runs in a copy of the project too, so that no build here shares Astro's cache with another test's.
     const copy = join(work, 'project');
@@ -82,6 +82,19 @@ describe('node scripts/build-shards.ts', () => {
     execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4'], { cwd: project, env, stdio: 'pipe' });
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test('should list the districts by province on the home page and the year overview, every link and page valid', () => {
+    const site = join(work, 'whole');
+    const year = readdirSync(site).find((f) => /^\d{4}$/u.test(f)) ?? '';
+    const overview = readFileSync(join(site, year, 'index.html'), 'utf8');
+    const provinces = [...overview.matchAll(/<section id="([^"]+)">/gu)].map((m) => m[1]);
+    expect(provinces.length).toBeGreaterThan(1);
+    expect(overview).toContain('按省份分色');
+    const home = readFileSync(join(site, 'index.html'), 'utf8');
+    for (const p of provinces) expect(home).toContain(`href="/${year}/#${p}"`);
+    // Links (fragments included) resolve and every page is valid HTML.
+    execFileSync(node, [join(project, 'scripts', 'check-site.ts'), site], { cwd: project, stdio: 'pipe' });
+  });
 
   test('should write exactly the files one astro build writes, byte for byte', () => {
     const whole = tree(join(work, 'whole'));

@@ -3,7 +3,7 @@ import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts
 import type { District, Year } from '../src/lib/site/model.ts';
 import { topicListing, unitListing } from '../src/lib/site/listing.ts';
 import { unitFunctions } from '../src/lib/taxonomy/units.ts';
-import { chartGroups, districtsOfTopic, indicatorChart, leadUnitsOfDistrict, topicsByDistrict, topicsOfDistrict } from '../src/lib/site/charts.ts';
+import { districtGroups, districtsOfTopic, indicatorChart, leadUnitsOfDistrict, topicsByDistrict, topicsOfDistrict } from '../src/lib/site/charts.ts';
 import type { Indicator } from '../src/lib/taxonomy/indicators.ts';
 import { indicators, indicatorValues } from '../src/lib/taxonomy/indicators.ts';
 import { topicBySlug } from '../src/lib/taxonomy/topics.ts';
@@ -359,8 +359,8 @@ describe('year-wide charts with more districts than can be told apart', () => {
   }
 
   test('draws each district while there are at most 12, and each province beyond', () => {
-    expect(chartGroups(manyDistricts(12).districts).by).toBe('district');
-    const wide = chartGroups(manyDistricts(13).districts);
+    expect(districtGroups(manyDistricts(12).districts).by).toBe('district');
+    const wide = districtGroups(manyDistricts(13).districts);
     expect(wide.by).toBe('province');
     expect(wide.groups.map((g) => [g.name, g.districts.length])).toEqual([
       ['山东省', 7],

@@ -59,6 +59,11 @@ export function unitsIndexPermalink(year: number): string {
   return `/${year}/units/`;
 }
 
+/** Returns the fragment of a province's section on a year's overview (when it lists districts by province): the name itself. */
+export function provinceAnchor(province: string): string {
+  return province.replace(/\s+/gu, '-');
+}
+
 /** Returns a year's Atom feed path: `/<year>/feed.xml`. */
 export function feedPath(year: number): string {
   return `/${year}/feed.xml`;

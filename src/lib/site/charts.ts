@@ -15,19 +15,20 @@ function usedTopics(districts: readonly District[]): { slug: string; name: strin
 }
 
 /**
- * A year-wide chart shows each district up to this many; beyond, one series or bar per province
- * (a country's year has ≈3,000 districts: no chart or table of that many rows can be read).
+ * A year-wide chart or overview shows each district up to this many; beyond, one series, bar or
+ * section per province (a country's year has ≈3,000 districts: no chart or table of that many rows
+ * can be read).
  */
 export const perDistrictLimit = 12;
 
-/** The rows of a year-wide chart: its districts, or its provinces when there are more districts than `limit`. */
-export interface ChartGroups {
+/** The rows of a year-wide chart or overview: its districts, or its provinces when there are more districts than `limit`. */
+export interface DistrictGroups {
   by: 'district' | 'province';
   groups: { name: string; districts: District[] }[];
 }
 
-/** Returns how a year-wide chart groups the districts (in the year's order; provinces in order of first appearance). */
-export function chartGroups(districts: readonly District[], limit = perDistrictLimit): ChartGroups {
+/** Returns how a year-wide chart or overview groups the districts (in the year's order; provinces in order of first appearance). */
+export function districtGroups(districts: readonly District[], limit = perDistrictLimit): DistrictGroups {
   if (districts.length <= limit) return { by: 'district', groups: districts.map((d) => ({ name: d.notice.districtFull, districts: [d] })) };
   const provinces = new Map<string, District[]>();
   for (const d of districts) {
@@ -46,7 +47,7 @@ export function topicsByDistrict(year: Year): ChartSpec {
   const rows = usedTopics(year.districts);
   return {
     labels: rows.map((t) => t.name),
-    series: chartGroups(year.districts).groups.map((g) => ({
+    series: districtGroups(year.districts).groups.map((g) => ({
       name: g.name,
       values: rows.map((t) => g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === t.slug).length, 0)),
     })),
@@ -84,7 +85,7 @@ export function leadUnitsOfDistrict(district: District, limit = 12): ChartSpec {
 
 /** Returns each district's (each province's beyond `perDistrictLimit` districts) number of commitments of one topic. */
 export function districtsOfTopic(year: Year, topic: string): ChartSpec {
-  const rows = chartGroups(year.districts).groups.map(
+  const rows = districtGroups(year.districts).groups.map(
     (g) => [g.name, g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === topic).length, 0)] as const,
   );
   return {
