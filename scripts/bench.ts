@@ -28,7 +28,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import type { Fit, TimeReport } from '../src/lib/bench/stats.ts';
 import { fitLine, formatBytes, formatSeconds, markdownTable, moduleImports, pageAssets, parseTimeReport, withoutTimeReport } from '../src/lib/bench/stats.ts';
 import { fail } from './cli.ts';
-import { serve } from './search-harness.ts';
+import { launchChromium, serve } from './search-harness.ts';
 
 // ---------------------------------------------------------------------------
 // Options
@@ -460,6 +460,52 @@ async function runLighthouse(site: string): Promise<LighthouseScores[]> {
   return results;
 }
 
+/** What one search on the search page downloads from the index. */
+interface SearchCost {
+  query: string;
+  district?: string;
+  requests: number;
+  bytes: number;
+  ms: number;
+  results: number;
+}
+
+/**
+ * Opens the search page in Chromium (served from 127.0.0.1) for `托位` over everything, then narrowed
+ * to one district of the last part of the index, and sums what the page fetched under `pagefind/`
+ * (a fresh browser context each, so nothing comes from the cache).
+ */
+async function searchCost(site: string): Promise<SearchCost[]> {
+  const server = await serve(site);
+  const browser = await launchChromium();
+  const costs: SearchCost[] = [];
+  try {
+    const manifest = JSON.parse(readFileSync(join(site, 'pagefind', 'parts.json'), 'utf8')) as { parts: { districts: string[] }[] };
+    const district = manifest.parts.at(-1)?.districts[0];
+    for (const filters of [{}, ...(district ? [{ district }] : [])] as Record<string, string>[]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const sizes: Promise<number>[] = [];
+      page.on('response', (r) => {
+        if (new URL(r.url()).pathname.includes('/pagefind/')) sizes.push(r.body().then((b) => b.length, () => 0));
+      });
+      const query = '托位';
+      const t0 = performance.now();
+      await page.goto(`${server.origin}/search/?${new URLSearchParams({ q: query, ...filters }).toString()}`);
+      await page.waitForFunction(() => /找到|没有找到|没有加载/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+      const ms = performance.now() - t0;
+      const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+      const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      costs.push({ query, ...(filters.district ? { district: filters.district } : {}), requests: sizes.length, bytes, ms, results: Number(/找到 (\d+) 个/u.exec(status)?.[1] ?? 0) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return costs;
+}
+
 // ---------------------------------------------------------------------------
 // One corpus size
 
@@ -472,7 +518,7 @@ interface SizeResult {
   ingest?: Run & { commitmentsPerSecond?: number };
   build?: Run & { pages?: number; pagesPerSecond?: number; astroReportedSeconds?: number; slowestRoutes: { path: string; seconds: number }[]; phases: Record<string, number> };
   site?: ReturnType<typeof siteSize> & { bytesPerPage: number };
-  search?: Run & { indexBytes?: number; indexFiles?: number; pagesIndexed?: number; parts?: number };
+  search?: Run & { indexBytes?: number; indexFiles?: number; pagesIndexed?: number; parts?: number; cost?: SearchCost[] };
 }
 
 /** The routes Astro took longest to render, from its log (`├─ /path (+1.23s)`). */
@@ -537,6 +583,12 @@ async function buildAndIndex(name: string, content: string, site: string, shadow
   const parts = /in (\d+) part\(s\)/u.exec(search.tail);
   if (parts) result.search.parts = Number(parts[1]);
   log(`  pagefind: ${result.search.pagesIndexed ?? '?'} pages in ${result.search.parts ?? '?'} part(s) in ${formatSeconds(search.wallSeconds)}, index ${formatBytes(after.pagefindBytes)} in ${after.pagefindFiles} files, peak ${peakMiB(search).toFixed(0)} MiB`);
+  try {
+    result.search.cost = await searchCost(site);
+    for (const c of result.search.cost) log(`  search page, “${c.query}”${c.district ? ` in ${c.district}` : ''}: ${c.results} results, ${c.requests} index requests, ${formatBytes(c.bytes)}, ${(c.ms / 1000).toFixed(1)} s`);
+  } catch (error) {
+    log(`  search page: not measured (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 /** Generates, ingests, builds and indexes a synthetic corpus of `notices` notices. */
@@ -676,6 +728,23 @@ log(fitText('build wall time', results.fits.buildSecondsPerPage, 'ms/page', 1000
 log(fitText('build cpu time', results.fits.buildCpuSecondsPerPage, 'ms/page', 1000));
 log(fitText('ingest wall time', results.fits.ingestSecondsPerCommitment, 'ms/commitment', 1000));
 log(fitText('pagefind wall time', results.fits.searchSecondsPerPage, 'ms/page', 1000));
+const costRows = [...(results.builtIn ? [results.builtIn] : []), ...results.sizes].flatMap((s) =>
+  (s.search?.cost ?? []).map((c) => [
+    s.corpus === 'built-in' ? `built-in (${s.notices})` : String(s.notices),
+    String(s.search?.parts ?? 1),
+    s.search ? `${peakMiB(s.search).toFixed(0)} MiB` : '–',
+    c.district ? `“${c.query}” in ${c.district}` : `“${c.query}”, everywhere`,
+    String(c.results),
+    String(c.requests),
+    formatBytes(c.bytes),
+    `${(c.ms / 1000).toFixed(1)} s`,
+  ]),
+);
+if (costRows.length > 0) {
+  log('\n## Search: indexing peak and what one search downloads (search page in Chromium, 127.0.0.1, empty cache)\n');
+  log(markdownTable(['notices', 'index parts', 'indexing peak RSS', 'search', 'results', 'index requests', 'index bytes', 'time to results'], costRows));
+  log('');
+}
 const mem = results.fits.buildPeakMiBPerPage;
 if (mem) log(`build peak memory: ${mem.intercept.toFixed(0)} MiB + ${(mem.slope * 1000).toFixed(1)} MiB per 1000 pages (R² ${Number.isNaN(mem.r2) ? '–' : mem.r2.toFixed(3)})`);
 for (const s of [...(results.builtIn ? [results.builtIn] : []), ...results.sizes]) {

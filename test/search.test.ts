@@ -147,6 +147,39 @@ describe('search over the built site', () => {
     expect(urls(hits)).toEqual([...expected].sort());
   });
 
+  test('should check results a batch at a time, and find every page holding the query once “显示更多” runs out', async () => {
+    if (!browser || !served) throw new Error('no browser');
+    const query = '建设';
+    const holding = (readdirSync(out, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('index.html') && !f.startsWith('pagefind'))
+      .filter((f) => textContains(indexedText(readFileSync(join(out, f), 'utf8')) ?? '', query))
+      .map((f) => `/${f.split(sep).join('/').replace(/index\.html$/u, '')}`);
+    expect(holding.length).toBeGreaterThan(40);
+    const visitor = await browser.newPage();
+    const fragments: string[] = [];
+    visitor.on('request', (r) => {
+      if (r.url().includes('/pagefind/fragment/')) fragments.push(r.url());
+    });
+    try {
+      await visitor.goto(`${served.origin}/search/?q=${encodeURIComponent(query)}`);
+      await visitor.waitForFunction(() => /找到/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      // The first screenful fetched the text of one batch of results, not of all of them.
+      expect(await visitor.locator('[data-search-results] > li').count()).toBe(20);
+      expect(fragments.length).toBeLessThanOrEqual(40);
+      expect(await visitor.locator('[data-search-status]').textContent()).toContain('还有更多');
+      while (await visitor.locator('[data-search-more]').isVisible()) {
+        const before = await visitor.locator('[data-search-results] > li').count();
+        await visitor.locator('[data-search-more]').click();
+        await visitor.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector<HTMLButtonElement>('[data-search-more]')?.hidden === true, before);
+      }
+      const links = await visitor.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect([...links].sort()).toEqual([...holding].sort());
+      expect(await visitor.locator('[data-search-status]').textContent()).toContain(`找到 ${holding.length} 个页面`);
+    } finally {
+      await visitor.close();
+    }
+  });
+
   test('should show results on the search page, load Pagefind only there, and ask no other origin', async () => {
     if (!browser || !served) throw new Error('no browser');
     const origin = served.origin;
@@ -290,12 +323,19 @@ describe('search index in parts', () => {
       await visitor.waitForFunction(() => /找到|没有找到/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
       return visitor.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     };
-    /** The number of results the status line reports (the list shows them 20 at a time). */
-    const count = async (): Promise<number> => Number(/找到 (\d+) 个/u.exec((await visitor.locator('[data-search-status]').textContent()) ?? '')?.[1]);
+    /** Every result: “显示更多” pressed until there is no more. */
+    const everything = async (): Promise<string[]> => {
+      await results();
+      while (await visitor.locator('[data-search-more]').isVisible()) {
+        const before = await visitor.locator('[data-search-results] > li').count();
+        await visitor.locator('[data-search-more]').click();
+        await visitor.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector<HTMLButtonElement>('[data-search-more]')?.hidden === true, before);
+      }
+      return results();
+    };
     try {
       await visitor.goto(`${origin}/search/?q=${encodeURIComponent('建设')}&district=${encodeURIComponent(district)}`);
-      const narrowed = await results();
-      const narrowedCount = await count();
+      const narrowed = await everything();
       const prefixes = [...names].filter(([, name]) => name === district).map(([path]) => path);
       expect(prefixes.length).toBeGreaterThan(0);
       expect(commitments.some((c) => prefixes.includes(`/${c.year}/${c.district}/`) && textContains(c.text, '建设'))).toBe(true);
@@ -305,8 +345,7 @@ describe('search index in parts', () => {
 
       await visitor.selectOption('select[name="district"]', '');
       await visitor.waitForFunction(() => !/筛选/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
-      await results();
-      expect(await count()).toBeGreaterThan(narrowedCount);
+      expect((await everything()).length).toBeGreaterThan(narrowed.length);
       expect(new Set(requests.map(partOf).filter(Boolean))).toEqual(new Set(manifest.parts.slice(1).map((p) => p.path)));
       expect(requests.filter((u) => !u.startsWith(`${origin}/`))).toEqual([]);
     } finally {
