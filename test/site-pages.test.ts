@@ -201,7 +201,6 @@ function contentModel(): Year[] {
 }
 
 describe('publicPages against astro build of the built-in content', () => {
-  const project = join(import.meta.dirname, '..');
   let out = '';
   const years = contentModel();
   const pages = publicPages(years);
