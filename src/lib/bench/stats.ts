@@ -133,8 +133,10 @@ export function formatBytes(bytes: number): string {
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return '–';
   if (seconds < 100) return `${seconds.toFixed(1)} s`;
-  const m = Math.floor(seconds / 60);
-  return `${m} min ${String(Math.round(seconds - m * 60)).padStart(2, '0')} s`;
+  // Round to whole seconds first, so that 119.6 s reads 2 min 00 s, not 1 min 60 s.
+  const whole = Math.round(seconds);
+  const m = Math.floor(whole / 60);
+  return `${m} min ${String(whole - m * 60).padStart(2, '0')} s`;
 }
 
 /** Returns a Markdown table (cells are written as they are; `|` is escaped). */
