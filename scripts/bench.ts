@@ -236,6 +236,8 @@ function siteSize(dir: string): {
   largest: { path: string; bytes: number }[];
   aggregates: { path: string; bytes: number }[];
   sitemapUrls: number;
+  sitemapParts: number;
+  sitemapLargestPart: number;
   pagefindBytes: number;
   pagefindFiles: number;
 } {
@@ -274,11 +276,15 @@ function siteSize(dir: string): {
     aggregate(/^data\/\d{4}\.json$/u),
     aggregate(/^data\/\d{4}\.csv$/u),
     aggregate(/^data\/index\.html$/u),
-    aggregate(/^sitemap\.xml$/u),
+    // The largest file of the sitemap: its index, or one of its parts.
+    aggregate(/^sitemap(?:-\d+)?\.xml$/u),
   ].filter((a): a is { path: string; bytes: number } => a !== undefined);
-  const sitemap = join(dir, 'sitemap.xml');
-  const sitemapUrls = existsSync(sitemap) ? (readFileSync(sitemap, 'utf8').match(/<loc>/gu) ?? []).length : 0;
-  return { files: files.length - pagefindFiles, bytes, pages, htmlBytes, largest: big, aggregates, sitemapUrls, pagefindBytes, pagefindFiles };
+  // URLs in the sitemap's parts (`/sitemap-1.xml`…), the largest part's count, and how many parts.
+  const locs = (f: string): number => (readFileSync(join(dir, f), 'utf8').match(/<loc>/gu) ?? []).length;
+  const parts = files.filter((f) => /^sitemap-\d+\.xml$/u.test(f)).map(locs);
+  const sitemapUrls = parts.reduce((a, b) => a + b, 0);
+  const sitemapLargestPart = Math.max(0, ...parts);
+  return { files: files.length - pagefindFiles, bytes, pages, htmlBytes, largest: big, aggregates, sitemapUrls, sitemapParts: parts.length, sitemapLargestPart, pagefindBytes, pagefindFiles };
 }
 
 // ---------------------------------------------------------------------------
@@ -758,7 +764,7 @@ for (const s of [...(results.builtIn ? [results.builtIn] : []), ...results.sizes
 const withSites = [...(results.builtIn ? [results.builtIn] : []), ...results.sizes].filter((s) => s.site);
 if (withSites.length > 0) {
   log('\n## Pages that aggregate a whole year (largest of each kind)\n');
-  const kinds = ['index.html', '<year>/index.html', '<year>/categories/<topic>/', '<year>/units/', '<year>/feed.xml', 'data/<year>.json', 'data/<year>.csv', 'data/index.html', 'sitemap.xml'];
+  const kinds = ['index.html', '<year>/index.html', '<year>/categories/<topic>/', '<year>/units/', '<year>/feed.xml', 'data/<year>.json', 'data/<year>.csv', 'data/index.html', 'sitemap file'];
   const kindOf = (p: string): string =>
     p === 'index.html' ? kinds[0] ?? p
       : /^\d{4}\/index\.html$/u.test(p) ? kinds[1] ?? p
@@ -771,14 +777,14 @@ if (withSites.length > 0) {
                     : kinds[8] ?? p;
   log(
     markdownTable(
-      ['notices', ...kinds, 'sitemap URLs'],
+      ['notices', ...kinds, 'sitemap URLs (parts, largest)'],
       withSites.map((s) => [
         s.corpus === 'built-in' ? `built-in (${s.notices})` : String(s.notices),
         ...kinds.map((k) => {
           const a = s.site?.aggregates.find((x) => kindOf(x.path) === k);
           return a ? formatBytes(a.bytes) : '–';
         }),
-        `${s.site?.sitemapUrls ?? 0}${(s.site?.sitemapUrls ?? 0) > 50_000 ? ' (over the 50 000 limit)' : ''}`,
+        `${s.site?.sitemapUrls ?? 0} (${s.site?.sitemapParts ?? 0}, ${s.site?.sitemapLargestPart ?? 0}${(s.site?.sitemapLargestPart ?? 0) > 50_000 ? ', over the 50 000 limit' : ''})`,
       ]),
     ),
   );

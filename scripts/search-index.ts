@@ -21,7 +21,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { firstHeading, indexedText, pageFilters } from '../src/lib/search/html.ts';
-import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
+import { defaultMaxPages, partsFile, partUnits, planParts, summarizePart, unitsFile } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { extraTermsBlock } from '../src/lib/search/terms.ts';
 import { fail } from './cli.ts';
@@ -81,6 +81,7 @@ for (const part of parts) {
   }
   const written = await index.writeFiles({ outputPath: join(out, part.path) });
   problems.push(...written.errors);
+  writeFileSync(join(out, part.path, unitsFile), `${JSON.stringify(partUnits(part))}\n`);
   // A part's memory is given back before the next one starts: Pagefind's process ends here.
   await pagefind.close();
   if (parts.length > 1) process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { partsFor, planParts, summarizePart } from '../src/lib/search/parts.ts';
+import { partsFor, partUnits, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 
 /** Pages of a district: its notice page, and `n` more under it. */
@@ -87,5 +87,19 @@ describe('partsFor', () => {
     expect(partsFor(manifest, { year: '2024' })).toEqual(['', 'part-2/', 'part-3/']);
     expect(partsFor(manifest, { year: '2024', district: '甲区' })).toEqual(['', 'part-2/']);
     expect(partsFor(manifest, { district: '戊区' })).toEqual(['']);
+  });
+});
+
+describe('partUnits', () => {
+  test('lists each district’s departments as its pages name them, each once, sorted', () => {
+    const pages: PartPage[] = [
+      { path: '2023/a/1/index.html', filters: { year: ['2023'], district: ['甲区'], unit: ['区民政局', '区财政局'] } },
+      { path: '2023/a/2/index.html', filters: { year: ['2023'], district: ['甲区'], unit: ['区民政局'] } },
+      { path: '2023/a/index.html', filters: { year: ['2023'], district: ['甲区'] } },
+      { path: '2023/b/index.html', filters: { year: ['2023'], district: ['乙区'] } },
+      { path: 'search/index.html', filters: {} },
+    ];
+    const [part] = planParts(pages, 100);
+    expect(part && partUnits(part)).toEqual({ 乙区: [], 甲区: ['区民政局', '区财政局'].sort() });
   });
 });

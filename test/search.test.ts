@@ -249,6 +249,9 @@ describe('search index in parts', () => {
     for (const part of manifest.parts) {
       const entry = JSON.parse(readFileSync(join(dir, 'pagefind', part.path, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
       expect(entry.languages.und?.page_count).toBe(part.pages);
+      // Its districts' departments, for the department menu.
+      const units = JSON.parse(readFileSync(join(dir, 'pagefind', part.path, 'units.json'), 'utf8')) as Record<string, string[]>;
+      expect(Object.keys(units).sort()).toEqual([...part.districts].sort());
       expect(part.pages).toBeLessThanOrEqual(60 * 2);
       total += part.pages;
     }
@@ -285,10 +288,12 @@ describe('search index in parts', () => {
     }
   });
 
-  test('should offer only the chosen district’s departments, as its part of the index names them', async () => {
+  test('should offer only the chosen district’s departments, as its part of the index names them, without loading the index’s filters', async () => {
     if (!browser || !split) throw new Error('no browser');
     const visitor = await browser.newPage();
     try {
+      const requests: string[] = [];
+      visitor.on('request', (r) => requests.push(r.url()));
       await visitor.goto(`${split.origin}/search/`);
       await visitor.locator('[data-filters] > summary').click();
       const all = await visitor.locator('select[name="unit"] option:not([value=""])').count();
@@ -302,6 +307,8 @@ describe('search index in parts', () => {
         expect(new Set(shown), district).toEqual(new Set(registry.units.map((u) => u.name)));
       }
       expect(names.size).toBeGreaterThan(1);
+      // The searches the district menu runs load each part's district filter; no other filter (Pagefind has five).
+      expect(requests.filter((u) => u.includes('/pagefind/') && u.includes('/filter/')).length).toBeLessThanOrEqual(manifest.parts.length);
       await visitor.selectOption('select[name="district"]', '');
       await visitor.waitForFunction(() => document.querySelector<HTMLSelectElement>('select[name="unit"]')?.dataset.district === '');
       expect(await visitor.locator('select[name="unit"] option[hidden]').count()).toBe(0);

@@ -10,13 +10,17 @@
  * A district's pages of one year always stay together in one part. The first
  * part is `pagefind/` itself (where a site with one part has always had its
  * index); the others are `pagefind/part-2/`, `pagefind/part-3/`…, listed with
- * the districts and years they hold in `pagefind/parts.json`.
+ * the districts and years they hold in `pagefind/parts.json`. Each part also has
+ * a `units.json` of its districts' departments, for the department menu.
  *
  * Pure: no I/O.
  */
 
 /** The manifest's file name, in the first part's directory. */
 export const partsFile = 'parts.json';
+
+/** In each part's directory: each of its districts' departments (`partUnits`), for the search page's department menu. */
+export const unitsFile = 'units.json';
 
 /** Pages per part unless told otherwise: about 3 GB of Pagefind's memory (BENCHMARKS.md). */
 export const defaultMaxPages = 20_000;
@@ -87,6 +91,22 @@ export function planParts(pages: readonly PartPage[], maxPages: number): Part[] 
 export function summarizePart(part: Part): PartSummary {
   const values = (key: string): string[] => [...new Set(part.pages.flatMap((p) => p.filters[key] ?? []))].sort(byCode);
   return { path: part.path, pages: part.pages.length, years: values('year'), districts: values('district') };
+}
+
+/**
+ * Returns each district of the part (by its `district` filter) with the departments its pages name
+ * (their `unit` filters), sorted: what a search narrowed to that district can be narrowed to further.
+ */
+export function partUnits(part: Part): Record<string, string[]> {
+  const units = new Map<string, Set<string>>();
+  for (const page of part.pages) {
+    for (const district of page.filters.district ?? []) {
+      const set = units.get(district) ?? new Set<string>();
+      for (const unit of page.filters.unit ?? []) set.add(unit);
+      units.set(district, set);
+    }
+  }
+  return Object.fromEntries([...units].sort(([a], [b]) => byCode(a, b)).map(([d, set]) => [d, [...set].sort(byCode)]));
 }
 
 /**
