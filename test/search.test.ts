@@ -317,6 +317,32 @@ describe('search index in parts', () => {
     }
   });
 
+  test('should merge each part once when searches overlap, so no result shows twice', async () => {
+    if (!browser || !split) throw new Error('no browser');
+    const visitor = await browser.newPage();
+    try {
+      await visitor.goto(`${split.origin}/search/`);
+      await visitor.fill('#search-q', '社区');
+      // Two searches at once: both need every part before either has merged one.
+      await visitor.evaluate(() => {
+        const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+        form?.requestSubmit();
+        form?.requestSubmit();
+      });
+      await visitor.waitForFunction(() => /找到/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      while (await visitor.locator('[data-search-more]').isVisible()) {
+        const before = await visitor.locator('[data-search-results] > li').count();
+        await visitor.locator('[data-search-more]').click();
+        await visitor.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector<HTMLButtonElement>('[data-search-more]')?.hidden === true, before);
+      }
+      const links = await visitor.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links.length).toBeGreaterThan(0);
+      expect(links.length - new Set(links).size).toBe(0);
+    } finally {
+      await visitor.close();
+    }
+  });
+
   test('should load only the chosen district’s part on the search page, and every part for a search over all', async () => {
     if (!browser || !split) throw new Error('no browser');
     const origin = split.origin;
