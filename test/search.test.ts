@@ -25,6 +25,19 @@ import type { Served, SearchHit } from '../scripts/search-harness.ts';
 
 const project = join(import.meta.dirname, '..');
 
+/** Presses the search page's “显示更多” until it is gone; returns the path of every result shown. */
+async function showAll(page: Page): Promise<string[]> {
+  while (await page.locator('[data-search-more]').isVisible()) {
+    const before = await page.locator('[data-search-results] > li').count();
+    await page.locator('[data-search-more]').click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector<HTMLButtonElement>('[data-search-more]')?.hidden === true,
+      before,
+    );
+  }
+  return page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
 describe('extra search terms (pure)', () => {
   test('should read text as the search box reads a query', () => {
     expect(searchRuns('新增托位675个，推进“老旧小区”改造 ABC').map((r) => r.join(''))).toEqual(['新增托位675个推进老旧小区改造', 'abc']);
@@ -167,12 +180,7 @@ describe('search over the built site', () => {
       expect(await visitor.locator('[data-search-results] > li').count()).toBe(20);
       expect(fragments.length).toBeLessThanOrEqual(40);
       expect(await visitor.locator('[data-search-status]').textContent()).toContain('还有更多');
-      while (await visitor.locator('[data-search-more]').isVisible()) {
-        const before = await visitor.locator('[data-search-results] > li').count();
-        await visitor.locator('[data-search-more]').click();
-        await visitor.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector<HTMLButtonElement>('[data-search-more]')?.hidden === true, before);
-      }
-      const links = await visitor.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const links = await showAll(visitor);
       expect([...links].sort()).toEqual([...holding].sort());
       expect(await visitor.locator('[data-search-status]').textContent()).toContain(`找到 ${holding.length} 个页面`);
     } finally {
@@ -330,12 +338,7 @@ describe('search index in parts', () => {
         form?.requestSubmit();
       });
       await visitor.waitForFunction(() => /找到/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
-      while (await visitor.locator('[data-search-more]').isVisible()) {
-        const before = await visitor.locator('[data-search-results] > li').count();
-        await visitor.locator('[data-search-more]').click();
-        await visitor.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector<HTMLButtonElement>('[data-search-more]')?.hidden === true, before);
-      }
-      const links = await visitor.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const links = await showAll(visitor);
       expect(links.length).toBeGreaterThan(0);
       expect(links.length - new Set(links).size).toBe(0);
     } finally {
@@ -359,12 +362,7 @@ describe('search index in parts', () => {
     /** Every result: “显示更多” pressed until there is no more. */
     const everything = async (): Promise<string[]> => {
       await results();
-      while (await visitor.locator('[data-search-more]').isVisible()) {
-        const before = await visitor.locator('[data-search-results] > li').count();
-        await visitor.locator('[data-search-more]').click();
-        await visitor.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n || document.querySelector<HTMLButtonElement>('[data-search-more]')?.hidden === true, before);
-      }
-      return results();
+      return showAll(visitor);
     };
     try {
       await visitor.goto(`${origin}/search/?q=${encodeURIComponent('建设')}&district=${encodeURIComponent(district)}`);
