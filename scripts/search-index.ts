@@ -54,7 +54,8 @@ const pages = (readdirSync(root, { recursive: true, withFileTypes: true }) as im
 const out = join(root, 'pagefind');
 rmSync(out, { recursive: true, force: true });
 
-// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts).
+// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts). Each
+// part reads its pages again rather than keeping them: a country's year is 2.3 GB of HTML.
 const toIndex: PartPage[] = [];
 for (const path of pages) {
   const html = readFileSync(join(root, path), 'utf8');
