@@ -4,9 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { fileTree } from './helpers/files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ShardNotice } from '../src/lib/build/shards.ts';
 import { isDistrictOutput, planShards } from '../src/lib/build/shards.ts';
@@ -56,15 +56,7 @@ describe('node scripts/build-shards.ts (and the pages of a year with more distri
   const node = process.execPath;
   const env = { ...process.env, MINSHENG_CONTENT_DIR: content };
 
-  /** Every file below `dir` → its bytes. */
-  const tree = (dir: string): Map<string, string> =>
-    new Map(
-      (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-        .filter((d) => d.isFile())
-        .map((d) => join(d.parentPath, d.name))
-        .sort()
-        .map((f) => [relative(dir, f).split(sep).join('/'), readFileSync(f).toString('base64')]),
-    );
+  const tree = (dir: string): Map<string, string> => fileTree(dir, 'base64');
 
   beforeAll(() => {
     execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', '16', '--seed', 'shards', '--per-notice', '5', '--out', content], { cwd: project, stdio: 'pipe' });

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { fileTree } from './helpers/files.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Corpus } from '../src/lib/bench/corpus.ts';
@@ -142,14 +143,7 @@ describe('npm run corpus', () => {
     execFileSync(process.execPath, [join(project, 'scripts', 'corpus.ts'), ...args, '--out', out], { cwd: project, stdio: 'pipe' });
     return out;
   };
-  const tree = (dir: string): Map<string, string> =>
-    new Map(
-      (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-        .filter((d) => d.isFile())
-        .map((d) => join(d.parentPath, d.name))
-        .sort()
-        .map((f) => [relative(dir, f).split(sep).join('/'), readFileSync(f, 'utf8')]),
-    );
+  const tree = (dir: string): Map<string, string> => fileTree(dir, 'utf8');
 
   test('should write the same bytes twice for the same seed, text and metadata side by side', () => {
     const a = run(['--notices', '12', '--seed', 'cli', '--per-notice', '10']);
