@@ -195,12 +195,12 @@ describe('corrections and redirects files', () => {
     ['corrections:\n  - url: /2023/x/\n    date: 2026-11-29\n    change: 改\n    fingerprint: 残疾人\n', 'field “corrections.0.url”: a commitment URL is /<year>/<district>/<number>/'],
     ['corrections:\n  - url: /2023/x/2/\n    date: 2026-11-29\n    change: 改\n    fingerprint: 残疾人，救助\n', 'field “corrections.0.fingerprint”: a fingerprint is letters and digits only, as `npm run urls -- --check` prints it'],
   ])('should refuse an invalid correction in one line: %#', (text, message) => {
-    expect(() => readCorrections(text)).toThrowError(new Error(message));
+    expect(() => readCorrections(text)).toThrow(new Error(message));
   });
 
   test('should refuse an invalid redirect or broken YAML in one line', () => {
-    expect(() => readRedirects('redirects:\n  - from: 2023/x/\n    to: /2023/y/\n    reason: 改\n')).toThrowError(/^field “redirects\.0\.from”: /u);
-    expect(() => readRedirects('redirects: [\n')).toThrowError(/^invalid YAML: [^\n]*$/u);
+    expect(() => readRedirects('redirects:\n  - from: 2023/x/\n    to: /2023/y/\n    reason: 改\n')).toThrow(/^field “redirects\.0\.from”: /u);
+    expect(() => readRedirects('redirects: [\n')).toThrow(/^invalid YAML: [^\n]*$/u);
   });
 });
 
