@@ -15,7 +15,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
+import YAML from 'yaml';
 import { contentDir } from '../src/lib/config.ts';
+import type { Correction } from '../src/lib/schema.ts';
+import { readCorrections } from '../src/lib/site/permanence.ts';
 import { checksums, readChecksums, sha256, verify } from '../src/lib/snapshot/manifest.ts';
 import { relativizeHtml } from '../src/lib/snapshot/relative.ts';
 import { fail } from './cli.ts';
@@ -53,6 +56,15 @@ function createSnapshot(year: string, outDir: string): void {
     const corpus = join(tmp, 'corpus');
     cpSync(notices, join(corpus, 'notices', year), { recursive: true });
     if (existsSync(join(root, 'commitments', year))) cpSync(join(root, 'commitments', year), join(corpus, 'commitments', year), { recursive: true });
+    // The year's corrections, so its commitment pages say what changed and when.
+    const correctionsFile = join(root, 'corrections.yaml');
+    let corrections: Correction[] = [];
+    try {
+      corrections = readCorrections(existsSync(correctionsFile) ? readFileSync(correctionsFile, 'utf8') : undefined).filter((c) => c.url.startsWith(`/${year}/`));
+    } catch (error) {
+      fail(`${correctionsFile}: error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (corrections.length > 0) writeFileSync(join(corpus, 'corrections.yaml'), YAML.stringify({ corrections }));
 
     // 2. Build it.
     const site = join(tmp, 'site');

@@ -11,7 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
-import { checkPermanence, publicUrls, readManifest, readRedirects } from '../src/lib/site/permanence.ts';
+import { checkMeanings, checkPermanence, publicUrls } from '../src/lib/site/permanence.ts';
+import { readPermanenceFiles } from '../scripts/permanence-files.ts';
 
 const project = join(import.meta.dirname, '..');
 let out = '';
@@ -101,16 +102,21 @@ describe('astro build of the built-in content', () => {
     expect(page).not.toContain(lazy[0] ?? '(none)');
   });
 
-  test('should still serve every URL of the committed manifest, and list every URL it serves', () => {
+  test('should still serve every URL of the committed manifest, list every URL it serves, and keep what each commitment URL names', () => {
     const files = (readdirSync(out, { recursive: true, withFileTypes: true }) as Dirent[])
       .filter((d) => d.isFile())
       .map((d) => relative(out, join(d.parentPath, d.name)).split(sep).join('/'));
-    const manifest = readManifest(readFileSync(join(project, 'content', 'urls.txt'), 'utf8'));
-    const redirects = readRedirects(readFileSync(join(project, 'content', 'redirects.yaml'), 'utf8'));
-    const report = checkPermanence(manifest, publicUrls(files), redirects);
+    const { manifest, redirects, corrections, commitments } = readPermanenceFiles(join(project, 'content'));
+    const report = checkPermanence(
+      manifest.map((e) => e.url),
+      publicUrls(files),
+      redirects,
+    );
     expect(report.missing).toEqual([]);
     expect(report.unlisted).toEqual([]);
     expect(manifest.length).toBeGreaterThan(200);
+    expect(checkMeanings(manifest, commitments, redirects, corrections).changed).toEqual([]);
+    expect(commitments.every((c) => existsSync(join(out, c.permalink, 'index.html')))).toBe(true);
   });
 
   test('should declare the page Chinese and UTF-8', () => {
@@ -143,14 +149,32 @@ describe('astro build of a content entry that breaks its schema', () => {
   });
 });
 
-describe('a URL that moved', () => {
-  test('should get a generated redirect page when a redirect is declared in data, and pass the permanence check', () => {
+describe('a URL that moved, and two that changed meaning', () => {
+  test('should get a redirect page and correction notices declared in data, and pass the permanence check', () => {
     const corpus = mkdtempSync(join(tmpdir(), 'minsheng-redirect-'));
     try {
       cpSync(join(project, 'content'), corpus, { recursive: true });
       writeFileSync(
         join(corpus, 'redirects.yaml'),
         'redirects:\n  - from: /2023/xiangshan/\n    to: /2023/huaibei-xiangshan/\n    reason: 测试：旧的区县 slug\n',
+      );
+      // Items 11 and 12 of jinan-shizhong swap places, as a parser reading them in another order would make them.
+      const entry = (n: number) => join(corpus, 'commitments', '2023', 'jinan-shizhong', `${n}.md`);
+      const renumber = (text: string, n: number) => text.replace(/^number: \d+$/mu, `number: ${n}`).replace(/^permalink: .*$/mu, `permalink: /2023/jinan-shizhong/${n}/`);
+      const [eleven, twelve] = [readFileSync(entry(11), 'utf8'), readFileSync(entry(12), 'utf8')];
+      writeFileSync(entry(11), renumber(twelve, 11));
+      writeFileSync(entry(12), renumber(eleven, 12));
+      const before = readPermanenceFiles(corpus);
+      const changed = checkMeanings(before.manifest, before.commitments, before.redirects, before.corrections).changed;
+      expect(changed.map((c) => c.url)).toEqual(['/2023/jinan-shizhong/11/', '/2023/jinan-shizhong/12/']);
+      // The reviewer's way out: a correction per URL, with the fingerprint the check printed.
+      writeFileSync(
+        join(corpus, 'corrections.yaml'),
+        [
+          'corrections:',
+          ...changed.map((c) => `  - url: ${c.url}\n    date: 2026-11-29\n    change: 第11项与第12项按原文顺序对调。\n    fingerprint: ${c.fingerprint ?? ''}`),
+          '',
+        ].join('\n'),
       );
       const site = join(corpus, 'dist');
       const result = spawnSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', site], {
@@ -161,12 +185,17 @@ describe('a URL that moved', () => {
       expect(result.status, result.stderr).toBe(0);
       const page = readFileSync(join(site, '2023', 'xiangshan', 'index.html'), 'utf8');
       expect(page).toMatch(/http-equiv="refresh"[^>]*url=\/2023\/huaibei-xiangshan\//u);
+      const corrected = pageText(readFileSync(join(site, '2023', 'jinan-shizhong', '11', 'index.html'), 'utf8'));
+      expect(corrected).toContain('更正说明（2026年11月29日）：第11项与第12项按原文顺序对调。');
+      expect(corrected).toContain('文化工程建设');
+      expect(pageText(readFileSync(join(site, '2023', 'jinan-shizhong', '10', 'index.html'), 'utf8'))).not.toContain('更正说明');
       const files = (readdirSync(site, { recursive: true, withFileTypes: true }) as Dirent[])
         .filter((d) => d.isFile())
         .map((d) => relative(site, join(d.parentPath, d.name)).split(sep).join('/'));
-      const manifest = [...readManifest(readFileSync(join(project, 'content', 'urls.txt'), 'utf8')), '/2023/xiangshan/'];
-      const redirects = readRedirects(readFileSync(join(corpus, 'redirects.yaml'), 'utf8'));
+      const { manifest: entries, redirects, corrections, commitments } = readPermanenceFiles(corpus);
+      const manifest = [...entries.map((e) => e.url), '/2023/xiangshan/'];
       expect(checkPermanence(manifest, publicUrls(files), redirects)).toMatchObject({ missing: [], redirectsWithoutPage: [], redirectsToNowhere: [] });
+      expect(checkMeanings(entries, commitments, redirects, corrections).changed).toEqual([]);
       // Without the redirect, the old URL is reported missing.
       expect(checkPermanence(manifest, publicUrls(files).filter((u) => u !== '/2023/xiangshan/'), []).missing).toEqual(['/2023/xiangshan/']);
     } finally {

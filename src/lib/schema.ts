@@ -211,3 +211,42 @@ export const CommitmentEntry = Commitment.extend({
   permalink: z.string().regex(/^\/\d{4}\/[a-z0-9-]+\/\d+\/$/),
 });
 export type CommitmentEntry = z.output<typeof CommitmentEntry>;
+
+/**
+ * What a commitment's permalink names: the first 20 letters and digits of its
+ * source wording, folded (`src/lib/site/meaning.ts` says how and why).
+ */
+export const Fingerprint = z.string().regex(/^[\p{L}\p{N}]+$/u, 'a fingerprint is letters and digits only, as `npm run urls -- --check` prints it');
+
+/** A redirect from a URL that is no longer built to its new place (`<content>/redirects.yaml`). */
+export const Redirect = z.object({
+  /** The old path, from the site root, e.g. `/2023/old-slug/`. */
+  from: z.string().regex(/^\/\S*$/),
+  /** The new path, from the site root. When `from` is a commitment's, the commitment found there must be the same. */
+  to: z.string().regex(/^\/\S*$/),
+  /** Why the URL moved, for reviewers. */
+  reason: z.string().min(1),
+});
+export type Redirect = z.output<typeof Redirect>;
+
+/** The redirects file (`<content>/redirects.yaml`). */
+export const RedirectsFile = z.object({ redirects: z.array(Redirect) });
+
+/**
+ * A reviewed correction (`<content>/corrections.yaml`): a published commitment
+ * URL names a different commitment from now on, and its page says so.
+ */
+export const Correction = z.object({
+  /** The commitment's permanent path, `/<year>/<slug>/<number>/`. */
+  url: z.string().regex(/^\/\d{4}\/[a-z0-9-]+\/\d+\/$/, 'a commitment URL is /<year>/<district>/<number>/'),
+  /** The day the correction was made, `YYYY-MM-DD`; shown on the page. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+  /** What changed, in Chinese, for readers: shown as “更正说明（date）：change”. */
+  change: z.string().min(1),
+  /** The fingerprint of the commitment the URL names from this correction on. */
+  fingerprint: Fingerprint,
+});
+export type Correction = z.output<typeof Correction>;
+
+/** The corrections file (`<content>/corrections.yaml`). */
+export const CorrectionsFile = z.object({ corrections: z.array(Correction) });

@@ -1,8 +1,13 @@
 /**
- * The thin edge between Astro's content collections and the pure site model.
- * Loaded once per build and shared by every page.
+ * The thin edge between Astro's content collections (and the corrections
+ * file) and the pure site model. Loaded once per build and shared by every page.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection } from 'astro:content';
+import { contentDir } from '../config.ts';
+import type { Correction } from '../schema.ts';
+import { readCorrections } from './permanence.ts';
 import { buildModel } from './model.ts';
 import type { District, Year } from './model.ts';
 
@@ -19,6 +24,20 @@ export function loadModel(): Promise<Year[]> {
     );
   })();
   return model;
+}
+
+let corrections: Correction[] | undefined;
+
+/** Returns the reviewed corrections (`<content>/corrections.yaml`); an invalid file stops the build naming it. */
+export function loadCorrections(): Correction[] {
+  if (corrections) return corrections;
+  const file = join(contentDir(), 'corrections.yaml');
+  try {
+    corrections = readCorrections(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  } catch (error) {
+    throw new Error(`${file}: error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return corrections;
 }
 
 /** Returns the static paths of a page per year: `/<year>/…`, with the year as its prop. */

@@ -1,29 +1,45 @@
 /**
- * Permanent URLs: the committed manifest of every public URL, the redirects
- * declared in data, and the check that a build still serves every URL ever
- * published. Pure.
+ * Permanent URLs: the committed manifest of every public URL (each
+ * commitment's bound to the fingerprint of what it names), the redirects and
+ * corrections declared in data, and the checks that a build still serves
+ * every URL ever published, and that each commitment URL still names the same
+ * commitment. Pure.
  */
 import YAML from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Correction, Redirect } from '../schema.ts';
+import { CorrectionsFile, Fingerprint, RedirectsFile } from '../schema.ts';
+import { fingerprint, sameMeaning } from './meaning.ts';
 
-/** A redirect from a URL that is no longer built to its new place. */
-export const Redirect = z.object({
-  /** The old path, from the site root, e.g. `/2023/old-slug/`. */
-  from: z.string().regex(/^\/\S*$/),
-  /** The new path, from the site root. */
-  to: z.string().regex(/^\/\S*$/),
-  /** Why the URL moved, for reviewers. */
-  reason: z.string().min(1),
-});
-export type Redirect = z.output<typeof Redirect>;
+/** Returns the value of a YAML text checked by `schema`, or throws one line saying what is wrong (and where). */
+function readYaml<T>(text: string, schema: z.ZodType<T>): T {
+  let value: unknown;
+  try {
+    value = YAML.parse(text);
+  } catch (error) {
+    throw new Error(`invalid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`);
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new Error(`field “${issue?.path.join('.') || '(root)'}”: ${issue?.message ?? 'invalid'}`);
+}
 
-/** The redirects file (`<content>/redirects.yaml`). */
-export const RedirectsFile = z.object({ redirects: z.array(Redirect) });
-
-/** Returns the redirects a YAML text declares (an empty or missing file declares none). */
+/** Returns the redirects a YAML text declares (an empty or missing file declares none); throws one line when invalid. */
 export function readRedirects(text: string | undefined): Redirect[] {
   if (!text || text.trim() === '') return [];
-  return RedirectsFile.parse(YAML.parse(text)).redirects;
+  return readYaml(text, RedirectsFile).redirects;
+}
+
+/** Returns the corrections a YAML text declares (an empty or missing file declares none); throws one line when invalid. */
+export function readCorrections(text: string | undefined): Correction[] {
+  if (!text || text.trim() === '') return [];
+  return readYaml(text, CorrectionsFile).corrections;
+}
+
+/** Returns the corrections of one URL, oldest first (the last one says what the URL names now). */
+export function correctionsOf(corrections: readonly Correction[], url: string): Correction[] {
+  return corrections.filter((c) => c.url === url).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Folders of the build that hold build artefacts, not public URLs (hashed assets, the search index). */
@@ -37,21 +53,54 @@ export function publicUrls(files: readonly string[]): string[] {
   return [...new Set(urls)].sort();
 }
 
-/** Returns the manifest's URLs: one path per line; blank lines and `#` comments ignored. */
-export function readManifest(text: string): string[] {
-  return text
-    .split(/\r?\n/u)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+/** One line of the manifest: a published URL and, for a commitment's URL, the fingerprint of what it names. */
+export interface ManifestEntry {
+  /** The path from the site root, e.g. `/2023/jinan-shizhong/11/`. */
+  url: string;
+  /** For a commitment's permalink: the fingerprint of the commitment it was published with. */
+  fingerprint?: string;
 }
 
-/** Returns the manifest text for `urls` (sorted, unique), with its header. */
-export function writeManifest(urls: readonly string[]): string {
+/**
+ * Returns the manifest's entries: one URL per line, a commitment's URL
+ * followed by its fingerprint (`/2023/x/11/  残疾人救助服务…`); blank lines and
+ * `#` comments ignored. A malformed line gives its line number and why.
+ */
+export function readManifest(text: string): { ok: true; entries: ManifestEntry[] } | { ok: false; line: number; message: string } {
+  const entries: ManifestEntry[] = [];
+  const lines = text.split(/\r?\n/u);
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [url = '', print, ...rest] = line.split(/\s+/u);
+    if (!url.startsWith('/') || rest.length > 0) return { ok: false, line: i + 1, message: 'a line is a URL path, then for a commitment its fingerprint' };
+    if (print === undefined) {
+      entries.push({ url });
+      continue;
+    }
+    if (!Fingerprint.safeParse(print).success) return { ok: false, line: i + 1, message: `not a fingerprint (letters and digits only): ${print}` };
+    entries.push({ url, fingerprint: print });
+  }
+  return { ok: true, entries };
+}
+
+/** Returns the manifest text for `entries` (sorted by URL, each once, the first fingerprint kept), with its header. */
+export function writeManifest(entries: readonly ManifestEntry[]): string {
   const header = [
     '# 本站发布过的每一个公开网址。构建不再生成其中任何一个时，测试失败，',
     '# 除非在 redirects.yaml 中为它声明了跳转。新增网址用 `npm run urls -- --update` 加入，像代码一样审阅。',
+    '# 每项实事的网址后是它的指纹：原文开头 20 个字（去掉空白、标点和括号内的注释）。网址换了所指的实事时测试失败，',
+    '# 除非在 corrections.yaml 中登记更正（页面会说明改了什么、何时改的），或在 redirects.yaml 中跳转到它的新位置。',
   ];
-  return `${[...header, ...[...new Set(urls)].sort()].join('\n')}\n`;
+  const byUrl = new Map<string, ManifestEntry>();
+  for (const e of entries) {
+    const known = byUrl.get(e.url);
+    if (!known || (known.fingerprint === undefined && e.fingerprint !== undefined)) byUrl.set(e.url, e);
+  }
+  const lines = [...byUrl.values()]
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+    .map((e) => (e.fingerprint === undefined ? e.url : `${e.url}  ${e.fingerprint}`));
+  return `${[...header, ...lines].join('\n')}\n`;
 }
 
 /** What checking a build against the manifest found. */
@@ -69,11 +118,113 @@ export interface PermanenceReport {
 /** Returns how a build's URLs stand against the manifest and the redirects. */
 export function checkPermanence(manifest: readonly string[], built: readonly string[], redirects: readonly Redirect[]): PermanenceReport {
   const served = new Set(built);
+  const listed = new Set(manifest);
   const redirected = new Set(redirects.map((r) => r.from));
   return {
     missing: manifest.filter((u) => !served.has(u) && !redirected.has(u)),
     redirectsWithoutPage: redirects.filter((r) => !served.has(r.from)).map((r) => r.from),
     redirectsToNowhere: redirects.filter((r) => !served.has(r.to)).map((r) => `${r.from} → ${r.to}`),
-    unlisted: built.filter((u) => !manifest.includes(u) && !redirected.has(u)),
+    unlisted: built.filter((u) => !listed.has(u) && !redirected.has(u)),
   };
+}
+
+/** A commitment as the content serves it: what its URL names. */
+export interface ServedCommitment {
+  /** Its permanent path, `/<year>/<slug>/<number>/`. */
+  permalink: string;
+  /** Its number in the notice. */
+  number: number;
+  /** Its title, for reviewers. */
+  title: string;
+  /** Its source wording, which the fingerprint is taken from. */
+  text: string;
+}
+
+/** A published commitment URL that would name another commitment. */
+export interface MeaningChange {
+  /** The published URL. */
+  url: string;
+  /** What it named: its fingerprint (from the manifest, or from its latest correction). */
+  was: string;
+  /** What it would name: the commitment's number, title and fingerprint, or where a redirect leads instead. */
+  now: string;
+  /** The fingerprint a correction would declare, when a commitment is there. */
+  fingerprint?: string;
+}
+
+/** What checking the meaning of every published commitment URL found. */
+export interface MeaningReport {
+  /** Commitment URLs that would name another commitment, with no correction that says so. */
+  changed: MeaningChange[];
+  /** Commitment URLs in the manifest without a fingerprint (`npm run urls -- --update` adds it). */
+  unbound: string[];
+  /** Corrections for a URL the manifest does not list as a commitment's. */
+  strayCorrections: string[];
+  /** Redirects from a URL that is still a commitment's page (the redirect could not be served). */
+  redirectsOverCommitments: string[];
+}
+
+/** Returns a commitment as one readable line: number, title and fingerprint. */
+export function describeCommitment(c: ServedCommitment): string {
+  return `第${c.number}项 ${c.title} — fingerprint ${fingerprint(c.text)}`;
+}
+
+/**
+ * Returns how the published commitment URLs stand against what the content
+ * serves: each URL with a fingerprint must name a commitment of the same
+ * meaning ({@link sameMeaning}) — the one at the URL, or where a redirect from
+ * it leads — measured against its latest correction when it has one.
+ */
+export function checkMeanings(
+  manifest: readonly ManifestEntry[],
+  commitments: readonly ServedCommitment[],
+  redirects: readonly Redirect[],
+  corrections: readonly Correction[],
+): MeaningReport {
+  const byUrl = new Map(commitments.map((c) => [c.permalink, c]));
+  const redirectOf = new Map(redirects.map((r) => [r.from, r.to]));
+  const changed: MeaningChange[] = [];
+  const unbound: string[] = [];
+  for (const entry of manifest) {
+    if (entry.fingerprint === undefined) {
+      if (byUrl.has(entry.url)) unbound.push(entry.url);
+      continue;
+    }
+    const latest = correctionsOf(corrections, entry.url).at(-1);
+    const expected = latest?.fingerprint ?? entry.fingerprint;
+    const was = latest ? `${expected} (corrected ${latest.date})` : expected;
+    const target = redirectOf.get(entry.url);
+    const served = byUrl.get(entry.url) ?? (target === undefined ? undefined : byUrl.get(target));
+    if (served) {
+      if (!sameMeaning(expected, served.text)) {
+        const now = target !== undefined && !byUrl.has(entry.url) ? `${describeCommitment(served)} (redirected to ${target})` : describeCommitment(served);
+        changed.push({ url: entry.url, was, now, fingerprint: fingerprint(served.text) });
+      }
+    } else if (target !== undefined) {
+      changed.push({ url: entry.url, was, now: `redirected to ${target}, which is not a commitment` });
+    }
+    // Neither served nor redirected: the URL check reports it missing.
+  }
+  const bound = new Set(manifest.filter((e) => e.fingerprint !== undefined).map((e) => e.url));
+  return {
+    changed,
+    unbound,
+    strayCorrections: [...new Set(corrections.filter((c) => !bound.has(c.url)).map((c) => c.url))],
+    redirectsOverCommitments: redirects.filter((r) => byUrl.has(r.from)).map((r) => r.from),
+  };
+}
+
+/**
+ * Returns the manifest with the build's new URLs added and every commitment
+ * URL bound to its fingerprint where it has none yet. A fingerprint already
+ * in the manifest is never rewritten: a change of meaning is declared in
+ * corrections, not by rewriting history.
+ */
+export function updateManifest(manifest: readonly ManifestEntry[], unlisted: readonly string[], commitments: readonly ServedCommitment[]): ManifestEntry[] {
+  const byUrl = new Map(commitments.map((c) => [c.permalink, c]));
+  const bind = (url: string): ManifestEntry => {
+    const c = byUrl.get(url);
+    return c ? { url, fingerprint: fingerprint(c.text) } : { url };
+  };
+  return [...manifest.map((e) => (e.fingerprint === undefined ? bind(e.url) : e)), ...unlisted.map(bind)];
 }
