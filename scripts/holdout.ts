@@ -7,7 +7,9 @@
  * The parser is imported dynamically so this runs on the old API
  * (`parseNotice(text)`) and on a new one (a year option, a `documentKind`
  * classifier in src/lib/parse/kind.ts). Exit codes: 0 measured (whatever the
- * rate), 1 a hold-out case is unreadable or its facts are invalid.
+ * rate), 1 a hold-out case is unreadable or its facts are invalid, 2 usage.
+ * An optional directory argument measures another set laid out the same way
+ * (default test/holdout).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +22,9 @@ import { fail } from './cli.ts';
 const FALLBACK_YEAR = 2024;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = join(root, 'test', 'holdout');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+if (args.length > 1 || args[0]?.startsWith('-')) fail('usage: npm run --silent holdout [-- <dir of <case>/input.txt + facts.json>]', 2);
+const dir = args[0] ?? join(root, 'test', 'holdout');
 
 type Parse = (text: string, options?: { year: number }) => unknown;
 type Classify = (text: string) => unknown;

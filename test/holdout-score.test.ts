@@ -4,9 +4,12 @@
  * itself (test/holdout/<case>/facts.json). No test here asserts the rate:
  * that is a measurement, printed by `npm run --silent holdout`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
 import { formatRate, formatReport, HoldoutFacts, outcomeOf, scoreCase, summarize, type Outcome } from '../src/lib/bench/holdout.ts';
 
 const notice = (count: number, extra: Partial<HoldoutFacts> = {}): HoldoutFacts => ({
@@ -88,7 +91,8 @@ describe('scoreCase', () => {
 
 describe('summarize and formatReport', () => {
   const scores = [
-    scoreCase('01-a', notice(3), { status: 'read', count: 3 }),
+    scoreCase('01-a', notice(3, { declaredTotal: 3, year: 2021 }), { status: 'read', count: 3, declaredTotal: 3, year: 2021 }),
+    scoreCase('01-y', notice(3, { declaredTotal: 3, year: 2021 }), { status: 'read', count: 4, year: 2020 }),
     scoreCase('02-b', notice(5), { status: 'read', count: 4 }),
     scoreCase('03-c', notice(1), { status: 'crashed', message: 'Maximum call stack size exceeded' }),
     scoreCase('04-d', notice(2), { status: 'refused', message: 'no recognisable commitments' }),
@@ -96,11 +100,13 @@ describe('summarize and formatReport', () => {
     scoreCase('06-s', report, { status: 'read', count: 3 }),
   ];
 
-  test('counts exact notices over notices, reports over reports, and names the crashes', () => {
+  test('counts exact notices over notices, reports over reports, declared totals and years over those stated, and names the crashes', () => {
     expect(summarize(scores)).toEqual({
-      exact: { hits: 1, total: 4 },
+      exact: { hits: 1, total: 5 },
       reports: { hits: 1, total: 2 },
-      overall: { hits: 2, total: 6 },
+      overall: { hits: 2, total: 7 },
+      declared: { hits: 1, total: 2 },
+      years: { hits: 1, total: 2 },
       crashes: ['03-c'],
     });
   });
@@ -117,7 +123,8 @@ describe('summarize and formatReport', () => {
     expect(lines.find((l) => l.startsWith('03-c'))).toMatch(/CRASH .*Maximum call stack/);
     expect(lines.find((l) => l.startsWith('04-d'))).toMatch(/refused .*no recognisable/);
     expect(lines.find((l) => l.startsWith('05-r'))?.split(/\s{2,}/)).toEqual(['05-r', 'report', '3', 'report', 'ok']);
-    expect(text).toContain('exact count: 1 of 4 (25 %)\n');
+    expect(text).toContain('exact count: 1 of 5 (20 %)\n');
+    expect(text).toContain('declared totals read (informational): 1 of 2 (50 %)\n');
     expect(text).toContain('reports recognized: 1 of 2 (50 %)\n');
     expect(text).toContain('crashes: 1 (03-c)\n');
   });
@@ -148,5 +155,44 @@ describe('the hold-out answer key', () => {
   test('rejects facts with an unknown field or without a note', () => {
     expect(HoldoutFacts.safeParse({ ...notice(3), extra: 1 }).success).toBe(false);
     expect(HoldoutFacts.safeParse({ kind: 'notice', count: 3, first: 'a', last: 'b' }).success).toBe(false);
+  });
+});
+
+describe('npm run holdout on another directory', () => {
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  const node = join(projectRoot, 'node_modules', '.bin', 'node');
+  const tmp = mkdtempSync(join(tmpdir(), 'holdout-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  /** Writes one case of a hold-out set under `set`. */
+  function write(set: string, name: string, input: string, facts: unknown): void {
+    mkdirSync(join(tmp, set, name), { recursive: true });
+    writeFileSync(join(tmp, set, name, 'input.txt'), input);
+    writeFileSync(join(tmp, set, name, 'facts.json'), typeof facts === 'string' ? facts : JSON.stringify(facts));
+  }
+
+  /** Runs the hold-out script on `dir`. */
+  function run(dir: string) {
+    return spawnSync(node, ['scripts/holdout.ts', dir], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+  }
+
+  test('prints a row per case and the exact-count rate for a well-formed set', () => {
+    const notice = '和美区2023年民生实事项目\n\n1.新建公园3个。\n2.新增车位500个。\n3.改造小区4个。\n\n和美区人民政府\n2023年1月5日\n';
+    write('good', '01-plain', notice, { kind: 'notice', count: 3, year: 2023, first: '新建公园3个', last: '改造小区4个', note: 'plain 1. list' });
+    write('good', '02-wrong-key', notice, { kind: 'notice', count: 4, first: '新建公园3个', last: '改造小区4个', note: 'a key that disagrees' });
+    const result = run(join(tmp, 'good'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^01-plain +3 +\S+ +\S+ +(ok|✗)/m);
+    expect(result.stdout).toMatch(/^02-wrong-key +4 +\S+ +\S+ +✗/m);
+    expect(result.stdout).toMatch(/^exact count: [01] of 2 \(\d+ %\)$/m);
+  });
+
+  test('fails with one line naming the facts file when the facts are invalid', () => {
+    write('bad', '01-bad', '1.新建公园3个。\n', '{"kind":"notice","count":"3","first":"","last":"","note":"n"}');
+    const result = run(join(tmp, 'bad'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${join(tmp, 'bad', '01-bad', 'facts.json')}: error: count: Invalid input: expected number, received string\n`);
   });
 });

@@ -78,6 +78,10 @@ export interface Summary {
   reports: { hits: number; total: number };
   /** Every case that is ok, of all cases. */
   overall: { hits: number; total: number };
+  /** Notices whose declared total (`20件`, `十大`) was read, of notices that declare one. Informational. */
+  declared: { hits: number; total: number };
+  /** Notices whose stated year was read, of notices that state one. Informational. */
+  years: { hits: number; total: number };
   /** Names of the cases where the parser threw. */
   crashes: string[];
 }
@@ -174,8 +178,15 @@ export function summarize(scores: readonly CaseScore[]): Summary {
     exact: { hits: notices.filter((s) => s.ok).length, total: notices.length },
     reports: { hits: reports.filter((s) => s.ok).length, total: reports.length },
     overall: { hits: scores.filter((s) => s.ok).length, total: scores.length },
+    declared: rate(notices.filter((s) => s.facts.declaredTotal !== undefined), (s, o) => o.declaredTotal === s.facts.declaredTotal),
+    years: rate(notices.filter((s) => s.facts.year !== undefined), (s, o) => o.year === s.facts.year),
     crashes: scores.filter((s) => s.outcome.status === 'crashed').map((s) => s.name),
   };
+}
+
+/** Returns how many of `scores` were read and pass `test`, of all of them. */
+function rate(scores: readonly CaseScore[], test: (s: CaseScore, read: Extract<Outcome, { status: 'read' }>) => boolean): Summary['exact'] {
+  return { hits: scores.filter((s) => s.outcome.status === 'read' && test(s, s.outcome)).length, total: scores.length };
 }
 
 /** Returns `hits of total (P %)`, the percentage rounded to a whole number (`—` for no cases). */
@@ -220,6 +231,8 @@ export function formatReport(scores: readonly CaseScore[]): string {
     `exact count: ${formatRate(summary.exact)}`,
     `reports recognized: ${formatRate(summary.reports)}`,
     `overall ok: ${formatRate(summary.overall)}`,
+    `declared totals read (informational): ${formatRate(summary.declared)}`,
+    `stated years read (informational): ${formatRate(summary.years)}`,
     `crashes: ${summary.crashes.length === 0 ? '0' : `${summary.crashes.length} (${summary.crashes.join(', ')})`}`,
     '',
   ].join('\n');
