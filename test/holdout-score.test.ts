@@ -36,6 +36,11 @@ describe('outcomeOf', () => {
     });
   });
 
+  test('joins a title to a text that does not start with it, as in a table row', () => {
+    const row = { title: '鹤鸣中学新建工程', text: '新建教学楼、综合楼' };
+    expect(outcomeOf({ ok: true, notice: { commitments: [row] } })).toMatchObject({ firstText: '鹤鸣中学新建工程\n新建教学楼、综合楼' });
+  });
+
   test('falls back to the title when a commitment has no text, and counts a bare notice', () => {
     const outcome = outcomeOf({ commitments: [{ title: '新建公园' }] });
     expect(outcome).toEqual({ status: 'read', count: 1, firstText: '新建公园', lastText: '新建公园' });

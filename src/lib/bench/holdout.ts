@@ -41,7 +41,7 @@ export type Outcome =
       count: number;
       /** The document kind the parser reported, if it reports one. */
       kind?: string;
-      /** Text (or title) of the first and last commitment read. */
+      /** What the first and last commitment read say (title and text). */
       firstText?: string;
       lastText?: string;
       declaredTotal?: number;
@@ -98,12 +98,19 @@ function kindName(value: unknown): string | undefined {
   return typeof inner === 'string' ? inner : undefined;
 }
 
-/** Returns a commitment's text, else its title, else undefined. */
+/**
+ * Returns what a commitment says: its text, preceded by its title when the
+ * text does not start with it (a table row's title is its 项目名称, its text
+ * the 建设内容), else whichever of the two exists.
+ */
 function commitmentText(commitment: unknown): string | undefined {
   const text = prop(commitment, 'text');
-  if (typeof text === 'string' && text.length > 0) return text;
   const title = prop(commitment, 'title');
-  return typeof title === 'string' ? title : undefined;
+  const hasText = typeof text === 'string' && text.length > 0;
+  const hasTitle = typeof title === 'string' && title.length > 0;
+  if (hasText && hasTitle) return text.startsWith(title) ? text : `${title}\n${text}`;
+  if (hasText) return text;
+  return hasTitle ? title : undefined;
 }
 
 /**
