@@ -43,22 +43,41 @@ if (typeof parseNotice !== 'function') fail('holdout: error: src/lib/parse/notic
 const kindModule = await load('src/lib/parse/kind.ts');
 const documentKind = typeof kindModule?.['documentKind'] === 'function' ? (kindModule['documentKind'] as Classify) : undefined;
 
-/** Whether an error message asks for a year (the parse is then retried with the fallback year). */
+/** Whether a message asks for a year (the parse is then retried with the fallback year). */
+function mentionsYear(message: unknown): boolean {
+  return typeof message === 'string' && /\byear\b|年份|年度/i.test(message);
+}
+
+/** Whether a parse result is an error that asks for a year. */
 function asksForYear(result: unknown): boolean {
   if (typeof result !== 'object' || result === null || (result as { ok?: unknown }).ok !== false) return false;
-  const message = (result as { error?: { message?: unknown } }).error?.message;
-  return typeof message === 'string' && /\byear\b|年份|年度/i.test(message);
+  return mentionsYear((result as { error?: { message?: unknown } }).error?.message);
+}
+
+/** Returns the message of a thrown value. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Returns the parser's result for `text`, asked again with the fallback year when it refuses (or throws) for want of one. */
+function parseWithYear(text: string): unknown {
+  const parse = parseNotice as Parse;
+  let result: unknown;
+  try {
+    result = parse(text);
+  } catch (error) {
+    if (!mentionsYear(messageOf(error))) throw error;
+    return parse(text, { year: FALLBACK_YEAR });
+  }
+  return asksForYear(result) ? parse(text, { year: FALLBACK_YEAR }) : result;
 }
 
 /** Returns what the parser did with `text`, catching a throw as a crash. */
 function run(text: string): Outcome {
   try {
-    const parse = parseNotice as Parse;
-    let result = parse(text);
-    if (asksForYear(result)) result = parse(text, { year: FALLBACK_YEAR });
-    return outcomeOf(result, documentKind?.(text));
+    return outcomeOf(parseWithYear(text), documentKind?.(text));
   } catch (error) {
-    return { status: 'crashed', message: error instanceof Error ? error.message : String(error) };
+    return { status: 'crashed', message: messageOf(error) };
   }
 }
 
