@@ -201,19 +201,6 @@ export const UnitRegistry = z.object({
 });
 export type UnitRegistry = z.output<typeof UnitRegistry>;
 
-/** Frontmatter of a generated commitment entry (`content/commitments/<year>/<slug>/<number>.md`). */
-export const CommitmentEntry = Commitment.extend({
-  /** Its topic in the canonical taxonomy, and how it was assigned (review and override in the notice's metadata). */
-  topic: TopicAssignment,
-  /** The year of the notice. */
-  year: z.number().int(),
-  /** The district slug of the notice. */
-  district: z.string().min(1),
-  /** The permanent path of the commitment's page, `/<year>/<slug>/<number>/`. */
-  permalink: z.string().regex(/^\/\d{4}\/[a-z0-9-]+\/\d+\/$/),
-});
-export type CommitmentEntry = z.output<typeof CommitmentEntry>;
-
 // ---------------------------------------------------------------------------
 // Progress and completion reports (issue 13)
 // ---------------------------------------------------------------------------
@@ -365,9 +352,36 @@ export const ReportMeta = z.object({
   /** Where the report was published, or null when unknown (never invented). */
   sourceUrl: z.url().nullable(),
   /**
-   * Reviewed matches: an item's first line → the commitment numbers it is about
+   * Reviewed matches: an item's first line (or `line.k`, its k-th item) → the commitment numbers it is about
    * (`[]`: about none). Settles an ambiguous or wrong automatic match.
    */
-  overrides: z.record(z.string().regex(/^\d+$/), z.array(z.number().int().positive())).optional(),
+  overrides: z.record(z.string().regex(/^\d+(?:\.\d+)?$/, "a key is a line number, or line.k for the k-th item on that line"), z.array(z.number().int().positive())).optional(),
 });
 export type ReportMeta = z.output<typeof ReportMeta>;
+
+/** Frontmatter of a generated commitment entry (`content/commitments/<year>/<slug>/<number>.md`). */
+export const CommitmentEntry = Commitment.extend({
+  /** Its topic in the canonical taxonomy, and how it was assigned (review and override in the notice's metadata). */
+  topic: TopicAssignment,
+  /** The year of the notice. */
+  year: z.number().int(),
+  /** The district slug of the notice. */
+  district: z.string().min(1),
+  /** The permanent path of the commitment's page, `/<year>/<slug>/<number>/`. */
+  permalink: z.string().regex(/^\/\d{4}\/[a-z0-9-]+\/\d+\/$/),
+  /** What progress reports say of it, one dated entry per report, newest first; absent when no report mentions it (status 未见报告). */
+  statusHistory: z.array(StatusEntry).min(1).optional(),
+});
+export type CommitmentEntry = z.output<typeof CommitmentEntry>;
+
+/** Frontmatter of a generated report entry (`content/reports/<year>/<slug>/report.md`): metadata and the matched record. */
+export const ReportEntry = ReportMeta.extend({
+  ...Report.shape,
+  /** The year of the notice it reports on. */
+  year: z.number().int().min(1949).max(2200),
+  /** The source text file, relative to the content directory. */
+  sourceFile: z.string().min(1),
+  /** SHA-256 of the source text file, hex. */
+  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ReportEntry = z.output<typeof ReportEntry>;
