@@ -3,6 +3,7 @@
  * Loaded once per build and shared by every page.
  */
 import { getCollection } from 'astro:content';
+import { loadReports } from './load-reports.ts';
 import { buildModel } from './model.ts';
 import type { District, Year } from './model.ts';
 
@@ -16,6 +17,7 @@ export function loadModel(): Promise<Year[]> {
       notices.map((n) => n.data),
       commitments.map((c) => c.data),
       units.map((u) => u.data),
+      loadReports(),
     );
   })();
   return model;
@@ -32,3 +34,4 @@ export async function districtPaths(): Promise<{ params: { year: string; distric
   const years = await loadModel();
   return years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
 }
+
