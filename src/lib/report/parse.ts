@@ -268,7 +268,11 @@ function readRows(draft: Draft, header: readonly string[], rows: ReadonlyArray<{
     const number = numberText === '' ? undefined : numeral(numberText);
     const title = cell(row.cells, 'title') || undefined;
     const texts = row.cells.filter((c, i) => c !== '' && roles[i] !== 'number');
-    if (texts.length === 0) continue;
+    if (texts.length === 0) {
+      if (row.cells.some((c) => c !== '')) draft.warnings.push({ line: row.source.startLine, message: '表格这一行只有序号，没有内容' });
+      else draft.passages.push({ text: '（空行）', source: row.source });
+      continue;
+    }
     if (number === undefined && !title) {
       draft.passages.push({ text: texts.join('；'), source: row.source });
       continue;
