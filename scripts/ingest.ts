@@ -1,7 +1,9 @@
 /**
  * `npm run ingest`: turns every notice under `<content>/notices/` into the
  * Markdown content collections (`<content>/notices/<year>/<slug>.md` and
- * `<content>/commitments/<year>/<slug>/<n>.md`).
+ * `<content>/commitments/<year>/<slug>/<n>.md`), and every progress report under
+ * `<content>/reports/<year>/<slug>/report.txt` into `report.md` beside it and
+ * the status history of the commitments it speaks of.
  *
  * `npm run ingest -- --check` writes nothing and fails when the committed
  * content is not what ingest would write. The content directory is
@@ -10,7 +12,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
-import { planIngest } from '../src/lib/content/ingest.ts';
+import { planIngest, sha256 } from '../src/lib/content/ingest.ts';
+import { decodeNotice } from '../src/lib/decode.ts';
+import type { SourceReport } from '../src/lib/report/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
 import { generated } from '../src/lib/content/paths.ts';
 import { fail, loadNotice, readBytes } from './cli.ts';
@@ -62,7 +66,36 @@ for (const path of texts) {
   sources.push(source);
 }
 
-const plan = planIngest(sources);
+// Progress reports: reports/<year>/<slug>/report.txt with report.yaml beside it.
+const reports: SourceReport[] = [];
+for (const path of listFiles(join(root, 'reports'), '.txt')) {
+  const file = join(root, path);
+  const read = readBytes(rel(file));
+  if (!read.ok) {
+    errors.push(read.message);
+    continue;
+  }
+  const decoded = decodeNotice(read.bytes);
+  if (!decoded.ok) {
+    errors.push(`${rel(file)}${decoded.error.line ? `:${decoded.error.line}` : ''}: error: ${decoded.error.message}`);
+    continue;
+  }
+  const metaFile = file.replace(/\.txt$/u, '.yaml');
+  const meta = readBytes(rel(metaFile));
+  if (!meta.ok) {
+    errors.push(`${meta.message} (every report needs a metadata file beside it)`);
+    continue;
+  }
+  reports.push({
+    path,
+    text: decoded.text,
+    sha256: sha256(read.bytes),
+    metaPath: relative(root, metaFile).split(sep).join('/'),
+    metaText: new TextDecoder().decode(meta.bytes),
+  });
+}
+
+const plan = planIngest(sources, reports);
 errors.push(...plan.errors.map((e) => `${rel(join(root, e.file))}${e.line ? `:${e.line}` : ''}: error: ${e.message}`));
 if (errors.length > 0) fail(`${errors.join('\n')}\ningest: ${errors.length} error(s); nothing was written`);
 
@@ -88,6 +121,6 @@ for (const f of changed) {
   writeFileSync(join(root, f.path), f.contents);
 }
 process.stdout.write(
-  `ingest: ${sources.length} notices, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
+  `ingest: ${sources.length} notices, ${reports.length} reports, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
     `${changed.length} files written, ${stale.length} removed, in ${rel(root)}/\n`,
 );

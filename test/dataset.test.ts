@@ -250,7 +250,7 @@ describe('the year dataset', () => {
     ]);
     expect(Object.keys(employment ?? {})).toEqual([
       'number', 'title', 'text', 'category', 'leadUnits', 'coUnits', 'level', 'subItems', 'measures', 'targets', 'source', 'appendixSource',
-      'topic', 'year', 'district', 'permalink', 'id', 'leadUnitsNormalized', 'coUnitsNormalized',
+      'topic', 'year', 'district', 'permalink', 'id', 'leadUnitsNormalized', 'coUnitsNormalized', 'status', 'statusAsOf',
     ]);
     expect(Object.keys(employment?.topic ?? {})).toEqual(['slug', 'name', 'how', 'matched']);
   });
@@ -341,7 +341,8 @@ describe('the CSV', () => {
       'id', 'year', 'districtSlug', 'province', 'city', 'districtName', 'districtFull', 'noticeTitle', 'issuer', 'date', 'docNumber',
       'number', 'title', 'text', 'category', 'level', 'topic', 'topicName', 'topicHow', 'topicMatched',
       'leadUnits', 'leadUnitsNormalized', 'coUnits', 'coUnitsNormalized', 'targets', 'subItems', 'measures',
-      'sourceStartLine', 'sourceEndLine', 'appendixStartLine', 'appendixEndLine', 'permalink', 'sourceUrl',
+      'sourceStartLine', 'sourceEndLine', 'appendixStartLine', 'appendixEndLine', 'status', 'statusAsOf', 'statusWords', 'actuals',
+      'permalink', 'sourceUrl',
     ]);
   });
 
@@ -378,6 +379,7 @@ describe('the CSV', () => {
       sourceUrl: '',
       permalink: 'https://example.org/minsheng/2023/jinan-shizhong/1/',
     });
+    expect(rows[1]).toMatchObject({ status: '未见报告', statusAsOf: '', statusWords: '', actuals: '' });
     expect(rows[0]).toMatchObject({ targets: '12 个；~3000 户', leadUnits: '', level: '', appendixStartLine: '', sourceUrl: 'https://www.example.gov.cn/notice.html' });
   });
 
@@ -490,7 +492,9 @@ describe('the fields the site adds to the parse record', () => {
       'slug', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote',
       'commitmentCount', 'sourceFile', 'sourceSha256', 'permalink', 'sourcePermalink', 'units',
     ]);
-    expect(siteFields.commitment).toEqual(['topic', 'year', 'district', 'permalink', 'id', 'leadUnitsNormalized', 'coUnitsNormalized']);
+    expect(siteFields.commitment).toEqual([
+      'topic', 'year', 'district', 'permalink', 'statusHistory', 'id', 'leadUnitsNormalized', 'coUnitsNormalized', 'status', 'statusAsOf',
+    ]);
   });
 });
 

@@ -65,6 +65,7 @@ const expected = [
   '/2023/units/',
   '/data/',
   '/search/',
+  '/status/',
 ];
 
 describe('publicPages', () => {
@@ -83,8 +84,8 @@ describe('publicPages', () => {
     expect(publicPages(model).filter((p) => p.includes('retired-topic'))).toEqual([]);
   });
 
-  test('lists only the home, open-data and search pages when there is no content', () => {
-    expect(publicPages([])).toEqual(['/', '/data/', '/search/']);
+  test('lists only the home, open-data, search and status-methodology pages when there is no content', () => {
+    expect(publicPages([])).toEqual(['/', '/data/', '/search/', '/status/']);
   });
 });
 

@@ -103,6 +103,8 @@ export type Passage = z.output<typeof Passage>;
 
 /** A parsed notice: the output of `npm run parse` and the open-data record. */
 export const Notice = z.object({
+  /** Always `notice` when present (a report's record says `report`); absent in records written before reports existed. */
+  kind: z.literal('notice').optional(),
   /** The notice's title as written. */
   title: z.string().min(1),
   /** The year the commitments are for. */
@@ -199,6 +201,164 @@ export const UnitRegistry = z.object({
 });
 export type UnitRegistry = z.output<typeof UnitRegistry>;
 
+// ---------------------------------------------------------------------------
+// Progress and completion reports (issue 13)
+// ---------------------------------------------------------------------------
+
+/**
+ * The status scale of a commitment, as of a report's date. How each is decided,
+ * and from which words, is the rules table in `src/lib/report/status.ts` (the
+ * 状态说明 page is generated from it). `未见报告` is never read from a report: it is
+ * what a commitment has when no report mentions it (silence is not completion).
+ */
+export const Status = z.enum(['已完成', '超额完成', '基本完成', '正常推进', '进度滞后', '未启动', '到期未完成', '未见报告']);
+export type Status = z.output<typeof Status>;
+
+/** A status a report can state (every status but `未见报告`). */
+export const ReportedStatus = Status.exclude(['未见报告']);
+export type ReportedStatus = z.output<typeof ReportedStatus>;
+
+/** A figure a report says was achieved, e.g. `已建成托位700个` → 700 个. */
+export const Actual = z.object({
+  /** The number, scaled like a target's (`1.2万` → 12000). */
+  value: z.number(),
+  /** The unit or measure word as written after the number. */
+  unit: z.string().min(1),
+  /** The clause of the report the number stands in, as written. */
+  text: z.string().min(1),
+});
+export type Actual = z.output<typeof Actual>;
+
+/** How a report item was tied to a commitment, and how sure that is (0–1). */
+export const ReportMatch = z.object({
+  /**
+   * `number`: the report follows the notice's numbering; `text`: by text similarity
+   * (character bigrams); `statement`: an overall sentence covering several items;
+   * `override`: settled by a reviewer in the report's metadata.
+   */
+  by: z.enum(['number', 'text', 'statement', 'override']),
+  /** Similarity or certainty, 0–1, rounded to 3 decimals (1 for `override`). */
+  score: z.number().min(0).max(1),
+});
+export type ReportMatch = z.output<typeof ReportMatch>;
+
+/** One thing a report says about one item: a table row, a numbered line, a sentence. */
+export const ReportItem = z.object({
+  /** The item's wording, whitespace-normalized (a table row's cells joined with `；`). */
+  text: z.string().min(1),
+  /** The item's name when the report gives one apart (a table's 项目名称 cell, the head of `名称：…`). */
+  title: z.string().min(1).optional(),
+  /** The number the report gives the item (序号, `1.`), when it gives one. */
+  number: z.number().int().positive().optional(),
+  /** The status its words state, or null when no rule of the status table applies (then warned). */
+  status: ReportedStatus.nullable(),
+  /** The words that decided the status, quoted exactly from the report ('' when status is null). */
+  statusWords: z.string(),
+  /** Figures the report says were achieved (not the restated targets). */
+  actuals: z.array(Actual),
+  /** The completion rate the report states (`完成率112%` → 112), when it states one. */
+  completionRate: z.number().nonnegative().optional(),
+  /** Where the item stands in the report. */
+  source: LineRange,
+  /** With `--against`: the commitment number it is tied to, or null when none could be (warned). */
+  commitment: z.number().int().positive().nullable().optional(),
+  /** With `--against`: how the tie was made. Absent when `commitment` is null. */
+  match: ReportMatch.optional(),
+});
+export type ReportItem = z.output<typeof ReportItem>;
+
+/** A count a report gives for many items at once (`10项民生实事已全部如期兑现`, `已完成26件，完成率40%`). */
+export const ReportStatement = z.object({
+  /** The sentence, as written. */
+  text: z.string().min(1),
+  /** How many items it says it covers in all (`8项中…` → 8; derived from a rate when only that is given). */
+  total: z.number().int().positive().optional(),
+  /** Each status it counts: how many items, and the words. `count` is the total for `全部`. */
+  counts: z.array(z.object({ status: ReportedStatus, count: z.number().int().nonnegative(), words: z.string().min(1) })),
+  /** Where it stands in the report. */
+  source: LineRange,
+});
+export type ReportStatement = z.output<typeof ReportStatement>;
+
+/** A parsed progress or completion report: `npm run parse -- <report>` prints it. */
+export const Report = z.object({
+  /** Always `report`: a notice's record says `notice`. */
+  kind: z.literal('report'),
+  /** The report's title as written. */
+  title: z.string().min(1),
+  /** The issuing authority, when it is named on a line of its own. */
+  issuer: z.string().min(1).optional(),
+  /** Date of issue, `YYYY-MM-DD`, when the report gives one on a line of its own. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The date the figures are as of (`截至10月31日`), `YYYY-MM-DD`. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** What the report says about each item, in source order. */
+  items: z.array(ReportItem),
+  /** Overall sentences and summary counts. */
+  statements: z.array(ReportStatement),
+  /** Every other non-blank stretch: title, preamble, headings, narrative without a status. */
+  passages: z.array(z.object({ text: z.string().min(1), source: LineRange })),
+  /** Data-quality notes: lines without a status, items that match nothing or several commitments. */
+  warnings: z.array(Warning),
+});
+export type Report = z.output<typeof Report>;
+
+/** The figure a report gives against one of a commitment's targets (units agree, or no comparison). */
+export const Figure = z.object({
+  /** The target of the notice. */
+  target: Target,
+  /** The figure the report gives in the same unit. */
+  actual: Actual,
+  /** actual ÷ target, rounded to 4 decimals (above 1 when exceeded). */
+  ratio: z.number().nonnegative(),
+});
+export type Figure = z.output<typeof Figure>;
+
+/** One dated entry of a commitment's status history: what one report says about it. */
+export const StatusEntry = z.object({
+  /** The status as of `asOf`. */
+  status: ReportedStatus,
+  /** The words of the report that decided it, quoted exactly. */
+  statusWords: z.string(),
+  /** The report item's whole wording, quoted. */
+  text: z.string().min(1),
+  /** The report's date of issue, `YYYY-MM-DD`, when known. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The date the report's figures are as of, `YYYY-MM-DD`, when known. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The report's slug (`content/reports/<year>/<slug>/`). */
+  report: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** The report's lines the words stand on. */
+  source: LineRange,
+  /** How the report item was tied to the commitment. */
+  match: ReportMatch,
+  /** Actual figures against the commitment's targets, where units agree. */
+  figures: z.array(Figure),
+});
+export type StatusEntry = z.output<typeof StatusEntry>;
+
+/** What a report's metadata file (`content/reports/<year>/<slug>/report.yaml`) says. */
+export const ReportMeta = z.object({
+  /** The report's URL part: readable ASCII, fixed once published. */
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** The slug of the notice it reports on (same year). */
+  notice: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** Issuer, when the text does not name it. */
+  issuer: z.string().min(1).optional(),
+  /** Date of issue, when the text does not give it. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** As-of date, when the text does not give it. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Where the report was published, or null when unknown (never invented). */
+  sourceUrl: z.url().nullable(),
+  /**
+   * Reviewed matches: an item's first line (or `line.k`, its k-th item) → the commitment numbers it is about
+   * (`[]`: about none). Settles an ambiguous or wrong automatic match.
+   */
+  overrides: z.record(z.string().regex(/^\d+(?:\.\d+)?$/, "a key is a line number, or line.k for the k-th item on that line"), z.array(z.number().int().positive())).optional(),
+});
+export type ReportMeta = z.output<typeof ReportMeta>;
+
 /** Frontmatter of a generated commitment entry (`content/commitments/<year>/<slug>/<number>.md`). */
 export const CommitmentEntry = Commitment.extend({
   /** Its topic in the canonical taxonomy, and how it was assigned (review and override in the notice's metadata). */
@@ -209,6 +369,8 @@ export const CommitmentEntry = Commitment.extend({
   district: z.string().min(1),
   /** The permanent path of the commitment's page, `/<year>/<slug>/<number>/`. */
   permalink: z.string().regex(/^\/\d{4}\/[a-z0-9-]+\/\d+\/$/),
+  /** What progress reports say of it, one dated entry per report, newest first; absent when no report mentions it (status 未见报告). */
+  statusHistory: z.array(StatusEntry).min(1).optional(),
 });
 export type CommitmentEntry = z.output<typeof CommitmentEntry>;
 
@@ -250,3 +412,14 @@ export type Correction = z.output<typeof Correction>;
 
 /** The corrections file (`<content>/corrections.yaml`). */
 export const CorrectionsFile = z.object({ corrections: z.array(Correction) });
+/** Frontmatter of a generated report entry (`content/reports/<year>/<slug>/report.md`): metadata and the matched record. */
+export const ReportEntry = ReportMeta.extend({
+  ...Report.shape,
+  /** The year of the notice it reports on. */
+  year: z.number().int().min(1949).max(2200),
+  /** The source text file, relative to the content directory. */
+  sourceFile: z.string().min(1),
+  /** SHA-256 of the source text file, hex. */
+  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ReportEntry = z.output<typeof ReportEntry>;

@@ -9,7 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import YAML from 'yaml';
-import type { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, TopicAssignment, UnitRegistry } from '../schema.ts';
+import type { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, StatusEntry, TopicAssignment, UnitRegistry } from '../schema.ts';
 import { CommitmentEntry as CommitmentEntrySchema, NoticeEntry as NoticeEntrySchema } from '../schema.ts';
 import { commitmentPath, commitmentPermalink, noticePath, unitsPath } from './paths.ts';
 
@@ -33,6 +33,8 @@ export interface NoticeInput {
   topics: readonly TopicAssignment[];
   /** The notice's departments. */
   units: UnitRegistry;
+  /** What progress reports say of each commitment (by number), newest first; none for a commitment no report mentions. */
+  history?: ReadonlyMap<number, readonly StatusEntry[]>;
 }
 
 const processor = unified()
@@ -70,14 +72,15 @@ export function noticeEntry(input: NoticeInput): NoticeEntry {
   });
 }
 
-/** Returns the frontmatter of a commitment's entry. */
-export function commitmentEntry(meta: NoticeMeta, commitment: Commitment, topic: TopicAssignment): CommitmentEntry {
+/** Returns the frontmatter of a commitment's entry (with its status history when a report mentions it). */
+export function commitmentEntry(meta: NoticeMeta, commitment: Commitment, topic: TopicAssignment, history: readonly StatusEntry[] = []): CommitmentEntry {
   return CommitmentEntrySchema.parse({
     ...commitment,
     topic,
     year: meta.year,
     district: meta.slug,
     permalink: commitmentPermalink(meta, commitment.number),
+    ...(history.length > 0 ? { statusHistory: history } : {}),
   });
 }
 
@@ -133,7 +136,7 @@ export function noticeFiles(input: NoticeInput): OutputFile[] {
     { path: noticePath(input.meta), contents: toMarkdown(noticeEntry(input), noticeBody(input)) },
     ...input.notice.commitments.map((c, i) => ({
       path: commitmentPath(input.meta, c.number),
-      contents: toMarkdown(commitmentEntry(input.meta, c, topicAt(input.topics, i)), commitmentBody(c)),
+      contents: toMarkdown(commitmentEntry(input.meta, c, topicAt(input.topics, i), input.history?.get(c.number)), commitmentBody(c)),
     })),
     { path: unitsPath(input.meta), contents: unitsFile(input.units) },
   ];

@@ -12,6 +12,7 @@ import { planUnits } from '../taxonomy/units.ts';
 import { unitsPath } from './paths.ts';
 import type { OutputFile } from './entries.ts';
 import { noticeFiles } from './entries.ts';
+import { planReports, type SourceReport } from '../report/ingest.ts';
 
 /** A notice as read from the content directory. */
 export interface SourceNotice {
@@ -70,10 +71,14 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Returns the plan for a set of notices (sorted by path for determinism). */
-export function planIngest(sources: readonly SourceNotice[]): IngestPlan {
+/** Returns the plan for a set of notices and the progress reports on them (sorted by path for determinism). */
+export function planIngest(sources: readonly SourceNotice[], reports: readonly SourceReport[] = []): IngestPlan {
   const plan: IngestPlan = { files: [], errors: [], warnings: [], commitmentCount: 0 };
   const seen = new Map<string, string>();
+  const reportPlan = planReports(reports, noticesByKey(sources));
+  plan.files.push(...reportPlan.files);
+  plan.errors.push(...reportPlan.errors);
+  plan.warnings.push(...reportPlan.warnings);
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const read = readMeta(source.metaPath, source.metaText);
     if (!read.ok) {
@@ -111,11 +116,29 @@ export function planIngest(sources: readonly SourceNotice[]): IngestPlan {
     const units = { year: meta.year, district: meta.slug, units: planUnits(names, existing.units) };
     plan.commitmentCount += source.notice.commitments.length;
     plan.files.push(
-      ...noticeFiles({ meta, notice: source.notice, sourceFile: source.path, sourceSha256: sha256(source.bytes), topics: topics.topics, units }),
+      ...noticeFiles({
+        meta,
+        notice: source.notice,
+        sourceFile: source.path,
+        sourceSha256: sha256(source.bytes),
+        topics: topics.topics,
+        units,
+        history: reportPlan.histories.get(key) ?? new Map(),
+      }),
     );
   }
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return plan;
+}
+
+/** Returns the parsed notices by `<year>/<slug>`, read off their paths (`notices/<year>/<slug>.txt`). */
+function noticesByKey(sources: readonly SourceNotice[]): Map<string, Notice> {
+  const out = new Map<string, Notice>();
+  for (const s of sources) {
+    const m = /^notices\/(\d{4})\/([^/]+)\.txt$/u.exec(s.path);
+    if (m?.[1] && m[2]) out.set(`${m[1]}/${m[2]}`, s.notice);
+  }
+  return out;
 }
 
 /** Returns the topic of each commitment, or an error naming the metadata file when an override is wrong. */

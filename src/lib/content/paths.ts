@@ -19,6 +19,19 @@ export function commitmentPath(n: Placed, number: number): string {
   return `commitments/${n.year}/${n.slug}/${number}.md`;
 }
 
+/** Returns the generated report entry's path relative to the content directory (the report's own slug). */
+export function reportEntryPath(r: Placed): string {
+  return `reports/${r.year}/${r.slug}/report.md`;
+}
+
+/** Returns a report's page path, under the district it reports on: `/<year>/<district>/reports/<report>/`. */
+export function reportPermalink(district: Placed, report: string): string {
+  return `${districtPermalink(district)}reports/${report}/`;
+}
+
+/** The status methodology page's path (状态说明). */
+export const statusPath = '/status/';
+
 /** Returns the departments file's path relative to the content directory. */
 export function unitsPath(n: Placed): string {
   return `notices/${n.year}/${n.slug}.units.yaml`;
@@ -101,4 +114,5 @@ export const generated = [
   { root: 'notices', ending: '.md' },
   { root: 'notices', ending: '.units.yaml' },
   { root: 'commitments', ending: '.md' },
+  { root: 'reports', ending: '.md' },
 ] as const;

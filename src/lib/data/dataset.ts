@@ -29,7 +29,8 @@
  * - an absent value (no category, no level …) is the empty string.
  */
 import { z } from 'zod';
-import { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, TopicAssignment, UnitRecord } from '../schema.ts';
+import { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, Status, StatusEntry, TopicAssignment, UnitRecord } from '../schema.ts';
+import { statusOf } from '../site/status.ts';
 import type { Target } from '../schema.ts';
 import type { District, Year } from '../site/model.ts';
 import { unitNamed } from '../site/model.ts';
@@ -76,6 +77,10 @@ export const DatasetCommitment = CommitmentEntry.extend({
   leadUnitsNormalized: z.array(NormalizedUnit),
   /** `coUnits` resolved, same order. */
   coUnitsNormalized: z.array(NormalizedUnit),
+  /** The status now: the newest report's, `未见报告` when no report mentions it. */
+  status: Status,
+  /** The as-of date of that status (else the report's date), `YYYY-MM-DD`; null for `未见报告`. */
+  statusAsOf: StatusEntry.shape.date.unwrap().nullable(),
 }).meta({ id: 'DatasetCommitment' });
 export type DatasetCommitment = z.output<typeof DatasetCommitment>;
 
@@ -150,6 +155,12 @@ function normalizedUnit(district: District, asWritten: string): NormalizedUnit {
   return { asWritten, name: fullUnitName(asWritten), slug: null, function: unitFunction(asWritten) };
 }
 
+/** Returns the as-of date (else the date) of a commitment's status now, or null when no report mentions it. */
+function statusAsOf(c: CommitmentEntry): string | null {
+  const { entry } = statusOf(c);
+  return entry?.asOf ?? entry?.date ?? null;
+}
+
 /** Returns a district's notice as open data (not yet validated). */
 function noticeRecord(district: District, options: SiteOptions): Record<string, unknown> {
   const { notice } = district;
@@ -168,6 +179,8 @@ function noticeRecord(district: District, options: SiteOptions): Record<string, 
         id: commitmentId(c),
         leadUnitsNormalized: c.leadUnits.map((name) => normalizedUnit(district, name)),
         coUnitsNormalized: c.coUnits.map((name) => normalizedUnit(district, name)),
+        status: statusOf(c).status,
+        statusAsOf: statusAsOf(c),
       };
     }),
   };
@@ -258,6 +271,10 @@ export const csvColumns: readonly CsvColumn[] = [
   { name: 'sourceEndLine', description: '事项在原文中的结束行号（含）', value: (_, c) => String(c.source.endLine) },
   { name: 'appendixStartLine', description: '附件中重复该事项的起始行号（有附件时）', value: (_, c) => (c.appendixSource ? String(c.appendixSource.startLine) : '') },
   { name: 'appendixEndLine', description: '附件中重复该事项的结束行号（有附件时）', value: (_, c) => (c.appendixSource ? String(c.appendixSource.endLine) : '') },
+  { name: 'status', description: '进展状态（以最新报告为准；没有报告提到时为“未见报告”，见 /status/ 状态说明）', value: (_, c) => c.status },
+  { name: 'statusAsOf', description: '该状态的截至日期 YYYY-MM-DD（报告未写明截至日期时为报告日期；未见报告时为空）', value: (_, c) => c.statusAsOf ?? '' },
+  { name: 'statusWords', description: '据以判定状态的报告原话', value: (_, c) => statusOf(c).entry?.statusWords ?? '' },
+  { name: 'actuals', description: '最新报告给出的、与目标单位一致的实际数字，写作“实际/目标 单位”，以“；”分隔，如 700/675 个', value: (_, c) => (statusOf(c).entry?.figures ?? []).map((f) => `${f.actual.value}/${f.target.value} ${f.target.unit}`).join(targetSeparator) },
   { name: 'permalink', description: '事项在本站的永久网址', value: (_, c) => c.permalink },
   { name: 'sourceUrl', description: '原通知的发布网址（不详时为空）', value: (n) => n.sourceUrl ?? '' },
 ];
@@ -309,6 +326,7 @@ export const fieldDocs: Readonly<Record<Part, Readonly<Record<string, string>>>>
     notices: '各区县的通知，按省、市、区县名称排序。',
   },
   DatasetNotice: {
+    kind: '记录类别：通知为 notice（进展报告的记录为 report）。',
     slug: '区县标识：小写拼音单词以连字符相连，是网址的一部分，一经发布不再改变。',
     year: '年份：通知所承诺事项的年份。',
     province: '省（直辖市）名称，如“山东省”“天津市”。',
@@ -383,6 +401,32 @@ export const fieldDocs: Readonly<Record<Part, Readonly<Record<string, string>>>>
     id: '永久标识符，形如 minsheng:2023/jinan-shizhong/18。',
     leadUnitsNormalized: '牵头单位对应到部门登记表后的结果，顺序同 leadUnits。',
     coUnitsNormalized: '配合单位对应到部门登记表后的结果，顺序同 coUnits。',
+    'statusHistory': '各份进展报告对该项的说法，每份报告一条，按日期从新到旧；没有报告提到时没有此字段。',
+    'statusHistory[].status': '该报告所说的状态（见 /status/ 状态说明）。',
+    'statusHistory[].statusWords': '据以判定状态的报告原话。',
+    'statusHistory[].text': '报告中关于该项的整段文字，按原文。',
+    'statusHistory[].date': '报告的发布日期 YYYY-MM-DD（写明时才有）。',
+    'statusHistory[].asOf': '报告的截至日期 YYYY-MM-DD（写明时才有）。',
+    'statusHistory[].report': '报告标识（网址的一部分）。',
+    'statusHistory[].source': '该段文字在报告原文中的行。',
+    'statusHistory[].source.startLine': lineStart,
+    'statusHistory[].source.endLine': lineEnd,
+    'statusHistory[].match': '报告条目如何对应到本项。',
+    'statusHistory[].match.by': 'number 按报告沿用的编号；text 按文字相似度；statement 按总体表述；override 人工指定。',
+    'statusHistory[].match.score': '对应的把握，0–1（人工指定为 1）。',
+    'statusHistory[].figures': '报告数字与本项量化目标的对照（单位一致时才对照）。',
+    'statusHistory[].figures[].target': '通知中的量化目标。',
+    'statusHistory[].figures[].target.value': '目标数值。',
+    'statusHistory[].figures[].target.unit': '目标单位。',
+    'statusHistory[].figures[].target.text': '目标所在的原文短句。',
+    'statusHistory[].figures[].target.comparator': '目标的比较符（>=、<=、~）；没有时没有此字段。',
+    'statusHistory[].figures[].actual': '报告给出的同单位实际数字。',
+    'statusHistory[].figures[].actual.value': '实际数值，已换算（“2.3万” → 23000）。',
+    'statusHistory[].figures[].actual.unit': '实际数字的单位。',
+    'statusHistory[].figures[].actual.text': '实际数字所在的报告原文短句。',
+    'statusHistory[].figures[].ratio': '实际 ÷ 目标（可大于 1）。',
+    'status': '进展状态：以最新报告为准；没有报告提到时为“未见报告”（没有报告不等于已完成）。',
+    'statusAsOf': '该状态的截至日期 YYYY-MM-DD（报告未写明截至日期时为报告日期）；未见报告时为 null。',
   },
   NormalizedUnit: {
     asWritten: '原文写法，如“区人社局”。',

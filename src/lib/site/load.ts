@@ -8,6 +8,7 @@ import { getCollection } from 'astro:content';
 import { contentDir } from '../config.ts';
 import type { Correction } from '../schema.ts';
 import { readCorrections } from './permanence.ts';
+import { loadReports } from './load-reports.ts';
 import { buildModel } from './model.ts';
 import type { District, Year } from './model.ts';
 
@@ -21,6 +22,7 @@ export function loadModel(): Promise<Year[]> {
       notices.map((n) => n.data),
       commitments.map((c) => c.data),
       units.map((u) => u.data),
+      loadReports(),
     );
   })();
   return model;
@@ -51,3 +53,4 @@ export async function districtPaths(): Promise<{ params: { year: string; distric
   const years = await loadModel();
   return years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
 }
+

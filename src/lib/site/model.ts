@@ -2,7 +2,7 @@
  * The site's data model, shaped from the content collections: years, their
  * districts, each district's commitments and departments. Pure.
  */
-import type { CommitmentEntry, NoticeEntry, UnitRecord, UnitRegistry } from '../schema.ts';
+import type { CommitmentEntry, NoticeEntry, ReportEntry, UnitRecord, UnitRegistry } from '../schema.ts';
 
 /** One notice with everything that hangs off it. */
 export interface District {
@@ -11,6 +11,8 @@ export interface District {
   commitments: CommitmentEntry[];
   /** Departments, by slug. */
   units: UnitRecord[];
+  /** Progress reports on the notice, by as-of date (then slug). */
+  reports: ReportEntry[];
 }
 
 /** One year's notices. */
@@ -28,6 +30,7 @@ export function buildModel(
   notices: readonly NoticeEntry[],
   commitments: readonly CommitmentEntry[],
   registries: readonly UnitRegistry[],
+  reports: readonly ReportEntry[] = [],
 ): Year[] {
   const years = [...new Set(notices.map((n) => n.year))].sort((a, b) => b - a);
   return years.map((year) => ({
@@ -49,6 +52,9 @@ export function buildModel(
         units: [...(registries.find((r) => r.year === year && r.district === notice.slug)?.units ?? [])].sort((a, b) =>
           byCode(a.slug, b.slug),
         ),
+        reports: reports
+          .filter((r) => r.year === year && r.notice === notice.slug)
+          .sort((a, b) => byCode(a.asOf ?? a.date ?? '', b.asOf ?? b.date ?? '') || byCode(a.slug, b.slug)),
       })),
   }));
 }

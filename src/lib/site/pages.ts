@@ -10,10 +10,12 @@ import {
   commitmentPermalink,
   dataIndexPath,
   districtPermalink,
+  reportPermalink,
   searchPath,
   sitemapPartPath,
   sitemapPath,
   sourcePermalink,
+  statusPath,
   topicPermalink,
   unitPermalink,
   unitsIndexPermalink,
@@ -24,8 +26,8 @@ import type { Year } from './model.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
 
-/** Pages outside any year: `src/pages/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`. */
-const sitePages = ['/', dataIndexPath, searchPath];
+/** Pages outside any year: `src/pages/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`, `src/pages/status.astro`. */
+const sitePages = ['/', dataIndexPath, searchPath, statusPath];
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -38,10 +40,12 @@ export function publicPages(years: readonly Year[]): string[] {
     for (const topic of topics) {
       if (year.districts.some((d) => d.commitments.some((c) => c.topic.slug === topic.slug))) paths.push(topicPermalink(year.year, topic.slug));
     }
-    for (const { notice, commitments, units } of year.districts) {
+    for (const { notice, commitments, units, reports } of year.districts) {
       paths.push(districtPermalink(notice), sourcePermalink(notice));
       for (const c of commitments) paths.push(commitmentPermalink(notice, c.number));
       for (const u of units) paths.push(unitPermalink(notice, u.slug));
+      // src/pages/[year]/[district]/reports/[report].astro
+      for (const r of reports) paths.push(reportPermalink(notice, r.slug));
     }
   }
   return [...new Set(paths)].sort(byCode);

@@ -1,0 +1,53 @@
+/**
+ * The I/O edge for reports on the command line: reading a report file (and
+ * the reviewed overrides of the `.yaml` beside it), matching it against a
+ * notice file, and printing the record. Failures are one line naming the file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { decodeNotice } from '../src/lib/decode.ts';
+import { matchReport, type Overrides } from '../src/lib/report/match.ts';
+import { parseReport } from '../src/lib/report/parse.ts';
+import { ReportMeta, type Report } from '../src/lib/schema.ts';
+import { fail, readBytes, readNoticeFile, where } from './cli.ts';
+
+/** Returns the decoded text of a file, or fails naming the file (and line). */
+export function readTextFile(file: string): string {
+  const read = readBytes(file);
+  if (!read.ok) fail(read.message);
+  const decoded = decodeNotice(read.bytes);
+  if (!decoded.ok) fail(`${where(file, decoded.error.line)}: error: ${decoded.error.message}`);
+  return decoded.text;
+}
+
+/** Returns the reviewed overrides of the metadata file beside a report (`x.txt` → `x.yaml`), if there is one. */
+export function readOverrides(file: string): Overrides {
+  const meta = file.replace(/\.[^./]+$/u, '') + '.yaml';
+  if (meta === file || !existsSync(meta)) return {};
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(meta, 'utf8'));
+  } catch {
+    fail(`${meta}: error: not valid YAML`);
+  }
+  const parsed = ReportMeta.pick({ overrides: true }).safeParse(data);
+  if (!parsed.success) fail(`${meta}: error: overrides: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data.overrides ?? {};
+}
+
+/**
+ * Returns the report record of `text` (read from `file`); with `against`, its
+ * items tied to that notice's commitments and the matching warnings added.
+ */
+export function reportRecord(file: string, text: string, against: string | undefined): Report {
+  const parsed = parseReport(text);
+  if (!parsed.ok) fail(`${where(file, parsed.error.line)}: error: ${parsed.error.message}`);
+  if (against === undefined) return parsed.report;
+  const notice = readNoticeFile(against);
+  const matched = matchReport(parsed.report, notice, readOverrides(file));
+  return {
+    ...parsed.report,
+    items: matched.items,
+    warnings: [...parsed.report.warnings, ...matched.warnings].sort((a, b) => a.line - b.line),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Reading the generated report entries for the build: a thin I/O edge, kept
+ * apart from `load.ts` (which needs Astro's content layer) so it can be tested.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { contentDir } from '../config.ts';
+import { ReportEntry } from '../schema.ts';
+
+/**
+ * Returns the generated report entries (`<content>/reports/<year>/<slug>/report.md`),
+ * validated; none when the content has no reports. Read here rather than as a
+ * collection, so a corpus without reports builds without a loader warning.
+ */
+export function loadReports(root: string = contentDir()): ReportEntry[] {
+  const dir = join(root, 'reports');
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile() && d.name === 'report.md')
+    .map((d) => join(d.parentPath, d.name))
+    .sort()
+    .map((file) => {
+      const m = /^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(file, 'utf8'));
+      const parsed = ReportEntry.safeParse(YAML.parse(m?.[1] ?? ''));
+      if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return parsed.data;
+    });
+}

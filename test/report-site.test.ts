@@ -1,0 +1,114 @@
+/**
+ * Progress on the site and in the open data, from fixture reports ingested
+ * with a fixture notice: the status now and its history, a district's counts
+ * by status, the open data's status columns; and the built-in notices, which
+ * have no report, are all 未见报告.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import YAML from 'yaml';
+import { planIngest, type SourceNotice } from '../src/lib/content/ingest.ts';
+import { csvOf, datasetOf } from '../src/lib/data/dataset.ts';
+import { parseNotice } from '../src/lib/parse/notice.ts';
+import type { SourceReport } from '../src/lib/report/ingest.ts';
+import { CommitmentEntry, NoticeEntry, ReportEntry, UnitRegistry } from '../src/lib/schema.ts';
+import { buildModel } from '../src/lib/site/model.ts';
+import { publicPages } from '../src/lib/site/pages.ts';
+import { historyRows, matchLabel, statusCounts, statusOf } from '../src/lib/site/status.ts';
+import { loadReports } from '../src/lib/site/load-reports.ts';
+
+const fixtureDir = join(import.meta.dirname, 'fixtures', 'reports', 'table-rows');
+const noticeText = readFileSync(join(fixtureDir, 'notice.txt'), 'utf8');
+const parsed = parseNotice(noticeText);
+if (!parsed.ok) throw new Error('fixture notice');
+const source: SourceNotice = {
+  path: 'notices/2024/fixture-district.txt',
+  notice: parsed.notice,
+  bytes: new TextEncoder().encode(noticeText),
+  metaPath: 'notices/2024/fixture-district.yaml',
+  metaText: 'slug: fixture-district\nyear: 2024\nprovince: 某省\ncity: 某市\ndistrict: 某区\ndistrictFull: 某市某区\nsourceUrl: null\n',
+};
+const reports: SourceReport[] = [
+  {
+    path: 'reports/2024/fixture-q3/report.txt',
+    text: readFileSync(join(fixtureDir, 'report.txt'), 'utf8'),
+    sha256: '1'.repeat(64),
+    metaPath: 'reports/2024/fixture-q3/report.yaml',
+    metaText: 'slug: fixture-q3\nnotice: fixture-district\nsourceUrl: null\n',
+  },
+  {
+    path: 'reports/2024/fixture-q2/report.txt',
+    text: readFileSync(join(import.meta.dirname, 'fixtures', 'reports', 'numbered-list', 'report.txt'), 'utf8'),
+    sha256: '2'.repeat(64),
+    metaPath: 'reports/2024/fixture-q2/report.yaml',
+    metaText: 'slug: fixture-q2\nnotice: fixture-district\nsourceUrl: null\n',
+  },
+];
+const plan = planIngest([source], reports);
+const data = (path: string): unknown => YAML.parse(/^---\n([\s\S]*?)\n---\n/u.exec(plan.files.find((f) => f.path === path)?.contents ?? '')?.[1] ?? '');
+const noticeEntry = NoticeEntry.parse(data('notices/2024/fixture-district.md'));
+const commitments = parsed.notice.commitments.map((c) => CommitmentEntry.parse(data(`commitments/2024/fixture-district/${c.number}.md`)));
+const reportEntries = ['fixture-q2', 'fixture-q3'].map((slug) => ReportEntry.parse(data(`reports/2024/${slug}/report.md`)));
+const registry = UnitRegistry.parse(YAML.parse(plan.files.find((f) => f.path.endsWith('.units.yaml'))?.contents ?? ''));
+const [year] = buildModel([noticeEntry], commitments, [registry], reportEntries);
+const district = year?.districts[0];
+const byNumber = (n: number) => commitments.find((c) => c.number === n) as CommitmentEntry;
+
+describe('status on the site', () => {
+  test('should give each commitment the newest report’s status, and keep the older one in its history', () => {
+    expect(plan.errors).toEqual([]);
+    expect(statusOf(byNumber(8)).status).toBe('已完成'); // Q3 gives no status for 8: Q2's 已完成 stands.
+    expect(statusOf(byNumber(7)).status).toBe('进度滞后');
+    expect(historyRows(byNumber(7), reportEntries).map((h) => [h.entry.asOf, h.entry.status, h.reportTitle])).toEqual([
+      ['2024-09-30', '进度滞后', '某区2024年民生实事项目进展情况（测试用虚构样例）'],
+      ['2024-06-30', '未启动', '某区2024年民生实事项目推进情况通报（测试用虚构样例）'],
+    ]);
+  });
+
+  test('should count a district’s commitments by their status now, in the scale’s order', () => {
+    expect(statusCounts(district?.commitments ?? [])).toEqual([
+      { status: '已完成', count: 3 },
+      { status: '超额完成', count: 1 },
+      { status: '基本完成', count: 1 },
+      { status: '正常推进', count: 1 },
+      { status: '进度滞后', count: 1 },
+      { status: '未启动', count: 1 },
+    ]);
+  });
+
+  test('should say how each match was made', () => {
+    expect(matchLabel({ by: 'text', score: 0.87 })).toBe('按文字相似度对应（0.87）');
+    expect(matchLabel({ by: 'override', score: 1 })).toBe('经人工复核指定');
+  });
+
+  test('should publish a page per report under its district, and the status methodology page', () => {
+    const pages = publicPages(year ? [year] : []);
+    expect(pages).toContain('/2024/fixture-district/reports/fixture-q2/');
+    expect(pages).toContain('/2024/fixture-district/reports/fixture-q3/');
+    expect(pages).toContain('/status/');
+  });
+});
+
+describe('status in the open data', () => {
+  const options = { site: 'https://example.org/', base: '/' };
+
+  test('should give status, as-of date and figures against targets in JSON and CSV', () => {
+    if (!year) throw new Error('no year');
+    const five = datasetOf(year, options).notices[0]?.commitments.find((c) => c.number === 5);
+    expect(five?.status).toBe('超额完成');
+    expect(five?.statusAsOf).toBe('2024-09-30');
+    expect(five?.statusHistory?.[0]?.figures.map((f) => [f.target.value, f.actual.value, f.ratio])).toEqual([[20000, 23000, 1.15]]);
+    const csv = csvOf(year, options);
+    expect(csv).toContain(',超额完成,2024-09-30,超额完成,23000/20000 人次,');
+  });
+
+  test('should say 未见报告 for every built-in commitment, since no report is in the repository', () => {
+    const content = join(import.meta.dirname, '..', 'content');
+    expect(loadReports(content)).toEqual([]);
+    const files = (readdirSync(join(content, 'commitments'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(100);
+    const statuses = new Set(files.map((f) => statusOf(CommitmentEntry.parse(YAML.parse(/^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(join(content, 'commitments', f), 'utf8'))?.[1] ?? ''))).status));
+    expect([...statuses]).toEqual(['未见报告']);
+  });
+});
