@@ -9,9 +9,10 @@
  * 2. Otherwise **text density**: chrome is removed (`nav`, `header`,
  *    `footer`, `aside`, and elements whose `id`/`class` names navigation,
  *    breadcrumbs, share widgets, related links, footers, sidebars…), then the
- *    deepest element that still holds ≥ 80% of the page's text outside links
- *    is the article (menus and link lists are mostly link text, so they fall
- *    out).
+ *    deepest container (`div`, `section`…, or a cell of a layout table; never
+ *    a paragraph, list or data table) that still holds ≥ 85% of the page's
+ *    text outside links is the article (menus and link lists are mostly link
+ *    text, so they fall out).
  * 3. When the chosen body has no `<h1>`, the page's first `<h1>` outside the
  *    chrome (where WeChat and most government sites put the notice's title,
  *    above the article container) becomes the first line.
@@ -34,10 +35,10 @@ const known: Array<(e: Element) => boolean> = [
 const chromeWords = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'location', 'position', 'share', 'sharing',
   'footer', 'sidebar', 'aside', 'related', 'relate', 'recommend', 'friendlink', 'links', 'copyright', 'toolbar', 'comment', 'comments',
-  'pagination', 'pager', 'qrcode', 'ewm', 'reward', 'skip', 'search',
+  'pagination', 'pager', 'qrcode', 'ewm', 'reward', 'skip', 'search', 'byline', 'dateline',
 ]);
 /** Whole tokens only (as parts they are too common: `article-header` holds the title). */
-const chromeTokens = new Set(['header', 'head', 'top', 'bottom', 'foot']);
+const chromeTokens = new Set(['header', 'head', 'top', 'bottom', 'foot', 'info', 'meta']);
 const chromeTags = new Set(['nav', 'header', 'footer', 'aside']);
 
 /** Returns an element's `id`. */
@@ -143,14 +144,29 @@ export function findArticle(tree: Root): { body: Root | Element; title: string |
   return { body: body.type === 'element' ? withoutChrome(body) : body, title };
 }
 
-/** Returns the deepest element holding at least 80% of the page's text outside links and chrome. */
+/** Elements that hold a page's sections (a paragraph, list or data table is a part of the article, never all of it). */
+const containers = new Set(['html', 'body', 'div', 'section', 'article', 'main', 'center', 'form', 'font', 'span']);
+
+/** True when the element can be the article: a container, or a layout table (one with a table inside) and its parts. */
+function isContainer(e: Element): boolean {
+  if (containers.has(e.tagName)) return true;
+  if (['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th'].includes(e.tagName)) return hasTable(e) || e.tagName === 'td' || e.tagName === 'th';
+  return false;
+}
+
+/** True when a table element (a table, its body or row) has a table inside it: a layout table. */
+function hasTable(e: Element): boolean {
+  return e.children.some((c) => c.type === 'element' && (c.tagName === 'table' || hasTable(c)));
+}
+
+/** Returns the deepest container holding at least 85% of the page's text outside links and chrome. */
 function densest(tree: Root, memo: Map<Element, number>): Root | Element {
   const total = ownText(tree, memo);
   let best: Root | Element = tree;
   for (;;) {
     const kids: ReadonlyArray<Root['children'][number]> = best.children;
     const children: Element[] = kids.filter((c): c is Element => c.type === 'element');
-    const next: Element | undefined = children.find((c) => ownText(c, memo) >= 0.8 * total);
+    const next: Element | undefined = children.find((c) => isContainer(c) && ownText(c, memo) >= 0.85 * total);
     if (!next || total === 0) break;
     best = next;
   }

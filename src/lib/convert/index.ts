@@ -1,7 +1,8 @@
 /**
  * A published notice file → its canonical text. The format is sniffed from
  * the bytes (`sniff.ts`); the file name only sharpens the error when the
- * bytes are not what the name says. Each format has its converter: text
+ * bytes are not what the name says (a `.html` file without markup is read as
+ * text, so its lines are kept). Each format has its converter: text
  * (`../decode.ts`), HTML (`html.ts`), Word `.docx` (`docx.ts`), Word 97–2003
  * `.doc` (`doc.ts`) and PDF (`pdf.ts`). Every converter is deterministic:
  * the same bytes give the same text.
@@ -31,7 +32,7 @@ export async function convertNotice(bytes: Uint8Array, name: string): Promise<(C
   const sniffed = sniffFormat(bytes);
   const claimed = claimedFormat(name);
   const format: SourceFormat | undefined =
-    sniffed === 'zip' ? 'docx' : sniffed === 'ole' ? 'doc' : sniffed ?? (claimed === 'pdf' || claimed === 'docx' || claimed === 'doc' ? undefined : claimed === 'html' ? 'html' : 'text');
+    sniffed === 'zip' ? 'docx' : sniffed === 'ole' ? 'doc' : sniffed ?? (claimed === 'pdf' || claimed === 'docx' || claimed === 'doc' ? undefined : 'text');
   if (format === undefined) {
     const what = claimed ? formatNames[claimed] : 'a notice';
     return { ok: false, error: { line: 0, message: `the file is not ${what}: its bytes do not start the way such a file does (damaged, or misnamed)` } };

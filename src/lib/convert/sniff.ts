@@ -26,16 +26,21 @@ function latin1(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes);
 }
 
-/** True when the file starts (after a BOM and white space) with HTML markup. */
+/**
+ * True when the file is HTML: it starts (after a BOM and white space) with a
+ * doctype, a comment or a tag, and holds an HTML element (`<html>`, `<body>`,
+ * `<p>`, `<div>`, `<table>`, `<br>`…) in its first kilobytes. A text notice
+ * never starts with `<`.
+ */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
   let head: string;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    head = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, 2048));
+    head = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, 8192));
   } else {
-    head = latin1(bytes.subarray(0, 1024));
+    head = latin1(bytes.subarray(0, 4096));
   }
   const start = head.replace(/^(\u00ef\u00bb\u00bf|\ufeff)/u, '').trimStart().toLowerCase();
-  return /^<(!doctype html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]|!--)/u.test(start) && /<(html|body|p|div|table|meta|title)[\s>]/u.test(start);
+  return start.startsWith('<') && /<(html|head|body|meta|title|p|div|section|article|table|br|span|h[1-6])[\s>/]/u.test(start);
 }
 
 /** Returns the format a file name's extension claims, if it is one of ours. */
