@@ -1,7 +1,6 @@
 /** The shapes every converter shares. */
 
-/** A file format a notice can be published in. */
-export type SourceFormat = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
+export type { SourceFormat } from '../schema.ts';
 
 /** Why a file could not be converted: `line` is 1-based, or 0 for the whole file. */
 export interface ConvertError {
