@@ -86,9 +86,10 @@ describe('HTML to lines', () => {
     ]);
   });
 
-  test('should read a layout table (one with a table inside) as blocks, and its inner data table as a table', () => {
-    const html = '<body><table><tr><td><p>标题</p><table><tr><td>1</td><td>甲</td></tr></table></td></tr></table></body>';
-    expect(htmlToLines(html)).toEqual(['标题', '', '\t1\t甲']);
+  test('should read a layout table (a table inside it, or a single row) as blocks, and its inner data table as a table', () => {
+    const inner = '<table><tr><td>1</td><td>甲</td></tr><tr><td>2</td><td>乙</td></tr></table>';
+    const html = `<body><table width="1000"><tr><td><h1>标题</h1><div><p>正文</p>${inner}</div></td></tr></table></body>`;
+    expect(htmlToLines(html)).toEqual(['标题', '正文', '', '\t1\t甲', '\t2\t乙']);
   });
 
   test('should leave out navigation, breadcrumbs, share widgets, footers, scripts and hidden text', () => {

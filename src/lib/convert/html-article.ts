@@ -147,16 +147,36 @@ export function findArticle(tree: Root): { body: Root | Element; title: string |
 /** Elements that hold a page's sections (a paragraph, list or data table is a part of the article, never all of it). */
 const containers = new Set(['html', 'body', 'div', 'section', 'article', 'main', 'center', 'form', 'font', 'span']);
 
-/** True when the element can be the article: a container, or a layout table (one with a table inside) and its parts. */
+/** True when the element can be the article: a container, or a layout table and its parts. */
 function isContainer(e: Element): boolean {
   if (containers.has(e.tagName)) return true;
-  if (['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th'].includes(e.tagName)) return hasTable(e) || e.tagName === 'td' || e.tagName === 'th';
+  if (e.tagName === 'td' || e.tagName === 'th') return true;
+  if (['table', 'tbody', 'thead', 'tfoot', 'tr'].includes(e.tagName)) return e.tagName !== 'table' || isLayoutTable(e);
   return false;
 }
 
-/** True when a table element (a table, its body or row) has a table inside it: a layout table. */
-function hasTable(e: Element): boolean {
-  return e.children.some((c) => c.type === 'element' && (c.tagName === 'table' || hasTable(c)));
+/** Elements a data table's cell does not hold, but a page laid out in a table does. */
+const layoutInside = new Set(['table', 'div', 'section', 'article', 'nav', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'form', 'iframe']);
+
+/**
+ * True when a table lays out a page rather than holding data: it has
+ * `role="presentation"`, a single row, or a table, `div`, heading, list or
+ * form inside it. (Word's data tables hold only paragraphs and text.)
+ */
+export function isLayoutTable(table: Element): boolean {
+  if (table.properties['role'] === 'presentation' || table.properties['role'] === 'none') return true;
+  let rows = 0;
+  let layout = false;
+  const walk = (n: Element, inRow: boolean): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (inRow && layoutInside.has(c.tagName)) layout = true;
+      if (c.tagName === 'tr' && !inRow) rows++;
+      walk(c, inRow || c.tagName === 'tr');
+    }
+  };
+  walk(table, false);
+  return layout || rows <= 1;
 }
 
 /** Returns the deepest container holding at least 85% of the page's text outside links and chrome. */

@@ -12,14 +12,15 @@
  *    browser shows it (a line break in the source between two CJK
  *    characters disappears, CSS Text's segment-break rule); a data table (one
  *    without tables inside it) becomes the canonical table text of
- *    `table-text.ts`, merged cells filled in; a layout table (with a table
- *    inside) is read as blocks.
+ *    `table-text.ts`, merged cells filled in; a layout table (one row, or
+ *    headings, `div`s, lists or tables in its cells: `isLayoutTable`) is
+ *    read as blocks.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { bomEncoding, decodeText, tryDecode } from '../decode.ts';
-import { findArticle, isHidden, textOf } from './html-article.ts';
+import { findArticle, isHidden, isLayoutTable, textOf } from './html-article.ts';
 import { fillSpans, flatCell, tableLines } from './table-text.ts';
 import type { Converted } from './types.ts';
 
@@ -130,7 +131,7 @@ function writeNode(node: Root | RootContent | ElementContent, out: LineWriter): 
   const name = node.tagName;
   if (dropped.has(name) || isHidden(node)) return;
   if (name === 'br') return out.br();
-  if (name === 'table' && !hasDescendant(node, 'table')) return out.raw(tableLines(tableGrid(node)));
+  if (name === 'table' && !isLayoutTable(node)) return out.raw(tableLines(tableGrid(node)));
   const block = blocks.has(name);
   if (block) out.flush();
   for (const child of node.children) writeNode(child, out);
@@ -142,11 +143,6 @@ export function collapse(s: string): string {
   return s
     .replace(/([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])[\t\n\r\f ]*[\n\r][\t\n\r\f ]*(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])/gu, '$1')
     .replace(/[\t\n\r\f ]+/gu, ' ');
-}
-
-/** True when `node` has a descendant element named `name`. */
-function hasDescendant(node: Element, name: string): boolean {
-  return node.children.some((c) => c.type === 'element' && (c.tagName === name || hasDescendant(c, name)));
 }
 
 /** Returns a data table's grid of cell texts, merged cells filled. */
