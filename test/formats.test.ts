@@ -179,10 +179,10 @@ describe('files that cannot be read', () => {
     expect(!result.ok && result.error.message).toMatch(/not a PDF/u);
   });
 
-  test('parse should print the same record for the HTML, Word and PDF files as for the text', () => {
+  test('parse should print the same record for the HTML, Word, PDF and UTF-16 files as for the text', () => {
     const run = (file: string): string => spawnSync(node, ['scripts/parse.ts', join('test', 'formats', file)], { cwd: projectRoot, encoding: 'utf8' }).stdout;
     const fromText = run('list.txt');
     expect(JSON.parse(fromText).commitments).toHaveLength(6);
-    for (const file of ['list.html', 'list.docx', 'list.pdf']) expect(run(file)).toBe(fromText);
+    for (const file of ['list.html', 'list.docx', 'list.pdf', 'list-utf16.txt']) expect(run(file)).toBe(fromText);
   });
 });

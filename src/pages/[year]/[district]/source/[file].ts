@@ -24,7 +24,12 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ path: string; sha256: string }> = ({ props }) => {
-  const bytes = readFileSync(join(contentDir(), props.path));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(contentDir(), props.path));
+  } catch {
+    throw new Error(`${props.path}: error: the original file named in the notice's metadata cannot be read`);
+  }
   const problem = checkOriginal(bytes, props.sha256);
   if (problem) throw new Error(`${props.path}: error: ${problem}`);
   return new Response(bytes);
