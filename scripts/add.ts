@@ -116,4 +116,5 @@ try {
   fail(`${file}: error: could not write the notice into ${root} (${code}); nothing was added`);
 }
 
+if (notice.year !== undefined && notice.year !== year) marked.unshift(`year（正文写的是 ${notice.year} 年，--year 为 ${year}）`);
 process.stdout.write(`${reviewLines(notice, { text: textPath, meta: metaPath, original: origPath }, format, marked).join('\n')}\n`);

@@ -20,7 +20,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { bomEncoding, decodeText, tryDecode } from '../decode.ts';
-import { findArticle, isHidden, isLayoutTable, textOf } from './html-article.ts';
+import { findArticle, isHidden, isLayoutTable } from './html-article.ts';
 import { fillSpans, flatCell, tableLines } from './table-text.ts';
 import type { Converted } from './types.ts';
 
@@ -111,7 +111,7 @@ class LineWriter {
     this.lines.push(...lines);
   }
 
-  /** Ends the current line, and adds an empty line where a `<br>` ends an empty line. */
+  /** Ends the current line at a `<br>` (a `<br>` on an empty line adds nothing: blank lines carry no text). */
   br(): void {
     this.flush();
   }
@@ -195,4 +195,3 @@ function tidy(lines: readonly string[]): string[] {
   return out;
 }
 
-export { textOf };
