@@ -12,7 +12,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { placeName, placeSlug, readPlace, splitPlace } from '../src/lib/content/add.ts';
 import { sha256 } from '../src/lib/content/ingest.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
-import { NoticeMeta } from '../src/lib/schema.ts';
+import { NoticeMeta, OriginalFile } from '../src/lib/schema.ts';
+import { checkOriginal } from '../src/lib/content/original.ts';
+import { originalPermalink } from '../src/lib/content/paths.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 const node = join(projectRoot, 'node_modules', '.bin', 'node');
@@ -127,5 +129,25 @@ describe('reading where a notice is from', () => {
   test('the place should come from the issuer, else the title', () => {
     const parsed = parseNotice('济宁市兖州区2023年民生实事项目\n一、新增托位100个（区教育局负责）\n');
     expect(parsed.ok && readPlace(parsed.notice)).toMatchObject({ city: '济宁市', district: '兖州区' });
+  });
+});
+
+describe('the original file in the metadata', () => {
+  test.each([['x.orig.pdf'], ['huaibei-xiangshan.orig.docx'], ['a-b.orig.htm']])('%s should be a valid original name', (file) => {
+    expect(OriginalFile.safeParse({ file, format: 'pdf', sha256: '0'.repeat(64) }).success).toBe(true);
+  });
+
+  test.each([['../x.orig.pdf'], ['x.pdf'], ['x.orig.exe'], ['X.orig.pdf'], ['x/y.orig.pdf']])('%s should be refused as an original name', (file) => {
+    expect(OriginalFile.safeParse({ file, format: 'pdf', sha256: '0'.repeat(64) }).success).toBe(false);
+  });
+
+  test('the build should refuse an original whose bytes are not the ones the metadata records', () => {
+    const bytes = readFileSync(join(formats, 'table.pdf'));
+    expect(checkOriginal(bytes, sha256(bytes))).toBeUndefined();
+    expect(checkOriginal(bytes, 'f'.repeat(64))).toMatch(/but its metadata records f{64}/u);
+  });
+
+  test('its address should sit beside the source page', () => {
+    expect(originalPermalink({ year: 2024, slug: 'mou-qu' }, 'mou-qu.orig.pdf')).toBe('/2024/mou-qu/source/mou-qu.orig.pdf');
   });
 });
