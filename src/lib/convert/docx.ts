@@ -35,8 +35,8 @@ export async function numberedDocx(bytes: Uint8Array): Promise<Uint8Array | unde
     return undefined;
   }
   zip.file('word/document.xml', new XMLSerializer().serializeToString(document as never));
-  // A fixed date keeps the rewritten archive byte-identical from run to run.
-  return zip.generateAsync({ type: 'uint8array', compression: 'STORE', date: new Date(Date.UTC(1980, 0, 1)) } as JSZip.JSZipGeneratorOptions<'uint8array'>);
+  // The rewritten archive only goes to mammoth, in memory: its bytes are never kept.
+  return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
 }
 
 /** Returns the XML document in `xml`, or throws on malformed XML. */
