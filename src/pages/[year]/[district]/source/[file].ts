@@ -32,5 +32,5 @@ export const GET: APIRoute<{ path: string; sha256: string }> = ({ props }) => {
   }
   const problem = checkOriginal(bytes, props.sha256);
   if (problem) throw new Error(`${props.path}: error: ${problem}`);
-  return new Response(bytes);
+  return new Response(new Uint8Array(bytes));
 };
