@@ -36,7 +36,8 @@ function listFiles(dir: string, ending: string): string[] {
     .sort();
 }
 
-const texts = listFiles(join(root, 'notices'), '.txt');
+// `<slug>.orig.txt` is a notice's original as published (e.g. in GBK), not a notice text of its own.
+const texts = listFiles(join(root, 'notices'), '.txt').filter((p) => !p.endsWith('.orig.txt'));
 if (texts.length === 0) fail(`${rel(join(root, 'notices'))}: error: no notice (.txt) found`);
 
 const sources: SourceNotice[] = [];

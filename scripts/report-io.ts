@@ -5,20 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { decodeNotice } from '../src/lib/decode.ts';
 import { matchReport, type Overrides } from '../src/lib/report/match.ts';
 import { parseReport } from '../src/lib/report/parse.ts';
 import { ReportMeta, type Report } from '../src/lib/schema.ts';
-import { fail, readBytes, readNoticeFile, where } from './cli.ts';
-
-/** Returns the decoded text of a file, or fails naming the file (and line). */
-export function readTextFile(file: string): string {
-  const read = readBytes(file);
-  if (!read.ok) fail(read.message);
-  const decoded = decodeNotice(read.bytes);
-  if (!decoded.ok) fail(`${where(file, decoded.error.line)}: error: ${decoded.error.message}`);
-  return decoded.text;
-}
+import { fail, where } from './cli.ts';
+import { readSourceFile } from './source-file.ts';
 
 /** Returns the reviewed overrides of the metadata file beside a report (`x.txt` → `x.yaml`), if there is one. */
 export function readOverrides(file: string): Overrides {
@@ -39,11 +30,11 @@ export function readOverrides(file: string): Overrides {
  * Returns the report record of `text` (read from `file`); with `against`, its
  * items tied to that notice's commitments and the matching warnings added.
  */
-export function reportRecord(file: string, text: string, against: string | undefined): Report {
+export async function reportRecord(file: string, text: string, against: string | undefined): Promise<Report> {
   const parsed = parseReport(text);
   if (!parsed.ok) fail(`${where(file, parsed.error.line)}: error: ${parsed.error.message}`);
   if (against === undefined) return parsed.report;
-  const notice = readNoticeFile(against);
+  const notice = await readSourceFile(against);
   const matched = matchReport(parsed.report, notice, readOverrides(file));
   return {
     ...parsed.report,

@@ -116,10 +116,10 @@ describe('npm run parse', () => {
   );
 
   test(
-    'should name the file and line when the text is not UTF-8',
+    'should name the file and line when the text is in no encoding a notice is saved in',
     () => {
-      // 你好 in GBK on line 1.
-      const file = write('gbk.txt', Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a]));
+      // café in Latin-1 on line 1: not UTF-8, and not GB18030 (0xE9 0x0A is no GB18030 character).
+      const file = write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
       const line = expectOneLineFailure(parse(file));
       expect(line).toContain(`${file}:1`);
       expect(line).toMatch(/UTF-8/u);

@@ -489,7 +489,7 @@ describe('the JSON Schema', () => {
 describe('the fields the site adds to the parse record', () => {
   test('are the metadata, pages and units of a notice and the topic, URL, identifier and units of a commitment', () => {
     expect(siteFields.notice).toEqual([
-      'slug', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote',
+      'slug', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote', 'original',
       'commitmentCount', 'sourceFile', 'sourceSha256', 'permalink', 'sourcePermalink', 'units',
     ]);
     expect(siteFields.commitment).toEqual([

@@ -131,6 +131,21 @@ export type Notice = z.output<typeof Notice>;
 /** URL parts under `/<year>/` that site pages use, so no district may take them. */
 export const reservedSlugs = ['categories', 'units', 'data', 'source', 'search', 'about'];
 
+/** A format notices are published in: plain text, a web page, Word (.docx, Word 97–2003 .doc) or PDF. */
+export const SourceFormat = z.enum(['text', 'html', 'docx', 'doc', 'pdf']);
+export type SourceFormat = z.output<typeof SourceFormat>;
+
+/** The file a notice was published as, kept beside its converted text so readers can check the conversion. */
+export const OriginalFile = z.object({
+  /** Its file name in the notice's folder: `<slug>.orig.<ext>`. */
+  file: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.orig\.(?:txt|html|htm|docx|doc|pdf)$/, 'an original is named <slug>.orig.<ext>'),
+  /** The format its bytes are in (detected from them, not from the name). */
+  format: SourceFormat,
+  /** SHA-256 of the file as published, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type OriginalFile = z.output<typeof OriginalFile>;
+
 /** What a notice's metadata file (`<slug>.yaml` beside its text) says: what the text itself does not. */
 export const NoticeMeta = z.object({
   /** The district's URL part: readable ASCII, fixed once published. */
@@ -152,6 +167,8 @@ export const NoticeMeta = z.object({
   sourceUrl: z.url().nullable(),
   /** A note on the source, e.g. why the URL is unknown. */
   sourceNote: z.string().optional(),
+  /** The file as published (HTML, Word, PDF…), when the text was converted from it. */
+  original: OriginalFile.optional(),
   /** Topic overrides: commitment number → topic slug, where the automatic assignment is wrong. */
   topicOverrides: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
 });

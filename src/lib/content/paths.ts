@@ -37,6 +37,21 @@ export function unitsPath(n: Placed): string {
   return `notices/${n.year}/${n.slug}.units.yaml`;
 }
 
+/** Returns a notice's canonical text path relative to the content directory. */
+export function noticeTextPath(n: Placed): string {
+  return `notices/${n.year}/${n.slug}.txt`;
+}
+
+/** Returns a notice's metadata file path relative to the content directory. */
+export function noticeMetaPath(n: Placed): string {
+  return `notices/${n.year}/${n.slug}.yaml`;
+}
+
+/** Returns the path of a notice's original file (named in its metadata) relative to the content directory. */
+export function originalPath(n: Placed, file: string): string {
+  return `notices/${n.year}/${file}`;
+}
+
 /** Returns a district's page path: `/<year>/<slug>/`. */
 export function districtPermalink(n: Placed): string {
   return `/${n.year}/${n.slug}/`;
@@ -50,6 +65,11 @@ export function commitmentPermalink(n: Placed, number: number): string {
 /** Returns the original notice's page path: `/<year>/<slug>/source/`. */
 export function sourcePermalink(n: Placed): string {
   return `${districtPermalink(n)}source/`;
+}
+
+/** Returns the address of a notice's original file, beside its source page: `/<year>/<slug>/source/<file>`. */
+export function originalPermalink(n: Placed, file: string): string {
+  return `${sourcePermalink(n)}${file}`;
 }
 
 /** Returns a department's page path: `/<year>/<slug>/units/<unit>/`. */

@@ -161,7 +161,7 @@ const placeNameStart = /^市[中北南]/u;
 const levelPrefix = /^[区市县]委?/u;
 
 /** Returns the lower-case ASCII words of `text`: pinyin syllables without tones (ü as v), other characters as written. */
-function slugWords(text: string): string[] {
+export function slugWords(text: string): string[] {
   return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).flatMap((token) =>
     token
       .normalize('NFKD')
