@@ -18,7 +18,8 @@ export interface SourceLine {
 }
 
 /** Word artefacts that conversion to text leaves behind: `[bookmark: _GoBack]` and kin. */
-const artefact = /\[(?:bookmark|footnote|endnote|comment|annotation)\s*:[^\]]*\]/giu;
+// `[^\][]` stops at the next `[`: an unclosed `[bookmark:` repeated on a long line stays linear.
+const artefact = /\[(?:bookmark|footnote|endnote|comment|annotation)\s*:[^\][]*\]/giu;
 /** Characters that are not text at all: BOM, zero-width and control characters. */
 const invisible = /[\ufeff\u200b-\u200d\u2060\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 
