@@ -3,6 +3,7 @@
  * artefacts, and recognising the lines that carry document metadata.
  */
 import type { Warning } from '../schema.ts';
+import { readingText } from './normalize.ts';
 import { fold, numeral, squash } from './text.ts';
 
 /** One line of the source notice. */
@@ -13,6 +14,17 @@ export interface SourceLine {
   raw: string;
   /** The line cleaned of artefacts, white space squashed. Empty for a blank line. */
   text: string;
+  /**
+   * The same line as the parser reads its structure: Simplified characters,
+   * no mirror pinyin (`normalize.ts`). Equal to `text` for most lines; never
+   * shown, the record keeps `text`.
+   */
+  read: string;
+  /**
+   * How many characters of `text` a numbering marker takes when a reader
+   * found one that `readMarker` does not (`1开展…`, a number on its own line).
+   */
+  cut?: number;
   /** True when the line starts with a tab: a table cell flattened to text. */
   tab: boolean;
 }
@@ -40,7 +52,8 @@ export function readLines(input: string): { lines: SourceLine[]; warnings: Warni
       warnings.push({ line: no, message: `已删除 Word 转换残留标记：${removed.join('、')}` });
     }
     const cleaned = raw.replace(artefact, '').replace(invisible, '');
-    return { no, raw: cleaned, text: squash(cleaned), tab: /^\t/u.test(cleaned) };
+    const text = squash(cleaned);
+    return { no, raw: cleaned, text, read: readingText(text), tab: /^\t/u.test(cleaned) };
   });
   return { lines, warnings };
 }

@@ -1,0 +1,9 @@
+import type { SourceLine } from '../lines.ts';
+import type { Reading } from '../reading.ts';
+
+/** Stub. */
+export function readLooseNumbers(lines: readonly SourceLine[], appendix: boolean): Reading | undefined {
+  void lines;
+  void appendix;
+  return undefined;
+}
