@@ -56,7 +56,8 @@ function score(reading: Reading, lines: readonly SourceLine[], priority: number)
   const n = reading.items.length;
   const evidence: string[] = [];
   const declared = declaredBefore(reading, lines);
-  let points = -priority;
+  // Ties go to the finer reading (more items), then to the reader listed first.
+  let points = 0.001 * Math.min(n, 1000) - 0.0001 * priority;
   if (declared.includes(n)) {
     points += 1000;
     evidence.push(`读出${n}项，与通知所称的总数一致`);
@@ -69,14 +70,15 @@ function score(reading: Reading, lines: readonly SourceLine[], priority: number)
   }
   if (!reading.unnumbered && unbroken(reading.items.map((i) => i.value))) {
     points += 100;
-    evidence.push(`编号连续（1至${reading.items.at(-1)?.value ?? n}${reading.groups.length > 1 ? '，各组从1起' : ''}）`);
+    evidence.push(reading.groups.length > 1 ? `编号连续（各组从1起，共${n}项）` : `编号连续（1至${n}）`);
   }
   const nonBlank = lines.filter((l) => l.text !== '').length;
   const inItems = new Set<number>();
   for (const item of reading.items) for (const no of item.lines) inItems.add(no);
+  for (const g of reading.groups) inItems.add(g.line);
   const share = nonBlank === 0 ? 0 : inItems.size / nonBlank;
   points += 50 * share;
-  evidence.push(`事项占全文非空行的${Math.round(share * 100)}%`);
+  evidence.push(`事项和分组标题占全文非空行的${Math.round(share * 100)}%`);
   for (const note of reading.notes) evidence.push(note);
   return { reading, score: n === 0 ? Number.NEGATIVE_INFINITY : points, evidence, declared };
 }

@@ -18,9 +18,9 @@ export interface Meta {
 /** Words a notice's title uses: a line with one of them is the title before any other line. */
 const titleWords = /民生|实事|惠民|为民|民心|通知|公告|通告|清单|项目/u;
 
-/** Returns the notice's metadata read from its lines outside the items. */
-export function readMeta(lines: readonly SourceLine[], roles: ReadonlyMap<number, PassageRole>): Meta {
-  const outside = lines.filter((l) => l.text !== '' && (roles.get(l.no) === 'preamble' || roles.get(l.no) === 'closing' || roles.get(l.no) === 'appendix'));
+/** Returns the notice's metadata read from its lines outside the items (page chrome, `skip`, aside). */
+export function readMeta(lines: readonly SourceLine[], roles: ReadonlyMap<number, PassageRole>, skip: ReadonlySet<number>): Meta {
+  const outside = lines.filter((l) => l.text !== '' && !skip.has(l.no) && (roles.get(l.no) === 'preamble' || roles.get(l.no) === 'closing' || roles.get(l.no) === 'appendix'));
   let docNumber: string | undefined;
   let issuer: string | undefined;
   let date: string | undefined;
@@ -70,6 +70,8 @@ export function readDeclaredTotals(title: string, preamble: readonly string[]): 
   const cn = new RegExp(`${count}\\s*(?:项|件|个|大)`, 'u');
   if (!inTitle) for (const m of fold(title).matchAll(listed)) add(countValue(m[1] ?? ''));
   if (!inTitle && cn.test(title)) add(countValue(cn.exec(title)?.[1] ?? ''));
+  const total = new RegExp(`(?:共|总计|合计|\\d+\\s*类)\\s*${count}\\s*(?:项|件|个)`, 'gu');
+  for (const text of [title, ...preamble]) for (const m of fold(text).matchAll(total)) add(countValue(m[1] ?? ''));
   for (const text of preamble) {
     for (const m of fold(text).matchAll(listed)) {
       const before = fold(text).slice(Math.max(0, m.index - 3), m.index);

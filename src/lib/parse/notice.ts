@@ -245,7 +245,7 @@ function parse(input: string, options: ParseOptions): ParseResult {
   for (const no of items[0]?.lines ?? []) firstItemLine = Math.min(firstItemLine, no);
   for (const no of chrome) roles.set(no, no < firstItemLine ? 'preamble' : 'closing');
 
-  const meta = readMeta(lines, roles);
+  const meta = readMeta(lines, roles, chrome);
   if (meta.title) roles.set(meta.title.no, 'title');
   const titleText = meta.title?.text ?? '';
   const stated = readYear(meta.title?.read ?? '', meta.date, lines);
