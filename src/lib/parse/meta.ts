@@ -66,11 +66,11 @@ export function readDeclaredTotals(title: string, preamble: readonly string[]): 
   // A number cut off from digits before it by a space (`2 0项`, a tab in the source) is no count.
   const inTitle = /(?<![\d.]\s*)([1-9]\d{0,2})\s*(?:项|件|个|条)(?!百分点)/u.exec(fold(title));
   if (inTitle?.[1]) add(Number(inTitle[1]));
-  const listed = new RegExp(`(?<![\\d.]\\s*)${count}\\s*(?:项|件|个|大|类)\\s*(?:重点|重大|主要)?(?:项目|民生|实事|民心|事项|惠民|工程|行动)`, 'gu');
+  const listed = new RegExp(`(?<![\\d.]\\s*)${count}\\s*(?:项|件|个|大|类)\\s*(?:重点|重大|主要)?(?:项目|民生|实事|民心|事项|惠民|工程|行动|为民)`, 'gu');
   const cn = new RegExp(`${count}\\s*(?:项|件|个|大)`, 'u');
   if (!inTitle) for (const m of fold(title).matchAll(listed)) add(countValue(m[1] ?? ''));
   if (!inTitle && cn.test(title)) add(countValue(cn.exec(title)?.[1] ?? ''));
-  const total = new RegExp(`(?:共|总计|合计|\\d+\\s*类)\\s*${count}\\s*(?:项|件|个)`, 'gu');
+  const total = new RegExp(`(?:共|总计|合计|\\d+\\s*类|确定|票决|办好|办理|推出|安排|实事项目|实事|工程)了?\\s*${count}\\s*(?:项|件|个)(?!候选|初选|备选)`, 'gu');
   for (const text of [title, ...preamble]) for (const m of fold(text).matchAll(total)) add(countValue(m[1] ?? ''));
   for (const text of preamble) {
     for (const m of fold(text).matchAll(listed)) {

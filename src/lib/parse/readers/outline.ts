@@ -142,7 +142,7 @@ function readOutlinePart(lines: readonly SourceLine[], appendix: boolean, seenIt
 }
 
 /** Words of a document's closing: addressed to the units that carry out the list. */
-const closingWords = /^(各|请|要|以上|上述|特此|望|希望)|要把|务必|切实加强|高度重视|认真组织|抓好落实|确保各项|各项民生实事/u;
+export const closingWords = /^(各|请|要|以上|上述|特此|望|希望)|要把|务必|切实加强|高度重视|认真组织|抓好落实|确保各项|各项民生实事/u;
 
 /** A line after the last item that says more about it: `其中，…`, `同时…`, `惠及…`. */
 const continues = /^(其中|另外|此外|同时|并且|并|包括|含|惠及|涉及|覆盖|总投资|计划投资|预计|力争|确保)/u;
