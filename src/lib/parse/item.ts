@@ -69,9 +69,9 @@ const longest = 60;
  * else its first sentence when that is one short clause, else its first clause.
  */
 export function titleOf(head: string, hasBody: boolean): string {
-  const plain = withoutTrailingNote(withoutNotes(head).replace(/[。；;]+$/u, ''));
+  const plain = withoutTrailingNote(withoutNotes(head).replace(/[。；;]+$|(?<=\p{Script=Han})\.$/u, ''));
   if (hasBody && !sentenceEnd.test(plain) && plain.length <= 40 && plain.length > 0) return plain;
-  const sentence = withoutTrailingNote(withoutNotes(head).split(sentenceEnd)[0]?.trim() ?? '');
+  const sentence = withoutTrailingNote(withoutNotes(head).split(sentenceEnd)[0]?.trim() ?? '').replace(/(?<=\p{Script=Han})\.$/u, '');
   if (sentence && !/[，,]/u.test(sentence) && sentence.length <= 40) return sentence;
   const clauses = withoutNotes(head).split(clauseEnd).map((c) => c.trim());
   // A lead-in (`按照…要求`, `围绕重点民生食品`) says why or where, not what: the title is the clause after it.

@@ -66,7 +66,7 @@ export function readDocNumber(text: string): string | undefined {
 
 /** Returns the issuing authority a line is, such as `济宁市兖州区人民政府`. */
 export function readIssuer(text: string): string | undefined {
-  return /^[\p{Script=Han}（）()]{2,30}(人民政府|政府|办公室|办公厅|管理委员会|管委会|委员会)$/u.test(text) ? text : undefined;
+  return /^[\p{Script=Han}（）()]{2,30}(人民政府|政府|办公室|办公厅|管理委员会|管委会|委员会|办事处)$/u.test(text) ? text : undefined;
 }
 
 /** Returns `YYYY-MM-DD` when a line is a date alone (`2023年1月10日`, `二〇二三年一月十日`). */

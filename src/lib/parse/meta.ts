@@ -88,14 +88,14 @@ export function yearInTitle(title: string): number | undefined {
   return m?.[1] ? Number(m[1]) : undefined;
 }
 
-/** Returns the year the notice is for: from its title, else its date, else the first year a line names. */
-export function readYear(title: string, date: string | undefined, lines: readonly SourceLine[]): number | undefined {
+/**
+ * Returns the year the notice states it is for: its title's year, else the
+ * year of its date of issue. A year named elsewhere (`2022年以来`) is no
+ * statement of the notice's year: without title or date, the year must come
+ * from the metadata.
+ */
+export function readYear(title: string, date: string | undefined): number | undefined {
   const fromTitle = yearInTitle(title);
   if (fromTitle !== undefined) return fromTitle;
-  if (date) return Number(date.slice(0, 4));
-  for (const l of lines) {
-    const m = /((?:19|20|21)\d{2})\s*年/u.exec(fold(l.read));
-    if (m?.[1]) return Number(m[1]);
-  }
-  return undefined;
+  return date ? Number(date.slice(0, 4)) : undefined;
 }

@@ -248,7 +248,7 @@ function parse(input: string, options: ParseOptions): ParseResult {
   const meta = readMeta(lines, roles, chrome);
   if (meta.title) roles.set(meta.title.no, 'title');
   const titleText = meta.title?.text ?? '';
-  const stated = readYear(meta.title?.read ?? '', meta.date, lines);
+  const stated = readYear(meta.title?.read ?? '', meta.date);
   const year = options.year ?? stated;
   if (year === undefined) {
     return { ok: false, error: { line: 0, message: 'no year found: the notice states none (expected e.g. “2023年” in its title); give it in the metadata or with --year' } };

@@ -59,8 +59,8 @@ export interface UnitNote {
   level?: Level;
 }
 
-const leadLabel = '(?:牵头|主办|责任|负责|主责)(?:单位|部门)?';
-const coLabel = '(?:协办|配合|参与|协同|协助)(?:单位|部门)?';
+const leadLabel = '(?:牵头|主办|责任|负责|主责)(?:单位|部门|科室)?';
+const coLabel = '(?:协办|配合|参与|协同|协助)(?:单位|部门|科室)?';
 const labelled = new RegExp(`^(${leadLabel}|${coLabel})\\s*[:：]\\s*(.+)$`, 'u');
 const isLead = new RegExp(`^${leadLabel}$`, 'u');
 
