@@ -53,8 +53,12 @@ export function readLines(input: string): { lines: SourceLine[]; warnings: Warni
     }
     const cleaned = raw.replace(artefact, '').replace(invisible, '');
     const text = squash(cleaned);
-    return { no, raw: cleaned, text, read: readingText(text), tab: /^\t/u.test(cleaned) };
+    return { no, raw: cleaned, text, read: text, tab: /^\t/u.test(cleaned) };
   });
+  // The reading form, converted in one call (per-line calls cost more than the conversion).
+  const read = readingText(lines.map((l) => l.text).join('\n')).split('\n');
+  if (read.length === lines.length) lines.forEach((l, i) => (l.read = read[i] ?? l.text));
+  else for (const l of lines) l.read = readingText(l.text);
   return { lines, warnings };
 }
 

@@ -11,7 +11,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 /** A pinyin syllable in brackets right after a Han character: a mirror's reading aid. */
-const mirrorPinyin = /(?<=\p{Script=Han})[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\d?\s*[)）]/gu;
+const mirrorPinyin = /(?<=\p{Script=Han})[(（][ \u3000]*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\d?[ \u3000]*[)）]/gu;
 /** A space between a number and a measure word or another digit group. */
 const spacedNumber = /(?<=\d)[ \u3000]+(?=[\p{Script=Han}%])/gu;
 
