@@ -50,8 +50,8 @@ export interface ParseOptions {
 /** A layout reader: lines of one zone in, a reading out (undefined when its layout is not there). */
 type Reader = (lines: readonly SourceLine[], appendix: boolean) => Reading | undefined;
 
-/** The readers, in order of preference when the evidence ties. */
-const readers: readonly Reader[] = [readOutlineZone, readLooseNumbers, readCellTable, readInline, readUnnumbered, readSentenceList];
+/** The readers, in order of preference when the evidence ties: a table whose header names its columns is stronger evidence than numbers alone on their lines. */
+const readers: readonly Reader[] = [readOutlineZone, readCellTable, readLooseNumbers, readInline, readUnnumbered, readSentenceList];
 
 /** Returns the zones of a notice: the main document, then each appendix (from its `附件` line). */
 function splitZones(lines: readonly SourceLine[]): SourceLine[][] {
