@@ -70,7 +70,8 @@ function score(reading: Reading, lines: readonly SourceLine[], priority: number)
   }
   if (!reading.unnumbered && unbroken(reading.items.map((i) => i.value))) {
     points += 100;
-    evidence.push(reading.groups.length > 1 ? `编号连续（各组从1起，共${n}项）` : `编号连续（1至${n}）`);
+    const restarts = reading.items.filter((i) => i.value === 1).length > 1;
+    evidence.push(restarts ? `编号连续（各组从1起，共${n}项）` : `编号连续（1至${n}）`);
   }
   const nonBlank = lines.filter((l) => l.text !== '').length;
   const inItems = new Set<number>();

@@ -82,6 +82,7 @@ export function readLooseNumbers(lines: readonly SourceLine[], appendix: boolean
   const rewritten = [...lines];
   /** Number line → the line its item's text stands on. */
   const merged = new Map<number, number>();
+  const numbered = new Set(run.map((r) => r.index));
   let aloneCount = 0;
   let looseCount = 0;
   for (const c of run) {
@@ -93,7 +94,7 @@ export function readLooseNumbers(lines: readonly SourceLine[], appendix: boolean
       let j = c.index + 1;
       while (j < lines.length && lines[j]?.read === '') j++;
       const next = lines[j];
-      if (!next || next.tab || run.some((r) => r.index === j)) continue;
+      if (!next || next.tab || numbered.has(j)) continue;
       rewritten[c.index] = { ...line, text: next.text, read: mark + next.read, cut: 0 };
       rewritten[j] = { ...next, text: '', read: '', raw: '' };
       merged.set(line.no, next.no);

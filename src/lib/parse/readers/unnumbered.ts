@@ -62,8 +62,9 @@ export function readUnnumbered(lines: readonly SourceLine[], appendix: boolean):
     reading.notes.push(`引导句之后按每行一项读出${listed.length}项`);
   }
   const firstItem = listed[0]?.no ?? 0;
+  const inList = new Set(listed);
   for (const l of body) {
-    if (listed.includes(l)) continue;
+    if (inList.has(l)) continue;
     reading.roles.set(l.no, l.no < firstItem ? (appendix ? 'appendix' : 'preamble') : 'closing');
   }
   const before = body.slice(0, start + 1).map((l) => l.read);
