@@ -43,7 +43,7 @@ describe('pathological inputs', () => {
     if (!result.ok) throw new Error(result.error.message);
     const titles = result.notice.commitments.map((c) => c.title);
     expect(titles).toHaveLength(3);
-    expect(titles[0]).toMatch(/^新建幼儿园2所\[bookmark: _GoBack/u);
+    expect(titles[0]).toMatch(/^新建幼儿园2所\[bookmark/u);
     expect(titles.slice(1)).toEqual(['改造小区3个', '新增车位100个']);
   });
 

@@ -130,7 +130,7 @@ export const Notice = z.object({
    * What the document is: always `notice` here. A progress or completion
    * report (进展情况, 完成情况, 进度公示) is refused with a message saying so.
    */
-  kind: z.literal('notice').default('notice'),
+  kind: z.literal('notice'),
   /** The notice's title as written. */
   title: z.string().min(1),
   /** The year the commitments are for. */

@@ -19,12 +19,12 @@ export interface Choice {
   declared: number[];
 }
 
-/** Returns true when the item numbers run 1, 2, 3… (restarting at 1 in each group is unbroken too). */
+/** Returns true when the item numbers run 1, 2, 3… (restarting at 1 in each group, even a group of one, is unbroken too). */
 export function unbroken(values: readonly number[]): boolean {
   let expected = 1;
   for (const v of values) {
     if (v === expected) expected++;
-    else if (v === 1 && expected > 2) expected = 2;
+    else if (v === 1 && expected > 1) expected = 2;
     else return false;
   }
   return values.length > 0;
@@ -65,7 +65,7 @@ function score(reading: Reading, lines: readonly SourceLine[], priority: number)
   const counted = reading.groups.filter((g) => g.declared !== undefined);
   if (counted.length > 0) {
     const agree = counted.filter((g) => g.declared === g.items.length).length;
-    points += agree === counted.length ? 300 : -100 * (counted.length - agree);
+    points += (300 * agree) / counted.length;
     evidence.push(`${counted.length}个分组中${agree}个的声明项数与其下事项一致`);
   }
   if (!reading.unnumbered && unbroken(reading.items.map((i) => i.value))) {
