@@ -53,7 +53,7 @@ const { values, positionals } = parsed;
 if (positionals.length !== 1) fail(usage, 2);
 const file = positionals[0] ?? '';
 
-const loaded = await loadSource(file);
+const loaded = await loadSource(file, values.year !== undefined && /^\d{4}$/u.test(values.year) ? { year: Number(values.year) } : {});
 if (!loaded.ok) fail(loaded.message);
 const { bytes, format, text, notice } = loaded.source;
 

@@ -3,7 +3,8 @@
  *   [--no-lighthouse] [--no-search] [--quick] [--timeout-min 25] [--heap-mb N]
  *   [--out results.json] [--keep]`
  *
- * Prints figures (it is no test): for synthetic corpora of several sizes
+ * Prints figures (it is no test): the parser's time and output size on its
+ * pathological inputs at 10 K, 100 K and 1 M characters (scripts/bench-parse.ts); for synthetic corpora of several sizes
  * (`src/lib/bench/`), ingest and `astro build` time, throughput, peak memory
  * and output size, a fitted fixed + per-page build cost, and Pagefind indexing
  * time and index size; for the built-in site, each page type's weight (HTML,
@@ -19,7 +20,7 @@
  *
  * `--quick`: sizes 20,100 unless `--sizes` is given, no Lighthouse.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
@@ -706,6 +707,10 @@ try {
 
 // ---------------------------------------------------------------------------
 // The report
+
+// The parser on its pathological inputs at 10 K, 100 K and 1 M characters (scripts/bench-parse.ts).
+const parseBench = spawnSync(process.execPath, [join(project, 'scripts', 'bench-parse.ts')], { encoding: 'utf8', timeout: opt.timeoutMin * 60_000 });
+log(parseBench.status === 0 ? parseBench.stdout.trimEnd() : `\n## Parser on pathological inputs\n\nfailed: ${parseBench.stderr.trim() || parseBench.signal}`);
 
 const status = (r: Run | undefined): string => (r === undefined ? '–' : r.timedOut ? `timeout (${opt.timeoutMin} min)` : r.exitCode !== 0 ? `failed (${r.exitCode ?? r.signal})` : formatSeconds(r.wallSeconds));
 const rows = [...(results.builtIn ? [results.builtIn] : []), ...results.sizes].map((s) => [

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { decodeNotice } from '../src/lib/decode.ts';
+import type { ParseOptions } from '../src/lib/parse/notice.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 import type { Notice } from '../src/lib/schema.ts';
 
@@ -31,19 +32,19 @@ export function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok:
 }
 
 /** Returns the parsed notice in `file` with its text, or a one-line error naming the file (and line). */
-export function loadNotice(file: string): { ok: true; notice: Notice; bytes: Uint8Array } | { ok: false; message: string } {
+export function loadNotice(file: string, options: ParseOptions = {}): { ok: true; notice: Notice; bytes: Uint8Array } | { ok: false; message: string } {
   const read = readBytes(file);
   if (!read.ok) return read;
   const decoded = decodeNotice(read.bytes);
   if (!decoded.ok) return { ok: false, message: `${where(file, decoded.error.line)}: error: ${decoded.error.message}` };
-  const parsed = parseNotice(decoded.text);
+  const parsed = parseNotice(decoded.text, options);
   if (!parsed.ok) return { ok: false, message: `${where(file, parsed.error.line)}: error: ${parsed.error.message}` };
   return { ok: true, notice: parsed.notice, bytes: read.bytes };
 }
 
 /** Reads and parses a notice file, or fails naming the file (and line). */
-export function readNoticeFile(file: string): Notice {
-  const loaded = loadNotice(file);
+export function readNoticeFile(file: string, options: ParseOptions = {}): Notice {
+  const loaded = loadNotice(file, options);
   if (!loaded.ok) fail(loaded.message);
   return loaded.notice;
 }

@@ -17,7 +17,19 @@ import { decodeNotice } from '../src/lib/decode.ts';
 import type { SourceReport } from '../src/lib/report/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
 import { generated } from '../src/lib/content/paths.ts';
+import { parse as parseYaml } from 'yaml';
 import { fail, loadNotice, readBytes } from './cli.ts';
+
+/** Returns the `year` a metadata file gives, if it reads as YAML and gives a whole number. */
+function metaYear(text: string): number | undefined {
+  try {
+    const data: unknown = parseYaml(text);
+    const year = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).year : undefined;
+    return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = args.filter((a) => a !== '--check');
@@ -44,15 +56,17 @@ const sources: SourceNotice[] = [];
 const errors: string[] = [];
 for (const path of texts) {
   const file = join(root, path);
-  const loaded = loadNotice(rel(file));
-  if (!loaded.ok) {
-    errors.push(loaded.message);
-    continue;
-  }
   const metaFile = file.replace(/\.txt$/u, '.yaml');
   const meta = readBytes(rel(metaFile));
   if (!meta.ok) {
     errors.push(`${meta.message} (every notice needs a metadata file beside it)`);
+    continue;
+  }
+  // The metadata's year stands when the text states none (it is validated with the rest of the metadata later).
+  const year = metaYear(new TextDecoder().decode(meta.bytes));
+  const loaded = loadNotice(rel(file), year === undefined ? {} : { year });
+  if (!loaded.ok) {
+    errors.push(loaded.message);
     continue;
   }
   const unitsFile = file.replace(/\.txt$/u, '.units.yaml');

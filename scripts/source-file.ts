@@ -4,7 +4,7 @@
  * line naming the file (and line).
  */
 import { convertNotice, type SourceFormat } from '../src/lib/convert/index.ts';
-import { parseNotice } from '../src/lib/parse/notice.ts';
+import { parseNotice, type ParseOptions } from '../src/lib/parse/notice.ts';
 import type { Notice } from '../src/lib/schema.ts';
 import { fail, readBytes, where } from './cli.ts';
 
@@ -33,8 +33,8 @@ export async function convertSource(file: string): Promise<{ ok: true; source: C
 }
 
 /** Returns the converted file parsed as a notice, or a one-line error naming the file (and line). */
-export function parseSource(file: string, converted: ConvertedSource): { ok: true; source: LoadedSource } | { ok: false; message: string } {
-  const parsed = parseNotice(converted.text);
+export function parseSource(file: string, converted: ConvertedSource, options: ParseOptions = {}): { ok: true; source: LoadedSource } | { ok: false; message: string } {
+  const parsed = parseNotice(converted.text, options);
   if (!parsed.ok) {
     // Lines of a converted file are lines of its text, not of the original: say so.
     const of = converted.format === 'text' ? '' : ` (line ${parsed.error.line} of its converted text)`;
@@ -45,14 +45,14 @@ export function parseSource(file: string, converted: ConvertedSource): { ok: tru
 }
 
 /** Returns the file converted and parsed, or a one-line error naming the file (and line). */
-export async function loadSource(file: string): Promise<{ ok: true; source: LoadedSource } | { ok: false; message: string }> {
+export async function loadSource(file: string, options: ParseOptions = {}): Promise<{ ok: true; source: LoadedSource } | { ok: false; message: string }> {
   const converted = await convertSource(file);
-  return converted.ok ? parseSource(file, converted.source) : converted;
+  return converted.ok ? parseSource(file, converted.source, options) : converted;
 }
 
 /** Reads, converts and parses a notice file in any format, or fails naming the file (and line). */
-export async function readSourceFile(file: string): Promise<Notice> {
-  const loaded = await loadSource(file);
+export async function readSourceFile(file: string, options: ParseOptions = {}): Promise<Notice> {
+  const loaded = await loadSource(file, options);
   if (!loaded.ok) fail(loaded.message);
   return loaded.source.notice;
 }

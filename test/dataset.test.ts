@@ -245,7 +245,7 @@ describe('the year dataset', () => {
     expect(Object.keys(dataset)).toEqual(['$schema', 'year', 'site', 'noticeCount', 'commitmentCount', 'notices']);
     expect(Object.keys(shizhong ?? {})).toEqual([
       'slug', 'year', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote',
-      'title', 'issuer', 'date', 'groups', 'passages', 'warnings',
+      'kind', 'title', 'issuer', 'date', 'groups', 'passages', 'warnings',
       'commitmentCount', 'sourceFile', 'sourceSha256', 'permalink', 'sourcePermalink', 'units', 'commitments',
     ]);
     expect(Object.keys(employment ?? {})).toEqual([

@@ -71,6 +71,7 @@ const commitments: Commitment[] = [
 ];
 
 const notice: Notice = {
+  kind: 'notice',
   title: '关于办好2023年民生实事的通知',
   year: 2023,
   issuer: '济宁市兖州区人民政府',

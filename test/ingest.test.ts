@@ -41,6 +41,7 @@ const goodMeta = `${metaLines.join('\n')}\n`;
 /** A small notice record written by hand. */
 function handNotice(year = 2023): Notice {
   return Notice.parse({
+    kind: 'notice',
     title: `济南市市中区${year}年民生实事`,
     year,
     groups: [],

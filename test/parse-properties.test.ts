@@ -18,7 +18,7 @@ function inputLines(input: string): string[] {
   return lines;
 }
 
-const bookmark = /\[bookmark\s*:[^\]]*\]/giu;
+const bookmark = /\[bookmark\s*:[^\][]*\]/giu;
 
 /**
  * A line is non-blank when, `[bookmark: …]` artefacts removed, it has a

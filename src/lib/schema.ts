@@ -60,6 +60,14 @@ export const Commitment = z.object({
   level: Level.optional(),
   /** Parts numbered ①②… or nested under the item. */
   subItems: z.array(z.string().min(1)),
+  /**
+   * Each sub-item's own units, in the order of `subItems`, when the source
+   * gives them per part (a table row with sub-rows); `leadUnits`/`coUnits`
+   * still list them all.
+   */
+  subItemUnits: z
+    .array(z.object({ leadUnits: z.array(z.string().min(1)), coUnits: z.array(z.string().min(1)) }))
+    .optional(),
   /** 推进举措 (implementation measures), usually from an appendix. */
   measures: z.array(z.string().min(1)),
   /** Quantitative targets read from `text`. */
@@ -101,10 +109,28 @@ export const Passage = z.object({
 });
 export type Passage = z.output<typeof Passage>;
 
+/** How the parser read a notice's list: the layout reader it chose, and why. */
+export const Reading = z.object({
+  /**
+   * The layout reader: `outline` (numbered lines, tab-led tables), `numbers`
+   * (loose numbers: alone on a line, `1开展…`, `2.50个…`), `inline`
+   * (`（1）…（2）…` in a paragraph), `unnumbered` (one item per line or
+   * sentence after `如下：`), `sentence` (`即A、B和C`), `cells` (a table one
+   * cell per line or `|`-separated).
+   */
+  reader: z.string().min(1),
+  /** The evidence that chose it over the other readers' readings, in Chinese. */
+  evidence: z.array(z.string().min(1)),
+});
+export type Reading = z.output<typeof Reading>;
+
 /** A parsed notice: the output of `npm run parse` and the open-data record. */
 export const Notice = z.object({
-  /** Always `notice` when present (a report's record says `report`); absent in records written before reports existed. */
-  kind: z.literal('notice').optional(),
+  /**
+   * What the document is: always `notice` here. A progress or completion
+   * report (进展情况, 完成情况, 进度公示) is refused with a message saying so.
+   */
+  kind: z.literal('notice'),
   /** The notice's title as written. */
   title: z.string().min(1),
   /** The year the commitments are for. */
@@ -117,6 +143,8 @@ export const Notice = z.object({
   docNumber: z.string().min(1).optional(),
   /** How many commitments the notice says it holds (`20件`, `50项`), when it says. */
   declaredTotal: z.number().int().positive().optional(),
+  /** How the list was read, when it was read by the parser (see `Reading`). */
+  reading: Reading.optional(),
   /** The notice's own group headings, in order (empty when it has none). */
   groups: z.array(Group),
   /** The commitments, in source order. */

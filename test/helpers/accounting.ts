@@ -14,7 +14,7 @@ export function unaccountedLines(input: string, notice: Notice): number[] {
   const warned = new Set(notice.warnings.map((w) => w.line));
   return input
     .split(/\r\n|\r|\n/u)
-    .map((line, i) => ({ line: line.replace(/\[bookmark:[^\]]*\]/giu, ''), no: i + 1 }))
+    .map((line, i) => ({ line: line.replace(/\[bookmark\s*:[^\][]*\]/giu, ''), no: i + 1 }))
     .filter(({ line }) => line.trim() !== '')
     .filter(({ no }) => !warned.has(no) && !ranges.some((r) => r.startLine <= no && no <= r.endLine))
     .map(({ no }) => no);

@@ -29,6 +29,7 @@ export const otherSourceSha256 = 'fedcba9876543210'.repeat(4);
 export function notice(place: Place, more: Partial<NoticeEntry> = {}): NoticeEntry {
   return NoticeEntry.parse({
     sourceUrl: null,
+    kind: 'notice',
     title: `${place.year}年区政府为民办实事事项`,
     groups: [],
     passages: [],

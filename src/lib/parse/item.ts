@@ -25,6 +25,8 @@ export interface ItemDraft {
   /** Units given by table columns. */
   lead: string[];
   co: string[];
+  /** Each part's own units, in the order of `parts`, when table sub-rows give them. */
+  partUnits?: Array<{ lead: string[]; co: string[] }>;
   /** The group heading it stands under. */
   category?: string;
   /** Every line the item covers in the source. */
@@ -67,13 +69,19 @@ const longest = 60;
  * else its first sentence when that is one short clause, else its first clause.
  */
 export function titleOf(head: string, hasBody: boolean): string {
-  const plain = withoutTrailingNote(withoutNotes(head).replace(/[。；;]+$/u, ''));
+  const plain = withoutTrailingNote(withoutNotes(head).replace(/[。；;]+$|(?<=\p{Script=Han})\.$/u, ''));
   if (hasBody && !sentenceEnd.test(plain) && plain.length <= 40 && plain.length > 0) return plain;
-  const sentence = withoutTrailingNote(withoutNotes(head).split(sentenceEnd)[0]?.trim() ?? '');
+  const sentence = withoutTrailingNote(withoutNotes(head).split(sentenceEnd)[0]?.trim() ?? '').replace(/(?<=\p{Script=Han})\.$/u, '');
   if (sentence && !/[，,]/u.test(sentence) && sentence.length <= 40) return sentence;
-  const clause = (withoutNotes(head).split(clauseEnd)[0] ?? '').trim() || plain || squash(head);
+  const clauses = withoutNotes(head).split(clauseEnd).map((c) => c.trim());
+  // A lead-in (`按照…要求`, `围绕重点民生食品`) says why or where, not what: the title is the clause after it.
+  const lead = clauses.length > 1 && leadIn.test(clauses[0] ?? '') && (clauses[1] ?? '').length > 0 ? 1 : 0;
+  const clause = (clauses[lead] ?? '') || plain || squash(head);
   return clause.length > longest ? `${clause.slice(0, longest)}…` : clause;
 }
+
+/** A clause that leads in to the action: by what rule, around what, on what basis. */
+const leadIn = /^(按照|根据|依据|遵照|对照|围绕|聚焦|结合|依托|立足|针对|为了|本着)/u;
 
 const unique = (names: readonly string[]): string[] => [...new Set(names)];
 
@@ -109,6 +117,9 @@ export function toCommitment(draft: ItemDraft, number: number): Commitment {
     targets: [draft.head, ...draft.rest].flatMap((piece) => extractTargets(withoutNotes(piece))),
     source: { startLine: lines[0] ?? 1, endLine: lines.at(-1) ?? 1 },
   };
+  if (draft.partUnits && draft.partUnits.length === subItems.length && draft.partUnits.some((u) => u.lead.length + u.co.length > 0)) {
+    commitment.subItemUnits = draft.partUnits.map((u) => ({ leadUnits: unique(u.lead), coUnits: unique(u.co) }));
+  }
   if (draft.category) commitment.category = draft.category;
   if (level) commitment.level = level;
   return commitment;

@@ -1,18 +1,39 @@
 /**
- * Which kind of document a text is: a notice of commitments, or a report on
- * their progress. Pure; looks only at the title and first lines.
+ * What kind of document a text is: a notice of commitments, or a progress
+ * or completion report on them (进展情况, 完成情况, 进度公示), whose status
+ * sentences are no promises. Reading reports is another matter; this only
+ * recognizes them so the parser can say so instead of misreading one.
  */
+import { readingText } from './normalize.ts';
+import { squash } from './text.ts';
 
-/** Words that, in a title or the first lines, mark a progress or completion report. */
-const reportWords = /进展情况|完成情况|进度公示|推进情况|落实情况|截至\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?/u;
+/** The kinds of document. */
+export type DocumentKind = 'notice' | 'report';
 
-/** Returns `report` when the title or first lines name a progress or completion report, else `notice`. */
+/** Words a report's title uses for what it reports. */
+const reportTitle = /(进展|完成|落实|推进|办理|实施)情况|进度(公示|公开|通报|情况|报告)|进展(公示|公开|通报)|完成进度|(半年|季度|年度|前三季度|上半年).{0,6}(进展|完成|进度)/u;
+/** Words a notice's title uses for what it announces. */
+const noticeTitle = /通知|公告|通告|意见|方案|计划|决定|清单|征集/u;
+/** A status sentence of a report: done, begun, a percentage of progress. */
+const status = /已(全部|基本)?完成|已开工|已竣工|已建成|已投入使用|完成(年度)?(目标|任务)的?\d|完成率|进度(为|达)?\d|完成投资|正在(推进|实施|施工)|序时进度/u;
+
+/**
+ * Returns `report` when the text reports progress on commitments (its title
+ * names progress or completion and not a notice, or most of its lines are
+ * status sentences), else `notice`.
+ */
 export function documentKind(text: string): 'notice' | 'report' {
-  const head = text
-    .split(/\r\n|\r|\n/u)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .slice(0, 5)
-    .join('\n');
-  return reportWords.test(head) ? 'report' : 'notice';
+  const lines: string[] = [];
+  for (const raw of text.split(/\r\n|\r|\n/u)) {
+    const line = squash(raw);
+    if (line !== '') lines.push(line);
+  }
+  // The title is among the first lines: the first one that names 民生/实事, else the first line.
+  const head = lines.slice(0, 8).map(readingText);
+  const title = head.find((l) => /民生|实事|惠民|为民办/u.test(l) && l.length <= 80) ?? head[0] ?? '';
+  if (reportTitle.test(title) && !noticeTitle.test(title.replace(/通报/gu, ''))) return 'report';
+  if (reportTitle.test(title) && /通报|报告|公示/u.test(title)) return 'report';
+  const sample = lines.slice(0, 400);
+  const statusLines = sample.filter((l) => status.test(readingText(l))).length;
+  return sample.length >= 4 && statusLines * 2 >= sample.length ? 'report' : 'notice';
 }

@@ -3,6 +3,7 @@
  * artefacts, and recognising the lines that carry document metadata.
  */
 import type { Warning } from '../schema.ts';
+import { readingText } from './normalize.ts';
 import { fold, numeral, squash } from './text.ts';
 
 /** One line of the source notice. */
@@ -13,12 +14,24 @@ export interface SourceLine {
   raw: string;
   /** The line cleaned of artefacts, white space squashed. Empty for a blank line. */
   text: string;
+  /**
+   * The same line as the parser reads its structure: Simplified characters,
+   * no mirror pinyin (`normalize.ts`). Equal to `text` for most lines; never
+   * shown, the record keeps `text`.
+   */
+  read: string;
+  /**
+   * How many characters of `text` a numbering marker takes when a reader
+   * found one that `readMarker` does not (`1开展…`, a number on its own line).
+   */
+  cut?: number;
   /** True when the line starts with a tab: a table cell flattened to text. */
   tab: boolean;
 }
 
 /** Word artefacts that conversion to text leaves behind: `[bookmark: _GoBack]` and kin. */
-const artefact = /\[(?:bookmark|footnote|endnote|comment|annotation)\s*:[^\]]*\]/giu;
+// `[^\][]` stops at the next `[`: an unclosed `[bookmark:` repeated on a long line stays linear.
+const artefact = /\[(?:bookmark|footnote|endnote|comment|annotation)\s*:[^\][]*\]/giu;
 /** Characters that are not text at all: BOM, zero-width and control characters. */
 const invisible = /[\ufeff\u200b-\u200d\u2060\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 
@@ -39,8 +52,13 @@ export function readLines(input: string): { lines: SourceLine[]; warnings: Warni
       warnings.push({ line: no, message: `已删除 Word 转换残留标记：${removed.join('、')}` });
     }
     const cleaned = raw.replace(artefact, '').replace(invisible, '');
-    return { no, raw: cleaned, text: squash(cleaned), tab: /^\t/u.test(cleaned) };
+    const text = squash(cleaned);
+    return { no, raw: cleaned, text, read: text, tab: /^\t/u.test(cleaned) };
   });
+  // The reading form, converted in one call (per-line calls cost more than the conversion).
+  const read = readingText(lines.map((l) => l.text).join('\n')).split('\n');
+  if (read.length === lines.length) lines.forEach((l, i) => (l.read = read[i] ?? l.text));
+  else for (const l of lines) l.read = readingText(l.text);
   return { lines, warnings };
 }
 
@@ -52,7 +70,7 @@ export function readDocNumber(text: string): string | undefined {
 
 /** Returns the issuing authority a line is, such as `济宁市兖州区人民政府`. */
 export function readIssuer(text: string): string | undefined {
-  return /^[\p{Script=Han}（）()]{2,30}(人民政府|政府|办公室|办公厅|管理委员会|管委会|委员会)$/u.test(text) ? text : undefined;
+  return /^[\p{Script=Han}（）()]{2,30}(人民政府|政府|办公室|办公厅|管理委员会|管委会|委员会|办事处)$/u.test(text) ? text : undefined;
 }
 
 /** Returns `YYYY-MM-DD` when a line is a date alone (`2023年1月10日`, `二〇二三年一月十日`). */

@@ -27,10 +27,12 @@ export interface Marker {
 
 const cn = `[${chineseNumeralClass}]{1,4}`;
 const patterns: Array<[MarkerStyle, RegExp]> = [
-  ['cn', new RegExp(`^(${cn})[、.]\\s*`, 'u')],
+  // `一,教育`: an ASCII comma (or a full-width one, folded) stands for 、 after a Chinese numeral.
+  ['cn', new RegExp(`^(${cn})[、.,]\\s*`, 'u')],
   ['cn-paren', new RegExp(`^[(（](${cn})[)）]\\s*`, 'u')],
   // `1.78万` is a number, not a marker: the dot must not be followed by a digit.
-  ['arabic', /^(\d{1,3})(?:、|\.(?!\d))\s*/u],
+  // Up to six digits: a list longer than 999 items keeps its numbering.
+  ['arabic', /^(\d{1,6})(?:、|\.(?!\d))\s*/u],
   ['arabic', /^(0\d)\s+/u],
   ['arabic-paren', /^[(（](\d{1,3})[)）]\s*/u],
   ['arabic-half-paren', /^(\d{1,3})[)）]\s*/u],

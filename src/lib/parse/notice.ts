@@ -1,23 +1,34 @@
 /**
- * The notice parser: text in, `Notice` record out. One set of rules for every
- * layout: numbered lists in any numbering style, group headings with declared
- * counts, explanatory sections around the list, flattened Word tables, and
- * appendices that repeat the items with their measures.
+ * The notice parser: text in, `Notice` record out. Each step returns its
+ * result: lines are read (and normalized for reading), page chrome set
+ * apart, the text cut into zones (the main document, then each appendix);
+ * every layout reader (`readers/`) reads each zone and the chooser keeps the
+ * best-supported reading; appendices are merged into the main list; then
+ * metadata, numbering, groups, passages and warnings make the record.
  *
  * Pure: no file system, clock or console. It never throws; bad input comes
  * back as `{ ok: false, error }`.
  */
 import type { Group, Notice, Passage, PassageRole, Warning } from '../schema.ts';
+import { chromeLines } from './chrome.ts';
+import type { Choice } from './choose.ts';
+import { choose } from './choose.ts';
 import type { ItemDraft } from './item.ts';
 import { toCommitment, withoutNotes, wordingDifference } from './item.ts';
+import { documentKind } from './kind.ts';
 import type { SourceLine } from './lines.ts';
-import { isAppendixStart, readDate, readDocNumber, readIssuer, readLines } from './lines.ts';
-import type { OutlineNode } from './outline.ts';
-import { nodeLines, readOutline } from './outline.ts';
-import type { ColumnRole, Table } from './table.ts';
-import { cellText, readTable, rowNumber, tableEnd } from './table.ts';
-import { fold, squash } from './text.ts';
-import { findUnitNotes, joinWrappedNames } from './units.ts';
+import { isAppendixStart, readLines } from './lines.ts';
+import { readMeta, readYear, yearInTitle } from './meta.ts';
+import type { GroupDraft, Reading } from './reading.ts';
+import { pushAll } from './reading.ts';
+import { readCellTable } from './readers/cells.ts';
+import { readInline } from './readers/inline.ts';
+import { readLooseNumbers } from './readers/numbers.ts';
+import { readOutlineZone } from './readers/outline.ts';
+import { readSentenceList } from './readers/sentence.ts';
+import { readUnnumbered } from './readers/unnumbered.ts';
+import { squash } from './text.ts';
+import { findUnitNotes } from './units.ts';
 
 /** Why a text could not be read as a notice. */
 export interface ParseError {
@@ -30,261 +41,46 @@ export interface ParseError {
 /** What `parseNotice` returns. */
 export type ParseResult = { ok: true; notice: Notice } | { ok: false; error: ParseError };
 
-/** A group heading while it is being read. */
-interface GroupDraft {
-  value: number;
-  name: string;
-  declared?: number;
-  line: number;
-  items: ItemDraft[];
+/** What the caller knows that the text may not say. */
+export interface ParseOptions {
+  /** The year the notice is for, from its metadata (`<slug>.yaml`) or `--year`. */
+  year?: number;
 }
 
-/** What one zone (the main document, or one appendix) holds. */
-interface Zone {
-  appendix: boolean;
-  items: ItemDraft[];
-  groups: GroupDraft[];
-  roles: Map<number, PassageRole>;
-  /** Lines that continue the passage of the line before them (a table header's cells). */
-  joined: Set<number>;
-  warnings: Warning[];
-}
+/** A layout reader: lines of one zone in, a reading out (undefined when its layout is not there). */
+type Reader = (lines: readonly SourceLine[], appendix: boolean) => Reading | undefined;
 
-const declaredCount = /[（(]\s*(\d+|[一二三四五六七八九十百]+)\s*(?:项|件|个|条)\s*[)）]\s*$/u;
+/** The readers, in order of preference when the evidence ties: a table whose header names its columns is stronger evidence than numbers alone on their lines. */
+const readers: readonly Reader[] = [readOutlineZone, readCellTable, readLooseNumbers, readInline, readUnnumbered, readSentenceList];
 
-/** Returns a group heading's name and the count it declares (`促进就业（3项）` → 促进就业, 3). */
-function readGroupHeading(head: string): { name: string; declared?: number } {
-  const m = declaredCount.exec(fold(head));
-  if (!m?.[1]) return { name: squash(head) };
-  const value = /^\d+$/u.test(m[1]) ? Number(m[1]) : undefined;
-  const name = squash(head.slice(0, m.index));
-  return value === undefined ? { name } : { name, declared: value };
-}
-
-/** Returns true when nodes read as headings of groups rather than as items. */
-function areHeadings(nodes: readonly OutlineNode[]): boolean {
-  return nodes.every((n) => declaredCount.test(fold(n.head)) || (n.head.length <= 30 && !/[。；;，,]/u.test(n.head)));
-}
-
-/**
- * Returns true when `node`, the only one of its siblings with numbered lines
- * under it, is a section holding the list (`四、主要内容` with items 1–22)
- * rather than an item with parts: it holds several lines, and either many
- * more than it has siblings or its heading names a list.
- */
-function isContainer(node: OutlineNode, siblings: readonly OutlineNode[]): boolean {
-  if (declaredCount.test(fold(node.head)) || node.children.length < 3) return false;
-  return node.children.length >= 2 * siblings.length || /内容|项目|清单|事项|实事|工程/u.test(node.head);
-}
-
-/** Returns the draft of an item written as a numbered line. */
-function nodeDraft(node: OutlineNode, category: string | undefined): ItemDraft {
-  const childText = (c: OutlineNode): string[] => [c.line.text, ...c.body.map((l) => l.text), ...c.children.flatMap(childText)];
-  const partText = (c: OutlineNode): string => squash([c.head, ...c.body.map((l) => l.text), ...c.children.flatMap(childText)].join(' '));
-  const draft: ItemDraft = {
-    value: node.marker.value,
-    head: node.head,
-    rest: [...node.body.map((l) => l.text), ...node.children.flatMap(childText)],
-    parts: node.children.map(partText),
-    // A bare `1．` under 推进举措 numbers nothing: its line is covered by the item, its text is empty.
-    measures: node.measures
-      .map((lines) => squash(lines.map((l) => l.text).join(' ').replace(/^\s*[0-9０-９]{1,3}\s*[.．、]\s*/u, '')))
-      .filter((m) => m.length > 0),
-    lead: [],
-    co: [],
-    lines: nodeLines(node),
-  };
-  if (category) draft.category = category;
-  return draft;
-}
-
-/** Reads the outline part of a zone into items, groups and passage roles. */
-function readOutlinePart(lines: readonly SourceLine[], zone: Zone, seenItems: boolean): boolean {
-  const { roots, loose } = readOutline(lines);
-  for (const stretch of loose) {
-    const role: PassageRole =
-      stretch.kind === 'closing' || seenItems ? 'closing' : zone.appendix ? 'appendix' : 'preamble';
-    for (const l of stretch.lines) zone.roles.set(l.no, role);
-  }
-  const setAll = (node: OutlineNode, role: PassageRole): void => {
-    for (const no of nodeLines(node)) zone.roles.set(no, role);
-    zone.roles.set(node.line.no, 'heading');
-  };
-
-  let level = roots;
-  let category: GroupDraft | undefined;
-  const items: ItemDraft[] = [];
-  for (;;) {
-    const parents = level.filter((n) => n.children.length > 0);
-    const allCircled = parents.every((p) => p.children.every((c) => c.marker.style === 'circled'));
-    if (parents.length === 0 || allCircled) {
-      for (const n of level) {
-        const draft = nodeDraft(n, category?.name);
-        items.push(draft);
-        category?.items.push(draft);
-      }
-      break;
-    }
-    const only = parents[0];
-    if (parents.length === 1 && only && isContainer(only, level)) {
-      // One section holds every item; its siblings explain the list.
-      for (const n of level) {
-        if (n === only) {
-          zone.roles.set(n.line.no, 'heading');
-          for (const l of [...n.body, ...n.labels]) zone.roles.set(l.no, 'explanation');
-        } else setAll(n, 'explanation');
-      }
-      level = only.children;
-      continue;
-    }
-    const declared = parents.some((p) => declaredCount.test(fold(p.head)));
-    if ((parents.length >= 2 || declared) && areHeadings(parents)) {
-      for (const g of level) {
-        const heading = readGroupHeading(g.head);
-        const group: GroupDraft = { value: g.marker.value, name: heading.name, line: g.line.no, items: [] };
-        if (heading.declared !== undefined) group.declared = heading.declared;
-        zone.groups.push(group);
-        zone.roles.set(g.line.no, 'heading');
-        for (const l of [...g.body, ...g.labels]) zone.roles.set(l.no, 'explanation');
-        for (const child of g.children) {
-          const draft = nodeDraft(child, group.name);
-          items.push(draft);
-          group.items.push(draft);
-        }
-      }
-      break;
-    }
-    // Items with nested parts.
-    for (const n of level) items.push(nodeDraft(n, category?.name));
-    break;
-  }
-  moveTrailingToClosing(items, zone);
-  for (const item of items) for (const no of item.lines) zone.roles.delete(no);
-  zone.items.push(...items);
-  return seenItems || items.length > 0;
-}
-
-/**
- * The last item of a list is followed by the document's closing words, which
- * no numbering separates from it. Lines past the most any other item has
- * (when the others are consistent) are closing, not the item's.
- */
-function moveTrailingToClosing(items: ItemDraft[], zone: Zone): void {
-  const last = items.at(-1);
-  if (!last || items.length < 3 || last.parts.length > 0) return;
-  const bodyCounts = items.slice(0, -1).map((i) => i.rest.length);
-  const most = Math.max(...bodyCounts);
-  if (last.rest.length <= most) return;
-  const keep = last.rest.length - (last.rest.length - most);
-  const extra = last.rest.splice(keep);
-  const lines = [...last.lines].sort((a, b) => a - b);
-  const moved = lines.splice(lines.length - extra.length);
-  last.lines = lines;
-  for (const no of moved) zone.roles.set(no, 'closing');
-}
-
-/** Returns the drafts of a table's rows: a row without a number continues the row above it. */
-function tableDrafts(table: Table, zone: Zone): ItemDraft[] {
-  const drafts: ItemDraft[] = [];
-  const col = (role: ColumnRole): number => table.roles.indexOf(role);
-  const fragments = (row: Table['rows'][number], role: ColumnRole): string[] => {
-    const i = col(role);
-    return i >= 0 ? (row[i]?.fragments ?? []) : [];
-  };
-  for (const row of table.rows) {
-    const number = rowNumber(row, table.roles);
-    const content = squash(fragments(row, 'text').join(''));
-    const title = fragments(row, 'title').join('');
-    const others = table.roles.flatMap((r, i) => (r === 'other' ? [cellText(row[i] ?? { fragments: [], lines: [] })] : []));
-    const lines = row.flatMap((c) => c.lines);
-    const lead = joinWrappedNames(fragments(row, 'lead'));
-    const co = joinWrappedNames(fragments(row, 'co'));
-    const previous = drafts.at(-1);
-    if (number === undefined && previous) {
-      // A sub-row: another part of the numbered row above.
-      if (previous.parts.length === 0 && previous.head) previous.parts.push(previous.head);
-      if (content) {
-        previous.parts.push(content);
-        previous.rest.push(content);
-      }
-      previous.lead.push(...lead);
-      previous.co.push(...co);
-      previous.lines.push(...lines);
-      continue;
-    }
-    if (!content && !title) {
-      for (const no of new Set(lines)) zone.warnings.push({ line: no, message: '表格行只有序号、没有内容，未作为事项收录' });
-      continue;
-    }
-    if (number === undefined) {
-      zone.warnings.push({ line: lines[0] ?? table.startLine, message: '表格行没有序号，也没有可以归属的上一行' });
-    }
-    const draft: ItemDraft = {
-      value: number ?? drafts.length + 1,
-      head: content || title,
-      rest: others.filter((o) => o.length > 0),
-      parts: [],
-      measures: [],
-      lead,
-      co,
-      lines,
-    };
-    if (title) draft.title = squash(title);
-    drafts.push(draft);
-  }
-  if (table.header) {
-    for (const no of table.header.lines) zone.roles.set(no, 'heading');
-    for (const no of table.header.lines.slice(1)) zone.joined.add(no);
-  }
-  zone.warnings.push(...table.warnings);
-  return drafts;
-}
-
-/** Reads one zone: outline parts and flattened tables, in order. */
-function readZone(lines: readonly SourceLine[], appendix: boolean): Zone {
-  const zone: Zone = { appendix, items: [], groups: [], roles: new Map(), joined: new Set(), warnings: [] };
-  let seenItems = false;
-  let from = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line?.tab) continue;
-    const end = tableEnd(lines, i, (l) => isAppendixStart(l.text));
-    const tabbed = lines.slice(i, end).filter((l) => l.tab).length;
-    if (tabbed < 3) continue;
-    seenItems = readOutlinePart(lines.slice(from, i), zone, seenItems);
-    const drafts = tableDrafts(readTable(lines.slice(i, end)), zone);
-    zone.items.push(...drafts);
-    seenItems ||= drafts.length > 0;
-    from = end;
-    i = end - 1;
-  }
-  readOutlinePart(lines.slice(from), zone, seenItems);
-  return zone;
-}
-
-/** Returns the zones of a notice: the main document, then each appendix. */
-function splitZones(lines: readonly SourceLine[]): Zone[] {
-  const starts = lines.flatMap((l, i) => (isAppendixStart(l.text) ? [i] : []));
+/** Returns the zones of a notice: the main document, then each appendix (from its `附件` line). */
+function splitZones(lines: readonly SourceLine[]): SourceLine[][] {
+  const starts = lines.flatMap((l, i) => (isAppendixStart(l.read) ? [i] : []));
   const bounds = [0, ...starts, lines.length];
-  const zones: Zone[] = [];
-  for (let z = 0; z + 1 < bounds.length; z++) {
-    const from = bounds[z] ?? 0;
-    const to = bounds[z + 1] ?? lines.length;
-    const zone = readZone(lines.slice(from, to), z > 0);
-    if (z > 0) zone.roles.set((lines[from]?.no ?? 1), 'appendix');
-    zones.push(zone);
-  }
+  const zones: SourceLine[][] = [];
+  for (let z = 0; z + 1 < bounds.length; z++) zones.push(lines.slice(bounds[z] ?? 0, bounds[z + 1] ?? lines.length));
   return zones;
+}
+
+/** Returns the best reading of one zone, or an empty outline reading when no reader finds items. */
+function readZone(lines: readonly SourceLine[], appendix: boolean): Choice {
+  const readings = readers.flatMap((read) => read(lines, appendix) ?? []);
+  const choice = choose(readings, lines);
+  if (choice) return choice;
+  const fallback = readings[0] ?? readOutlineZone(lines, appendix);
+  return { reading: fallback, evidence: [], declared: [] };
 }
 
 /** Returns the numbers the items get: as written when unique and rising, else their order. */
 function numbering(items: readonly ItemDraft[], warnings: Warning[]): number[] {
   const values = items.map((i) => i.value);
-  const rising = values.every((v, i) => i === 0 || v > (values[i - 1] ?? 0));
+  let rising = true;
+  for (let i = 1; i < values.length; i++) if ((values[i] ?? 0) <= (values[i - 1] ?? 0)) rising = false;
   if (!rising) {
     const restarts = values.filter((v) => v === 1).length > 1;
     if (!restarts) {
-      warnings.push({ line: items[0]?.lines[0] ?? 0, message: `事项编号不是依次递增的（${values.join('、')}），按出现顺序重新编号` });
+      const shown = values.length > 30 ? `${values.slice(0, 30).join('、')}…` : values.join('、');
+      warnings.push({ line: items[0]?.lines[0] ?? 0, message: `事项编号不是依次递增的（${shown}），按出现顺序重新编号` });
     }
     return values.map((_, i) => i + 1);
   }
@@ -311,8 +107,9 @@ function countWarning(g: GroupDraft, where: string): Warning | undefined {
 }
 
 /** Returns the groups of the notice and warnings on their declared counts. */
-function finishGroups(groups: readonly GroupDraft[], numberOf: Map<ItemDraft, number>, warnings: Warning[]): Group[] {
-  return groups.map((g) => {
+function finishGroups(groups: readonly GroupDraft[], numberOf: Map<ItemDraft, number>): { groups: Group[]; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const finished = groups.map((g) => {
     const items = g.items.map((d) => numberOf.get(d)).filter((n): n is number => n !== undefined);
     const group: Group = { number: g.value, name: g.name, items, source: { startLine: g.line, endLine: g.line } };
     if (g.declared !== undefined) group.declaredCount = g.declared;
@@ -320,59 +117,24 @@ function finishGroups(groups: readonly GroupDraft[], numberOf: Map<ItemDraft, nu
     if (warning) warnings.push(warning);
     return group;
   });
+  return { groups: finished, warnings };
 }
 
-/** Returns the notice's metadata read from its lines outside the items. */
-function readMeta(lines: readonly SourceLine[], roles: Map<number, PassageRole>) {
-  const outside = lines.filter((l) => l.text !== '' && (roles.get(l.no) === 'preamble' || roles.get(l.no) === 'closing' || roles.get(l.no) === 'appendix'));
-  let docNumber: string | undefined;
-  let issuer: string | undefined;
-  let date: string | undefined;
-  let title: SourceLine | undefined;
-  for (const l of outside) {
-    const role = roles.get(l.no);
-    const d = readDocNumber(l.text);
-    const i = readIssuer(l.text);
-    const t = readDate(l.text);
-    docNumber ??= d;
-    issuer ??= i;
-    date ??= t;
-    if (!title && role === 'preamble' && !d && !i && !t && !/[:：]$/u.test(l.text)) title = l;
-  }
-  title ??= outside.find((l) => roles.get(l.no) === 'appendix' && !/^附\s*件/u.test(l.text));
-  return { docNumber, issuer, date, title };
-}
-
-/** Returns how many items the title or preamble says the notice holds (`20件`, `22个项目`). */
-function readDeclaredTotal(title: string, preamble: readonly string[]): number | undefined {
-  // A number cut off from digits before it by a space (`2 0项`, a tab in the source) is no count.
-  const inTitle = /(?<![\d.]\s*)([1-9]\d{0,2})\s*(?:项|件|个|条)(?!百分点)/u.exec(fold(title));
-  if (inTitle?.[1]) return Number(inTitle[1]);
-  for (const text of preamble) {
-    const m = /(?<![\d.]\s*)([1-9]\d{0,2})\s*(?:项|件|个)\s*(?:项目|民生|实事|民心|事项)/u.exec(fold(text));
-    if (m?.[1]) return Number(m[1]);
-  }
-  return undefined;
-}
-
-/** Returns the year the notice is for: from its title, its date, or the first year it names. */
-function readYear(title: string, date: string | undefined, lines: readonly SourceLine[]): number | undefined {
-  const fromTitle = /((?:19|20|21)\d{2})\s*年/u.exec(fold(title));
-  if (fromTitle?.[1]) return Number(fromTitle[1]);
-  if (date) return Number(date.slice(0, 4));
-  for (const l of lines) {
-    const m = /((?:19|20|21)\d{2})\s*年/u.exec(fold(l.text));
-    if (m?.[1]) return Number(m[1]);
-  }
-  return undefined;
+/** The main list with the appendices merged into it. */
+interface Merged {
+  items: ItemDraft[];
+  groups: GroupDraft[];
+  appendixOf: Map<ItemDraft, ItemDraft>;
+  warnings: Warning[];
 }
 
 /** Merges the appendices' items into the main list: measures attach, wording differences are noted. */
-function mergeZones(zones: readonly Zone[], warnings: Warning[]): { items: ItemDraft[]; groups: GroupDraft[]; appendixOf: Map<ItemDraft, ItemDraft> } {
-  const withItems = zones.filter((z) => z.items.length > 0);
+function mergeZones(readings: readonly Reading[]): Merged {
+  const warnings: Warning[] = [];
+  const withItems = readings.filter((z) => z.items.length > 0);
   const primary = withItems[0];
   const appendixOf = new Map<ItemDraft, ItemDraft>();
-  if (!primary) return { items: [], groups: [], appendixOf };
+  if (!primary) return { items: [], groups: [], appendixOf, warnings };
   const items = [...primary.items];
   const groups = [...primary.groups];
   for (const zone of withItems.slice(1)) {
@@ -385,8 +147,8 @@ function mergeZones(zones: readonly Zone[], warnings: Warning[]): { items: ItemD
         continue;
       }
       appendixOf.set(main, extra);
-      main.measures.push(...extra.measures);
-      if (main.parts.length === 0 && extra.parts.length > 0) main.parts.push(...extra.parts);
+      pushAll(main.measures, extra.measures);
+      if (main.parts.length === 0 && extra.parts.length > 0) pushAll(main.parts, extra.parts);
       const diff = wordingDifference(withoutNotes(main.head), withoutNotes(extra.head)) ?? wordingDifference(main.head, extra.head);
       if (diff) {
         warnings.push({ line: extra.lines[0] ?? 0, message: `附件中第${extra.value}项的文字与正文（第${main.lines[0] ?? 0}行）不一致：正文${diff.replace(' ↔ ', '，附件')}` });
@@ -401,11 +163,11 @@ function mergeZones(zones: readonly Zone[], warnings: Warning[]): { items: ItemD
       if (warning) warnings.push(warning);
     }
   }
-  return { items, groups, appendixOf };
+  return { items, groups, appendixOf, warnings };
 }
 
 /** Returns the passages: one per non-blank line (a line is a paragraph), a table header's cells together. */
-function toPassages(lines: readonly SourceLine[], roles: Map<number, PassageRole>, joined: Set<number>): Passage[] {
+function toPassages(lines: readonly SourceLine[], roles: ReadonlyMap<number, PassageRole>, joined: ReadonlySet<number>): Passage[] {
   const passages: Passage[] = [];
   let current: { role: PassageRole; texts: string[]; start: number; end: number } | undefined;
   const flush = (): void => {
@@ -431,37 +193,70 @@ function toPassages(lines: readonly SourceLine[], roles: Map<number, PassageRole
 }
 
 /** Parses the text of a notice. Never throws. */
-export function parseNotice(input: string): ParseResult {
+export function parseNotice(input: string, options: ParseOptions = {}): ParseResult {
   try {
-    return parse(input);
+    return parse(input, options);
   } catch (error) {
     // A defect of the parser, not of the input: still no stack trace for the user.
     return { ok: false, error: { line: 0, message: `internal parser error: ${error instanceof Error ? error.message : String(error)}` } };
   }
 }
 
-function parse(input: string): ParseResult {
-  const { lines, warnings } = readLines(input);
-  if (!lines.some((l) => l.text !== '')) return { ok: false, error: { line: 0, message: 'the notice is empty' } };
+/** Returns the lines the readers see: chrome lines blanked (they stay in the record as passages). */
+function withoutChrome(lines: readonly SourceLine[], chrome: ReadonlySet<number>): SourceLine[] {
+  return lines.map((l) => (chrome.has(l.no) ? { no: l.no, raw: '', text: '', read: '', tab: false } : l));
+}
 
-  const zones = splitZones(lines);
+function parse(input: string, options: ParseOptions): ParseResult {
+  const read = readLines(input);
+  const lines = read.lines;
+  const warnings: Warning[] = [...read.warnings];
+  if (!lines.some((l) => l.text !== '')) return { ok: false, error: { line: 0, message: 'the notice is empty' } };
+  if (documentKind(input) === 'report') {
+    return {
+      ok: false,
+      error: { line: 0, message: 'this is a progress report, not a notice: it reports on commitments (进展情况/完成情况/进度公示) rather than making them; reports are not read as commitments' },
+    };
+  }
+
+  const chrome = chromeLines(lines);
+  const choices = splitZones(withoutChrome(lines, chrome)).map((zone, z) => {
+    const choice = readZone(zone, z > 0);
+    if (z > 0 && zone[0]) choice.reading.roles.set(zone[0].no, 'appendix');
+    return choice;
+  });
   const roles = new Map<number, PassageRole>();
   const joined = new Set<number>();
-  for (const z of zones) {
-    for (const [no, role] of z.roles) roles.set(no, role);
-    for (const no of z.joined) joined.add(no);
-    warnings.push(...z.warnings);
+  for (const { reading } of choices) {
+    for (const [no, role] of reading.roles) roles.set(no, role);
+    for (const no of reading.joined) joined.add(no);
+    pushAll(warnings, reading.warnings);
   }
-  const { items, groups, appendixOf } = mergeZones(zones, warnings);
+  const merged = mergeZones(choices.map((c) => c.reading));
+  pushAll(warnings, merged.warnings);
+  const { items, groups, appendixOf } = merged;
   if (items.length === 0) {
-    return { ok: false, error: { line: 0, message: 'no recognisable commitments (no numbered list or table of items was found)' } };
+    return { ok: false, error: { line: 0, message: 'no recognisable commitments (no numbered list, table, or list after an introducing sentence was found)' } };
   }
+  const main = choices.find((c) => c.reading.items.length > 0);
 
-  const meta = readMeta(lines, roles);
+  // Chrome lines: before the first item they open the page, after it they close it.
+  let firstItemLine = Number.POSITIVE_INFINITY;
+  for (const no of items[0]?.lines ?? []) firstItemLine = Math.min(firstItemLine, no);
+  for (const no of chrome) roles.set(no, no < firstItemLine ? 'preamble' : 'closing');
+
+  const meta = readMeta(lines, roles, chrome);
   if (meta.title) roles.set(meta.title.no, 'title');
   const titleText = meta.title?.text ?? '';
-  const year = readYear(titleText, meta.date, lines);
-  if (year === undefined) return { ok: false, error: { line: 0, message: 'no year found (expected e.g. “2023年” in the title)' } };
+  const stated = readYear(meta.title?.read ?? '', meta.date);
+  const year = options.year ?? stated;
+  if (year === undefined) {
+    return { ok: false, error: { line: 0, message: 'no year found: the notice states none (expected e.g. “2023年” in its title); give it in the metadata or with --year' } };
+  }
+  const titleYear = yearInTitle(meta.title?.read ?? '');
+  if (options.year !== undefined && titleYear !== undefined && titleYear !== options.year) {
+    warnings.push({ line: meta.title?.no ?? 0, message: `标题写的是${titleYear}年，元数据给的是${options.year}年，按元数据` });
+  }
 
   const numbers = numbering(items, warnings);
   const numberOf = new Map(items.map((d, i) => [d, numbers[i] ?? i + 1]));
@@ -474,10 +269,10 @@ function parse(input: string): ParseResult {
     }
     return c;
   });
-  const finishedGroups = finishGroups(groups, numberOf, warnings);
+  const finished = finishGroups(groups, numberOf);
+  pushAll(warnings, finished.warnings);
 
-  const preamble = lines.filter((l) => roles.get(l.no) === 'preamble' || roles.get(l.no) === 'explanation').map((l) => l.text);
-  const declaredTotal = readDeclaredTotal(titleText, preamble);
+  const declaredTotal = main?.declared.includes(commitments.length) ? commitments.length : main?.declared[0];
   if (declaredTotal !== undefined && declaredTotal !== commitments.length) {
     warnings.push({ line: meta.title?.no ?? 0, message: `通知称共${declaredTotal}项，实际读出${commitments.length}项` });
   }
@@ -493,28 +288,37 @@ function parse(input: string): ParseResult {
     warnings.push({ line: l.no, message: `未能归入任何事项或段落的行：${l.text.length > 60 ? `${l.text.slice(0, 60)}…` : l.text}` });
   }
 
+  const passages = toPassages(lines, new Map([...roles].filter(([no]) => !covered.has(no))), joined);
+  for (const { reading } of choices) {
+    for (const p of reading.inline) passages.push({ role: p.role, text: p.text, source: { startLine: p.line, endLine: p.line } });
+  }
+  passages.sort((a, b) => a.source.startLine - b.source.startLine);
+
   const notice: Notice = {
+    kind: 'notice',
     title: titleText || '（无标题）',
     year,
-    groups: finishedGroups,
+    groups: finished.groups,
     commitments,
-    passages: toPassages(lines, new Map([...roles].filter(([no]) => !covered.has(no))), joined),
+    passages,
     warnings: warnings.sort((a, b) => a.line - b.line),
   };
   if (meta.issuer) notice.issuer = meta.issuer;
   if (meta.date) notice.date = meta.date;
   if (meta.docNumber) notice.docNumber = meta.docNumber;
   if (declaredTotal !== undefined) notice.declaredTotal = declaredTotal;
+  if (main) notice.reading = { reader: main.reading.reader, evidence: main.evidence };
   return { ok: true, notice: reorder(notice) };
 }
 
 /** Returns the notice with its keys in the documented order (stable JSON). */
 function reorder(n: Notice): Notice {
-  const out: Notice = { title: n.title, year: n.year } as Notice;
+  const out: Notice = { kind: n.kind, title: n.title, year: n.year } as Notice;
   if (n.issuer) out.issuer = n.issuer;
   if (n.date) out.date = n.date;
   if (n.docNumber) out.docNumber = n.docNumber;
   if (n.declaredTotal !== undefined) out.declaredTotal = n.declaredTotal;
+  if (n.reading) out.reading = n.reading;
   out.groups = n.groups;
   out.commitments = n.commitments;
   out.passages = n.passages;

@@ -40,6 +40,17 @@ export interface Outline {
   loose: Loose[];
 }
 
+/**
+ * Returns a numbered line's text after its marker, as written. The marker was
+ * found on the reading form (`SourceLine.read`); the written form has the
+ * same marker unless a reader placed one (`cut`).
+ */
+export function headOf(line: SourceLine, marker: Marker): string {
+  if (line.cut !== undefined) return line.text.slice(line.cut).trim();
+  const own = readMarker(line.text);
+  return line.text.slice(own && own.value === marker.value ? own.length : marker.length).trim();
+}
+
 /** Returns the outline of `lines` (none of which is a table line). */
 export function readOutline(lines: readonly SourceLine[]): Outline {
   const roots: OutlineNode[] = [];
@@ -61,7 +72,7 @@ export function readOutline(lines: readonly SourceLine[]): Outline {
 
   for (const line of lines) {
     if (line.text === '') continue;
-    const marker = readMarker(line.text);
+    const marker = readMarker(line.read);
     if (marker && measuresOf && !closed) {
       const depth = stack.findIndex((n) => n.marker.style === marker.style);
       const ownerDepth = stack.indexOf(measuresOf);
@@ -78,7 +89,7 @@ export function readOutline(lines: readonly SourceLine[]): Outline {
       const node: OutlineNode = {
         marker,
         line,
-        head: line.text.slice(marker.length).trim(),
+        head: headOf(line, marker),
         body: [],
         children: [],
         labels: [],
@@ -97,13 +108,13 @@ export function readOutline(lines: readonly SourceLine[]): Outline {
       addLoose(line, closed ? 'closing' : 'lead');
       continue;
     }
-    if (isClosingLine(line.text)) {
+    if (isClosingLine(line.read)) {
       closed = true;
       measuresOf = undefined;
       addLoose(line, 'closing');
       continue;
     }
-    if (isMeasuresLabel(line.text)) {
+    if (isMeasuresLabel(line.read)) {
       top.labels.push(line);
       measuresOf = top;
       continue;

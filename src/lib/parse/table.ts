@@ -41,7 +41,7 @@ const headerWords: Array<[ColumnRole, RegExp]> = [
 ];
 
 /** Returns the role a header cell's text names. */
-function roleOf(text: string): ColumnRole {
+export function roleOf(text: string): ColumnRole {
   const t = text.replace(/\s+/gu, '');
   for (const [role, re] of headerWords) if (re.test(t)) return role;
   return 'other';

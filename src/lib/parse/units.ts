@@ -11,7 +11,8 @@ const unitEnding =
 
 /** Returns true when `name` ends like a whole unit name. */
 export function isWholeUnitName(name: string): boolean {
-  return unitEnding.test(name);
+  // Only the tail decides: testing a long name whole would make wrapped cells quadratic.
+  return unitEnding.test(name.slice(-4));
 }
 
 /** Returns the names in a list written `甲、乙，丙；丁` (or with spaces), trimmed. */
@@ -30,17 +31,21 @@ export function splitUnitNames(list: string): string[] {
  */
 export function joinWrappedNames(fragments: readonly string[]): string[] {
   const names: string[] = [];
-  let pending = '';
+  // The pieces of the name being joined, and its last few characters (which alone decide).
+  let pending: string[] = [];
+  let tail = '';
   for (const fragment of fragments) {
     for (const part of splitUnitNames(fragment)) {
-      pending += part;
-      if (isWholeUnitName(pending)) {
-        names.push(pending);
-        pending = '';
+      pending.push(part);
+      tail = (tail + part).slice(-4);
+      if (isWholeUnitName(tail)) {
+        names.push(pending.join(''));
+        pending = [];
+        tail = '';
       }
     }
   }
-  if (pending) names.push(pending);
+  if (pending.length > 0) names.push(pending.join(''));
   return names;
 }
 
@@ -54,8 +59,8 @@ export interface UnitNote {
   level?: Level;
 }
 
-const leadLabel = '(?:牵头|主办|责任|负责|主责)(?:单位|部门)?';
-const coLabel = '(?:协办|配合|参与|协同|协助)(?:单位|部门)?';
+const leadLabel = '(?:牵头|主办|责任|负责|主责)(?:单位|部门|科室)?';
+const coLabel = '(?:协办|配合|参与|协同|协助)(?:单位|部门|科室)?';
 const labelled = new RegExp(`^(${leadLabel}|${coLabel})\\s*[:：]\\s*(.+)$`, 'u');
 const isLead = new RegExp(`^${leadLabel}$`, 'u');
 
