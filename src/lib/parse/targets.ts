@@ -118,7 +118,7 @@ const MAX_TEXT = 40;
 /** Of which at most this many stand before the number when the clause is cut. */
 const MAX_TEXT_BEFORE = 26;
 /** The longest `counts`. */
-const MAX_COUNTS = 12;
+const MAX_COUNTS = 16;
 
 /** Between two numbers, marks a range (`0-17`, `2023—2025`) or a code (`0561-3199330`). */
 const RANGE_GAP = /^ *[-—–―~] *$/;
@@ -406,22 +406,46 @@ function scopeAt(norm: string, clauses: { starts: number[] }, sentences: { start
 }
 
 /** Words between what is counted and its number that say nothing of what it is. */
-const FILLER_AT_END = /(?:不少于|不低于|不超过|至少|超过|最高|达到|提高到|提高至|提高|增加|共计|合计|累计|总计|共|达|约|近|为|到|至|计|分别|等|的)$/u;
-const FILLER_AT_START = /^(?:为|对|向|给|在|将|其中|年内|全年|全区|全市|全省|我区|我市|力争|争取|推动|确保|继续|持续)/u;
+const FILLER_AT_END = /(?:[从由][\d.]+[万亿千]?[^\d]{0,3}|不少于|不低于|不超过|至少|超过|最高|达到|提高到|提高至|提高|增加|共计|合计|累计|总计|全部|共|达|约|近|为|到|至|计|分别|每[人户生年月日]|的)$/u;
+const FILLER_AT_START = /^(?:[①-⑳]|为|对|向|给|在|将|按照|按|其中|年内|全年|全区|全市|全省|我区|我市|力争|争取|推动|继续|持续)/u;
+/** Words after a noun that start what is done with it (`为797名残疾人提供…`): what is counted ends there. */
+const VERB_AFTER = /提供|实施|开展|安装|进行|购买|发放|开通|治理|列为|成为|运行|监督|免费|达到|到|等|改造|由|分别|[\dA-Za-z]/u;
+/** Characters after which a long phrase may be cut without cutting a word. */
+const PHRASE_JOINS = /[的和及与等”]/gu;
 
-/** What a target counts, from the words before its number, or after its unit when those say nothing. */
+/** `phrase` cut to at most `MAX_COUNTS` characters, at a join (的, 和…) when there is one. */
+function shorten(phrase: string): string {
+  if (phrase.length <= MAX_COUNTS) return phrase;
+  const joins = [...phrase.matchAll(PHRASE_JOINS)].map((m) => m.index + 1).filter((i) => phrase.length - i >= 2 && phrase.length - i <= MAX_COUNTS);
+  return joins.length > 0 ? phrase.slice(joins[0]) : phrase.slice(phrase.length - MAX_COUNTS);
+}
+
+/** The words before a number that say what it counts, without fillers (`新增托位`), or ''. */
+function wordsBefore(before: string): string {
+  let phrase = before.replace(/[（(][^（）()]*[）)]/gu, '');
+  const open = phrase.lastIndexOf('（');
+  // Inside brackets (`老年人家庭（约2万户）`): what is counted stands before them.
+  if (open >= 0 && phrase.slice(open + 1).replace(FILLER_AT_END, '').trim() === '') phrase = phrase.slice(0, open);
+  phrase = phrase.slice(Math.max(phrase.lastIndexOf('、'), phrase.lastIndexOf('（'), phrase.lastIndexOf('(')) + 1).trim();
+  for (let i = 0; i < 4; i++) phrase = phrase.replace(FILLER_AT_END, '').replace(FILLER_AT_START, '').trim();
+  return phrase;
+}
+
+/**
+ * What a target counts: the noun after the number when the number comes
+ * first (`为797名残疾人提供…` → 残疾人), else the words before it (`新增托位675个`).
+ */
 function countsOf(text: string, numberStart: number, unitEnd: number, previousEnd: number): string | undefined {
-  let before = text.slice(Math.max(0, previousEnd), numberStart).replace(/[（(][^（）()]*[）)]/gu, '');
-  before = before.slice(Math.max(before.lastIndexOf('、'), before.lastIndexOf('，'), before.lastIndexOf('（')) + 1).trim();
-  for (let i = 0; i < 4; i++) before = before.replace(FILLER_AT_END, '').replace(FILLER_AT_START, '').trim();
-  let after = text.slice(unitEnd).replace(/^\s*(?:及以上|以上|及以下|以下|以内|左右)/u, '');
-  after = (after.split(/[、，。；：（(\s]/u)[0] ?? '').split(/提供|实施|开展|安装|进行|购买|发放|开通|改造|建设|治理|列为/u)[0] ?? '';
-  const lastOf = after.lastIndexOf('的');
-  if (lastOf >= 0 && after.length - lastOf > 2) after = after.slice(lastOf + 1);
-  if (/^\d|^[\d.]*$/u.test(after)) after = '';
-  const phrase = before.length >= 3 || after.length === 0 ? before : `${before}${after}`;
-  const cut = phrase.length > MAX_COUNTS ? phrase.slice(phrase.length - MAX_COUNTS) : phrase;
-  return /\p{Script=Han}/u.test(cut) ? cut : undefined;
+  const after = text.slice(unitEnd);
+  let phrase = '';
+  if (/^\p{Script=Han}|^[“"]/u.test(after) && !/^(?:及以上|以上|及以下|以下|以内|左右|[和及与或])/u.test(after)) {
+    const noun = (after.split(/[、，。；：（()\s]/u)[0] ?? '').split(VERB_AFTER)[0] ?? '';
+    const lastOf = noun.lastIndexOf('的');
+    phrase = lastOf >= 0 && noun.length - lastOf > 2 ? noun.slice(lastOf + 1) : noun;
+  }
+  if (!/\p{Script=Han}/u.test(phrase)) phrase = wordsBefore(text.slice(Math.max(0, previousEnd), numberStart));
+  const cut = shorten(phrase);
+  return cut.length >= 2 && /\p{Script=Han}/u.test(cut) ? cut : undefined;
 }
 
 /** Options for reading a commitment's targets. */
@@ -446,6 +470,7 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
     return reading === undefined ? [] : [reading];
   });
   shareTrailingComparators(norm, readings);
+  const results: Target[] = [];
   return readings.map((r, i) => {
     const clauseStart = clauses.starts[r.token.start] ?? 0;
     const clauseEnd = clauses.ends[r.token.start] ?? norm.length;
@@ -469,7 +494,10 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
     const s = scope(r.token.start);
     if (s !== 'district') target.scope = s;
     const counts = countsOf(norm.slice(shift, shift + trimmed.length), r.token.start - shift, r.unitEnd - shift, previous && previous.end > shift ? previous.end - shift : 0);
-    if (counts !== undefined) target.counts = counts;
+    // `分别达到98%和95%以上`, `达到每人每年730元`: what the number before counts.
+    const inherited = counts ?? (previous && sentences.starts[previous.token.start] === sentences.starts[r.token.start] ? results.at(-1)?.counts : undefined);
+    if (inherited !== undefined) target.counts = inherited;
+    results.push(target);
     return target;
   });
 }
