@@ -110,6 +110,9 @@ const NOT_APPROXIMATE_BEFORE: Readonly<Record<string, string>> = {
 /** Where a clause ends: sentence and clause punctuation (Chinese and ASCII) and line breaks. */
 const CLAUSE_BREAKS = new Set('，。；：！？,.;:!?\n\r');
 
+/** What separates the parts of a list (`A 3个、B 4个`). */
+const ENUMERATION_BREAKS = new Set('、');
+
 /** Where a sentence ends, for the reach of a scope word (`全市…，…`). */
 const SENTENCE_BREAKS = new Set('。；！？;!?\n\r');
 
@@ -448,6 +451,28 @@ function countsOf(text: string, numberStart: number, unitEnd: number, previousEn
   return cut.length >= 2 && /\p{Script=Han}/u.test(cut) ? cut : undefined;
 }
 
+/**
+ * What the i-th number of `A和B分别达到98%和95%` counts: the i-th of the things
+ * named before 分别, when they are as many as the numbers after it.
+ */
+function respectively(norm: string, clauseStart: number, readings: readonly Reading[], i: number): string | undefined {
+  const r = readings[i];
+  if (!r) return undefined;
+  const window = norm.slice(Math.max(clauseStart, r.token.start - 60), r.token.start);
+  const found = window.lastIndexOf('分别');
+  if (found < 0) return undefined;
+  const at = r.token.start - window.length + found;
+  // The numbers after 分别, up to the next comma: a handful at most.
+  let first = i;
+  while (first > 0 && i - first < 8 && (readings[first - 1]?.token.start ?? 0) > at) first--;
+  let last = i;
+  while (last + 1 < readings.length && last - i < 8 && !/[，,]/u.test(norm.slice(readings[last]?.end ?? 0, readings[last + 1]?.token.start ?? 0))) last++;
+  const subjects = wordsBefore(norm.slice(Math.max(clauseStart, at - 60), at)).split(/[和与及、]/u).map((x) => x.trim());
+  if (subjects.length < 2 || subjects.length !== last - first + 1) return undefined;
+  const subject = subjects[i - first] ?? '';
+  return subject.length >= 2 ? shorten(subject) : undefined;
+}
+
 /** Options for reading a commitment's targets. */
 export interface TargetContext {
   /** The item's level (`属市级任务`): its figures are the city's (or province's), not the district's. */
@@ -462,6 +487,7 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
   const ranges = rangeMembers(norm, tokens);
   const clauses = runBounds(norm, CLAUSE_BREAKS, tokens);
   const sentences = runBounds(norm, SENTENCE_BREAKS, tokens);
+  const enumerations = runBounds(norm, ENUMERATION_BREAKS, tokens);
   const base: Scope = context.level ?? 'district';
   const scope = scopeAt(norm, clauses, sentences, base);
   const readings = tokens.flatMap((token, i) => {
@@ -477,9 +503,9 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
     // A list `A 3个、B 4个` gives each number its own part; otherwise the whole clause.
     const previous = readings[i - 1];
     const next = readings[i + 1];
-    const listBefore = previous && previous.end > clauseStart ? norm.lastIndexOf('、', r.token.start) : -1;
+    const listBefore = previous && previous.end > clauseStart ? (enumerations.starts[r.token.start] ?? 0) - 1 : -1;
     let start = previous && listBefore >= previous.end ? listBefore + 1 : clauseStart;
-    const listAfter = next && next.token.start < clauseEnd ? norm.indexOf('、', r.end) : -1;
+    const listAfter = next && next.token.start < clauseEnd ? (enumerations.ends[r.end] ?? norm.length) : -1;
     let end = next && listAfter >= 0 && listAfter < next.token.start ? listAfter : clauseEnd;
     if (end - start > MAX_TEXT) {
       start = Math.max(start, r.token.start - MAX_TEXT_BEFORE);
@@ -493,7 +519,8 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
     if (r.standard) target.kind = 'standard';
     const s = scope(r.token.start);
     if (s !== 'district') target.scope = s;
-    const counts = countsOf(norm.slice(shift, shift + trimmed.length), r.token.start - shift, r.unitEnd - shift, previous && previous.end > shift ? previous.end - shift : 0);
+    const counts = respectively(norm, clauseStart, readings, i)
+      ?? countsOf(norm.slice(shift, shift + trimmed.length), r.token.start - shift, r.unitEnd - shift, previous && previous.end > shift ? previous.end - shift : 0);
     // `分别达到98%和95%以上`, `达到每人每年730元`: what the number before counts.
     const inherited = counts ?? (previous && sentences.starts[previous.token.start] === sentences.starts[r.token.start] ? results.at(-1)?.counts : undefined);
     if (inherited !== undefined) target.counts = inherited;
