@@ -409,7 +409,7 @@ function scopeAt(norm: string, clauses: { starts: number[] }, sentences: { start
 }
 
 /** Words between what is counted and its number that say nothing of what it is. */
-const FILLER_AT_END = /(?:[从由][\d.]+[万亿千]?[^\d]{0,3}|不少于|不低于|不超过|至少|超过|最高|达到|提高到|提高至|提高|增加|共计|合计|累计|总计|全部|共|达|约|近|为|到|至|计|分别|每[人户生年月日]|的)$/u;
+const FILLER_AT_END = /(?:[从由][\d.]+[万亿千]?[^\d]{0,3}|不少于|不低于|不超过|至少|超过|最高|达到|提高到|提高至|共计|合计|累计|总计|全部|共|达|约|近|为|到|至|计|分别|每[人户生年月日]|的)$/u;
 const FILLER_AT_START = /^(?:[①-⑳]|为|对|向|给|在|将|按照|按|其中|年内|全年|全区|全市|全省|我区|我市|力争|争取|推动|继续|持续)/u;
 /** Words after a noun that start what is done with it (`为797名残疾人提供…`): what is counted ends there. */
 const VERB_AFTER = /提供|实施|开展|安装|进行|购买|发放|开通|治理|列为|成为|运行|监督|免费|达到|到|等|改造|由|分别|[\dA-Za-z]/u;
@@ -430,6 +430,9 @@ function wordsBefore(before: string): string {
   // Inside brackets (`老年人家庭（约2万户）`): what is counted stands before them.
   if (open >= 0 && phrase.slice(open + 1).replace(FILLER_AT_END, '').trim() === '') phrase = phrase.slice(0, open);
   phrase = phrase.slice(Math.max(phrase.lastIndexOf('、'), phrase.lastIndexOf('（'), phrase.lastIndexOf('(')) + 1).trim();
+  // `保障标准不低于当地最低生活保障标准的1.3倍`: what is compared stands before the comparator.
+  const compared = RELATIVE_BEFORE.exec(phrase);
+  if (compared) phrase = phrase.slice(0, compared.index);
   for (let i = 0; i < 4; i++) phrase = phrase.replace(FILLER_AT_END, '').replace(FILLER_AT_START, '').trim();
   return phrase;
 }
@@ -522,8 +525,11 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
     const counts = respectively(norm, clauseStart, readings, i)
       ?? countsOf(norm.slice(shift, shift + trimmed.length), r.token.start - shift, r.unitEnd - shift, previous && previous.end > shift ? previous.end - shift : 0);
     // `分别达到98%和95%以上`, `达到每人每年730元`: what the number before counts.
-    const inherited = counts ?? (previous && sentences.starts[previous.token.start] === sentences.starts[r.token.start] ? results.at(-1)?.counts : undefined);
-    if (inherited !== undefined) target.counts = inherited;
+    // The thing, not its change: `补助标准提高60元，达到每人每年730元` → 730 counts 补助标准.
+    const inherited = counts ?? (previous && sentences.starts[previous.token.start] === sentences.starts[r.token.start]
+      ? results.at(-1)?.counts?.replace(/(?:分别)?(?:提高|增加|提升|增长)$/u, '')
+      : undefined);
+    if (inherited !== undefined && inherited !== '') target.counts = inherited;
     results.push(target);
     return target;
   });
