@@ -80,13 +80,13 @@ describe('npm run parse', () => {
       expect(first?.leadUnits).toEqual(['区教育局']);
       expect(first?.coUnits).toEqual([]);
       expect(first?.text).toBe('新增托位100个（区教育局负责）');
-      expect(first?.targets).toEqual([{ value: 100, unit: '个', text: '新增托位100个' }]);
+      expect(first?.targets).toEqual([{ value: 100, unit: '个', text: '新增托位100个', counts: '新增托位' }]);
       expect(first?.source).toEqual({ startLine: 2, endLine: 2 });
       expect(second?.number).toBe(2);
       expect(second?.leadUnits).toEqual(['区住建局']);
       expect(second?.coUnits).toEqual([]);
       expect(second?.text).toBe('改造老旧小区3个（区住建局负责）');
-      expect(second?.targets).toEqual([{ value: 3, unit: '个', text: '改造老旧小区3个' }]);
+      expect(second?.targets).toEqual([{ value: 3, unit: '个', text: '改造老旧小区3个', counts: '改造老旧小区' }]);
       expect(second?.source).toEqual({ startLine: 3, endLine: 3 });
     },
     timeout,

@@ -56,9 +56,9 @@ describe('济南市市中区 (headings with a body line, units in brackets)', ()
   });
   test('should read full-width digits and 万 in targets', () => {
     expect(item(notice, 10)?.targets).toEqual([
-      { value: 17800, unit: '人', text: '新增城镇就业1.78万人以上', comparator: '>=' },
-      { value: 1, unit: '家', text: '发展公益性零工市场１家以上', comparator: '>=' },
-      { value: 200, unit: '间', text: '建设零工公寓200间' },
+      { value: 17800, unit: '人', text: '新增城镇就业1.78万人以上', comparator: '>=', counts: '新增城镇就业' },
+      { value: 1, unit: '家', text: '发展公益性零工市场１家以上', comparator: '>=', counts: '发展公益性零工市场' },
+      { value: 200, unit: '间', text: '建设零工公寓200间', counts: '建设零工公寓' },
     ]);
   });
   test('should drop the Word bookmark from the text and say so', () => {

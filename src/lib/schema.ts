@@ -22,10 +22,28 @@ export const Target = z.object({
   value: z.number(),
   /** The unit or measure word as written after the number (`人`, `个`, `平方米`, `%`). */
   unit: z.string().min(1),
-  /** The clause of the source the number stands in, as written. */
+  /**
+   * The clause of the source the number stands in, as written: bounded by clause punctuation (not by
+   * `、` or brackets, except between the parts of a list `A 3个、B 4个`), at most 40 characters.
+   */
   text: z.string().min(1),
-  /** `>=` for 以上/不少于/至少/不低于…, `<=` for 以内/不超过…, `~` for 左右/约…. */
+  /** `>=` for 以上/不少于/至少/不低于…, `<=` for 以内/不超过/最高…, `~` for 左右/约…. */
   comparator: z.enum(['>=', '<=', '~']).optional(),
+  /**
+   * Absent for a quantity to deliver (a target). `standard` for the amount a rule sets per case
+   * rather than a quantity: a rate (`每人每年60元` → `元/人/年`), price, premium, cap (`最高补助3万元`),
+   * threshold (`超过0.8万元`) or share (`自费数额20%`), or the change of one (`补助标准提高60元`).
+   * Pages never show a standard as a target.
+   */
+  kind: z.enum(['standard']).optional(),
+  /**
+   * Absent (or `district`) when the figure is the district's own. `city` (or `province`) when the notice gives it for the
+   * whole city (`全市办理法律援助案件不少于500件`) or the item is a city-level task (`属市级任务`): such a
+   * figure is labelled 全市 and kept out of the district's sums and comparisons.
+   */
+  scope: z.enum(['district', 'city', 'province']).optional(),
+  /** What the number counts, from its clause (`新增托位`, `残疾人`), for labels; absent when the clause does not say. */
+  counts: z.string().min(1).optional(),
 });
 export type Target = z.output<typeof Target>;
 

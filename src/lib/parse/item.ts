@@ -4,7 +4,7 @@
  */
 import type { Commitment, Level } from '../schema.ts';
 import { circledDigits } from './markers.ts';
-import { extractTargets } from './targets.ts';
+import { extractItemTargets } from './targets.ts';
 import { compact, squash } from './text.ts';
 import { findUnitNotes, readLabelledLine } from './units.ts';
 
@@ -113,8 +113,7 @@ export function toCommitment(draft: ItemDraft, number: number): Commitment {
     coUnits: unique(co),
     subItems,
     measures: draft.measures,
-    // Per piece: a clause never runs across two source lines.
-    targets: [draft.head, ...draft.rest].flatMap((piece) => extractTargets(withoutNotes(piece))),
+    targets: extractItemTargets([draft.head, ...draft.rest].map(withoutNotes), level ? { level } : {}),
     source: { startLine: lines[0] ?? 1, endLine: lines.at(-1) ?? 1 },
   };
   if (draft.partUnits && draft.partUnits.length === subItems.length && draft.partUnits.some((u) => u.lead.length + u.co.length > 0)) {

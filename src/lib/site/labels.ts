@@ -10,10 +10,23 @@ export function levelLabel(level: Level): string {
 
 const comparatorWords: Record<NonNullable<Target['comparator']>, string> = { '>=': '不少于', '<=': '不超过', '~': '约' };
 
-/** Returns a target as a short phrase: `不少于 17,800 人`. */
+/** Returns a target's number as a short phrase: `不少于 17,800 人`. */
 export function targetLabel(t: Target): string {
   const n = new Intl.NumberFormat('zh-CN').format(t.value);
   return `${t.comparator ? `${comparatorWords[t.comparator]} ` : ''}${n} ${t.unit}`;
+}
+
+const scopeWords: Record<'city' | 'province', string> = { city: '全市', province: '全省' };
+
+/**
+ * Returns a target as a chip that says what it counts and whose figure it is:
+ * `新增托位 675 个`, `全市 办理法律援助案件 不少于 500 件`, `标准 每人每年 730 元`.
+ */
+export function targetChip(t: Target): string {
+  const scope = t.scope === 'city' || t.scope === 'province' ? `${scopeWords[t.scope]} ` : '';
+  const standard = t.kind === 'standard' && !(t.counts ?? '').includes('标准') ? '标准 ' : '';
+  const counts = t.counts ? `${t.counts} ` : '';
+  return `${scope}${standard}${counts}${targetLabel(t)}`;
 }
 
 /** Returns how a topic was assigned, for reviewers. */

@@ -38,6 +38,14 @@ export interface IndicatorValue {
   target: Target;
 }
 
+/**
+ * Whether a target is the district's own quantity: not a standard (a rate, cap or premium) and not a
+ * figure the notice gives for the whole city or province. Only these enter sums and comparisons.
+ */
+export function isDistrictTarget(t: Target): boolean {
+  return t.kind !== 'standard' && (t.scope === undefined || t.scope === 'district');
+}
+
 /** Returns the first target of each district's commitments that counts for `indicator` (one per district). */
 export function indicatorValues(indicator: Indicator, commitments: readonly CommitmentEntry[]): IndicatorValue[] {
   const values: IndicatorValue[] = [];
@@ -46,7 +54,7 @@ export function indicatorValues(indicator: Indicator, commitments: readonly Comm
   for (const c of ordered) {
     const key = `${c.year}/${c.district}`;
     if (seen.has(key)) continue;
-    const target = c.targets.find((t) => t.unit === indicator.unit && indicator.pattern.test(t.text));
+    const target = c.targets.find((t) => isDistrictTarget(t) && t.unit === indicator.unit && indicator.pattern.test(t.text));
     if (target) {
       seen.add(key);
       values.push({ year: c.year, district: c.district, number: c.number, target });
