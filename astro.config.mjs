@@ -15,7 +15,14 @@ const base = process.env.BASE_PATH || '/';
 
 /** Redirects for URLs that moved: declared in data (`<content>/redirects.yaml`), each one a generated page. */
 const redirectsFile = join(contentDir(), 'redirects.yaml');
-const redirects = readRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined);
+/** @type {import('./src/lib/site/permanence.ts').Redirect[]} */
+let redirects;
+try {
+  redirects = readRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined);
+} catch (error) {
+  // One line naming the file (`npm run ingest` refuses the same file first).
+  throw new Error(`${redirectsFile}: ${error instanceof Error ? error.message : String(error)}`);
+}
 
 export default defineConfig({
   redirects: Object.fromEntries(redirects.map((r) => [r.from, r.to])),

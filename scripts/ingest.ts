@@ -13,6 +13,7 @@ import { contentDir } from '../src/lib/config.ts';
 import { planIngest } from '../src/lib/content/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
 import { generated } from '../src/lib/content/paths.ts';
+import { readRedirects } from '../src/lib/site/permanence.ts';
 import { fail, loadNotice, readBytes } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -60,6 +61,16 @@ for (const path of texts) {
   };
   if (existsSync(unitsFile)) source.unitsText = readFileSync(unitsFile, 'utf8');
   sources.push(source);
+}
+
+// The redirects are content too: a bad one (`to: //evil.example`) is refused here, before any build.
+const redirectsFile = join(root, 'redirects.yaml');
+if (existsSync(redirectsFile)) {
+  try {
+    readRedirects(readFileSync(redirectsFile, 'utf8'));
+  } catch (error) {
+    errors.push(`${rel(redirectsFile)}: error: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 const plan = planIngest(sources);

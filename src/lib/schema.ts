@@ -126,6 +126,21 @@ export const Notice = z.object({
 });
 export type Notice = z.output<typeof Notice>;
 
+/** The only URL schemes content may link to: a `javascript:` or `data:` address never becomes a link. */
+export const webSchemes = ['http:', 'https:'];
+
+/**
+ * An absolute `http:` or `https:` address with a host, e.g. `https://www.example.gov.cn/notice.html`.
+ * Every URL field of content uses it; anything else (`javascript:`, `data:`, `ftp:`, `//host`) is refused.
+ */
+export const WebUrl = z.httpUrl({ error: 'only an http:// or https:// address is accepted' });
+
+/**
+ * A path from the site root, e.g. `/2023/old-slug/`: one leading slash, no scheme, no host. `//host`
+ * and `/\\host` (which browsers read as another site) and white space are refused.
+ */
+export const SitePath = z.string().regex(/^\/(?![\/\\])[^\s\\]*$/u, 'a site path starts with one “/” and names no other host (no “//”, no “\\”, no spaces)');
+
 /** URL parts under `/<year>/` that site pages use, so no district may take them. */
 export const reservedSlugs = ['categories', 'units', 'data', 'source', 'search', 'about'];
 
@@ -147,7 +162,7 @@ export const NoticeMeta = z.object({
   /** The district's full name for headings and citations, e.g. 济南市市中区. */
   districtFull: z.string().min(1),
   /** Where the notice was published, or null when unknown (never invented). */
-  sourceUrl: z.url().nullable(),
+  sourceUrl: WebUrl.nullable(),
   /** A note on the source, e.g. why the URL is unknown. */
   sourceNote: z.string().optional(),
   /** Topic overrides: commitment number → topic slug, where the automatic assignment is wrong. */

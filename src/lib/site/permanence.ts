@@ -3,15 +3,16 @@
  * declared in data, and the check that a build still serves every URL ever
  * published. Pure.
  */
-import YAML from 'yaml';
 import { z } from 'zod';
+import { SitePath } from '../schema.ts';
+import { readYaml } from '../yaml.ts';
 
 /** A redirect from a URL that is no longer built to its new place. */
 export const Redirect = z.object({
   /** The old path, from the site root, e.g. `/2023/old-slug/`. */
-  from: z.string().regex(/^\/\S*$/),
+  from: SitePath,
   /** The new path, from the site root. */
-  to: z.string().regex(/^\/\S*$/),
+  to: SitePath,
   /** Why the URL moved, for reviewers. */
   reason: z.string().min(1),
 });
@@ -20,10 +21,20 @@ export type Redirect = z.output<typeof Redirect>;
 /** The redirects file (`<content>/redirects.yaml`). */
 export const RedirectsFile = z.object({ redirects: z.array(Redirect) });
 
-/** Returns the redirects a YAML text declares (an empty or missing file declares none). */
+/**
+ * Returns the redirects a YAML text declares (an empty or missing file declares none); throws an
+ * error with a one-line message (invalid YAML with its line, or the first field that is wrong).
+ */
 export function readRedirects(text: string | undefined): Redirect[] {
   if (!text || text.trim() === '') return [];
-  return RedirectsFile.parse(YAML.parse(text)).redirects;
+  const read = readYaml(text);
+  if (!read.ok) throw new Error(read.line > 0 ? `line ${read.line}: ${read.message}` : read.message);
+  const result = RedirectsFile.safeParse(read.value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`field “${issue?.path.join('.') || '(root)'}”: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data.redirects;
 }
 
 /** Folders of the build that hold build artefacts, not public URLs (hashed assets, the search index). */
