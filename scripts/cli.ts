@@ -2,10 +2,13 @@
  * The thin I/O edge shared by the command-line scripts: reading a notice
  * file, and failing with one clear line (never a stack trace).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { decodeNotice } from '../src/lib/decode.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 import type { Notice } from '../src/lib/schema.ts';
+import { completeFile, indexDir, indexProblems, searchPage } from '../src/lib/search/complete.ts';
 
 /** Prints `message` on stderr and exits with `code`. */
 export function fail(message: string, code = 1): never {
@@ -46,4 +49,20 @@ export function readNoticeFile(file: string): Notice {
   const loaded = loadNotice(file);
   if (!loaded.ok) fail(loaded.message);
   return loaded.notice;
+}
+
+/**
+ * Returns why the search index of the build in `dir` is missing or incomplete (empty when it is
+ * whole, or when the build has no search page to need one): `src/lib/search/complete.ts`.
+ */
+export function searchIndexProblems(dir: string): string[] {
+  const index = join(dir, indexDir);
+  const sizes = new Map<string, number>();
+  if (existsSync(index)) {
+    for (const d of readdirSync(index, { recursive: true, withFileTypes: true }) as Dirent[]) {
+      if (d.isFile()) sizes.set(relative(index, join(d.parentPath, d.name)).split(sep).join('/'), statSync(join(d.parentPath, d.name)).size);
+    }
+  }
+  const record = existsSync(join(index, completeFile)) ? readFileSync(join(index, completeFile), 'utf8') : undefined;
+  return indexProblems(existsSync(join(dir, searchPage)), sizes, record);
 }

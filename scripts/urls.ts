@@ -2,7 +2,8 @@
  * `npm run urls -- --check [--dist DIR]`: fails when the build in DIR (default
  * `dist/`) no longer serves a URL of the committed manifest
  * (`<content>/urls.txt`) and no redirect (`<content>/redirects.yaml`) covers
- * it, or serves URLs the manifest does not list yet.
+ * it, or serves URLs the manifest does not list yet, or its search index is
+ * missing or incomplete (a build killed while indexing).
  * `npm run urls -- --update [--dist DIR]`: adds the build's new URLs to the
  * manifest (it never removes one).
  */
@@ -11,7 +12,7 @@ import type { Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { checkPermanence, publicUrls, readManifest, readRedirects, writeManifest } from '../src/lib/site/permanence.ts';
-import { fail } from './cli.ts';
+import { fail, searchIndexProblems } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const mode = args.find((a) => a === '--check' || a === '--update');
@@ -44,6 +45,7 @@ if (mode === '--update') {
 }
 
 const problems = [
+  ...searchIndexProblems(dist).map((p) => `  search:   ${p}`),
   ...report.missing.map((u) => `  missing:  ${u} (published before; declare a redirect in ${redirectsFile})`),
   ...report.redirectsWithoutPage.map((u) => `  redirect without a page: ${u}`),
   ...report.redirectsToNowhere.map((u) => `  redirect to a URL the build does not serve: ${u}`),

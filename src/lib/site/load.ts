@@ -3,6 +3,8 @@
  * Loaded once per build and shared by every page.
  */
 import { getCollection } from 'astro:content';
+import { contentDir } from '../config.ts';
+import { contentProblems, contentReport } from './integrity.ts';
 import { buildModel } from './model.ts';
 import type { District, Year } from './model.ts';
 
@@ -12,6 +14,13 @@ let model: Promise<Year[]> | undefined;
 export function loadModel(): Promise<Year[]> {
   model ??= (async () => {
     const [notices, commitments, units] = await Promise.all([getCollection('notices'), getCollection('commitments'), getCollection('units')]);
+    // Half-ingested content (an interrupted ingest, a partial copy) stops the build: never an empty or partial site.
+    const problems = contentProblems(
+      notices.map((n) => n.data),
+      commitments.map((c) => c.data),
+      units.map((u) => u.data),
+    );
+    if (problems.length > 0) throw new Error(contentReport(contentDir(), problems));
     return buildModel(
       notices.map((n) => n.data),
       commitments.map((c) => c.data),
