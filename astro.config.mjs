@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentDir } from './src/lib/config.ts';
 import { readRedirects } from './src/lib/site/permanence.ts';
+import { cspDirectives } from './src/lib/site/csp.ts';
 
 /**
  * The site's public address and base path, in one place. Override them for a
@@ -27,6 +28,8 @@ try {
 export default defineConfig({
   redirects: Object.fromEntries(redirects.map((r) => [r.from, r.to])),
   build: { format: 'directory', inlineStylesheets: 'always' },
+  // A Content-Security-Policy on every page, as a <meta http-equiv> (src/lib/site/csp.ts says why each directive).
+  security: { csp: { directives: [...cspDirectives] } },
   site,
   base,
   output: 'static',

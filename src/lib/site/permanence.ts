@@ -37,8 +37,8 @@ export function readRedirects(text: string | undefined): Redirect[] {
   return result.data.redirects;
 }
 
-/** Folders of the build that hold build artefacts, not public URLs (hashed assets, the search index). */
-const artefacts = ['_astro/', 'pagefind/'];
+/** Files and folders of the build that are build artefacts, not public URLs (hashed assets, the search index, the hosts' headers file). */
+const artefacts = ['_astro/', 'pagefind/', '_headers'];
 
 /** Returns the public URL paths of a build's files (paths relative to the build folder, `/` separators). */
 export function publicUrls(files: readonly string[]): string[] {
