@@ -106,7 +106,7 @@ export const pageTypes: PageType[] = [
 export interface Visit {
   page: Page;
   context: BrowserContext;
-  /** Console errors, uncaught page errors and requests to other origins, as they happen. */
+  /** Console errors, uncaught page errors, dialogs, CSP violations and requests to other origins, as they happen. */
   problems: string[];
   close: () => Promise<void>;
 }
@@ -136,6 +136,18 @@ export async function newVisit(site: Site, options: VisitOptions = {}): Promise<
     if (foreign(request.url(), site.origin)) problems.push(`request to another origin: ${request.method()} ${request.url()} (from ${page.url()})`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.stack ?? error.message}`));
+  // A dialog (alert, confirm, prompt) is what injected script does first: none may ever open.
+  page.on('dialog', (dialog) => {
+    problems.push(`a ${dialog.type()} dialog opened on ${page.url()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  // Content-Security-Policy violations, also those Chromium would not log.
+  await context.exposeFunction('__cspViolation', (text: string) => problems.push(`CSP violation on ${page.url()}: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const at = message.location().url;
