@@ -5,11 +5,11 @@
  * `frame-ancestors`, which only a header can send), the referrer policy and
  * `X-Content-Type-Options: nosniff` (src/lib/site/csp.ts). `npm run build` runs it.
  */
-import { closeSync, existsSync, openSync, readdirSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { headersFile, mergePolicies, pagePolicy } from '../src/lib/site/csp.ts';
-import { fail } from './cli.ts';
+import { fail, writeFileOrFail } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 if (args.length > 1 || args[0]?.startsWith('-')) fail('usage: node scripts/headers.ts [DIR]', 2);
@@ -34,5 +34,9 @@ for (const file of files) {
   policies.add(policy);
   pages++;
 }
-writeFileSync(join(dir, '_headers'), headersFile(mergePolicies(policies)));
+try {
+  writeFileOrFail(join(dir, '_headers'), headersFile(mergePolicies(policies)));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
 process.stdout.write(`headers: ${join(dir, '_headers')} (${policies.size} distinct policies over ${pages} pages)\n`);

@@ -7,14 +7,14 @@
  * content is not what ingest would write. The content directory is
  * `$MINSHENG_CONTENT_DIR` (default `content/`).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { planIngest } from '../src/lib/content/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
 import { generated } from '../src/lib/content/paths.ts';
 import { readRedirects } from '../src/lib/site/permanence.ts';
-import { fail, loadNotice, readBytes } from './cli.ts';
+import { fail, Failure, loadNotice, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = args.filter((a) => a !== '--check');
@@ -93,10 +93,15 @@ if (check) {
   fail(`ingest --check: the generated content is out of date; run \`npm run ingest\` and commit the result\n${lines.join('\n')}`);
 }
 
-for (const p of stale) rmSync(join(root, p));
-for (const f of changed) {
-  mkdirSync(dirname(join(root, f.path)), { recursive: true });
-  writeFileSync(join(root, f.path), f.contents);
+try {
+  for (const p of stale) rmSync(join(root, p));
+  for (const f of changed) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileOrFail(rel(join(root, f.path)), f.contents);
+  }
+} catch (error) {
+  // A full disk (ENOSPC) or a read-only folder: one line, and the next ingest finishes the work.
+  fail(error instanceof Failure ? error.message : `ingest: error: ${reasonOf(error)}`);
 }
 process.stdout.write(
   `ingest: ${sources.length} notices, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
