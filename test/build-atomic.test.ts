@@ -123,7 +123,9 @@ describe('npm run build (scripts/build.ts)', () => {
   }, 300_000);
 
   test('should replace the output after a whole build, and remove what killed builds left', () => {
-    expect(partials().length).toBeGreaterThan(0);
+    // What a build killed outright leaves (a process id no longer running); the builds above already removed theirs.
+    mkdirSync(join(work, 'out', '.dist.partial-999999999', '_astro'), { recursive: true });
+    mkdirSync(join(work, 'out', '.dist.old-999999999'), { recursive: true });
     const run = build();
     expect(run.status, run.output).toBe(0);
     expect(partials()).toEqual([]);

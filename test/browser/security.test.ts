@@ -25,11 +25,16 @@ interface PageSecurity {
   foreignSchemes: string[];
 }
 
-/** Reads the page's policies, inline handlers and link schemes. */
+/**
+ * Reads the page's policies, inline handlers and link schemes. Inline attributes are looked for in
+ * the HTML as served (parsed again in the page): a script may set `element.style` through the CSSOM,
+ * which the policy allows and which shows as a `style` attribute in the live document.
+ */
 async function security(v: Awaited<ReturnType<typeof visit>>): Promise<PageSecurity> {
-  return v.page.evaluate(() => {
+  const served = await (await v.page.request.get(v.page.url())).text();
+  return v.page.evaluate((html) => {
     const inline: string[] = [];
-    for (const el of document.querySelectorAll('*')) {
+    for (const el of new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*')) {
       for (const attr of el.getAttributeNames()) if (/^on/u.test(attr) || attr === 'style') inline.push(`<${el.tagName.toLowerCase()} ${attr}>`);
     }
     return {
@@ -38,7 +43,7 @@ async function security(v: Awaited<ReturnType<typeof visit>>): Promise<PageSecur
       inline,
       foreignSchemes: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href).filter((h) => !/^https?:/u.test(h)),
     };
-  });
+  }, served);
 }
 
 const site = useSite();
