@@ -100,7 +100,7 @@ function createSnapshot(year: string, outDir: string, record: boolean): void {
     // 2. Build it.
     const site = join(tmp, 'site');
     const env = { ...process.env, MINSHENG_CONTENT_DIR: corpus, BASE_PATH: '/' };
-    const build = spawnSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', site], { cwd: project, env, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { cwd: project, env, encoding: 'utf8' });
     if (build.status !== 0) throw new Failure(`snapshot: error: the build failed: ${lastErrorLine(build.stderr || build.stdout)}`);
     const indexer = join(project, 'scripts', 'search-index.ts');
     if (existsSync(indexer)) {
