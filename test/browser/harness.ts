@@ -146,7 +146,7 @@ export async function newVisit(site: Site, options: VisitOptions = {}): Promise<
   page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.stack ?? error.message}`));
   // A dialog (alert, confirm, prompt) is what injected script does first: none may ever open.
   page.on('dialog', (dialog) => {
-    problems.push(`a ${dialog.type()} dialog opened on ${page.url()}: ${dialog.message()}`);
+    problems.push(`a dialog (${dialog.type()}) opened on ${page.url()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
   page.on('console', (message) => {
