@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentDir } from './src/lib/config.ts';
 import { readRedirects } from './src/lib/site/permanence.ts';
+import { cspDirectives } from './src/lib/site/csp.ts';
 
 /**
  * The site's public address and base path, in one place. Override them for a
@@ -15,11 +16,20 @@ const base = process.env.BASE_PATH || '/';
 
 /** Redirects for URLs that moved: declared in data (`<content>/redirects.yaml`), each one a generated page. */
 const redirectsFile = join(contentDir(), 'redirects.yaml');
-const redirects = readRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined);
+/** @type {import('./src/lib/site/permanence.ts').Redirect[]} */
+let redirects;
+try {
+  redirects = readRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : undefined);
+} catch (error) {
+  // One line naming the file (`npm run ingest` refuses the same file first).
+  throw new Error(`${redirectsFile}: ${error instanceof Error ? error.message : String(error)}`);
+}
 
 export default defineConfig({
   redirects: Object.fromEntries(redirects.map((r) => [r.from, r.to])),
   build: { format: 'directory', inlineStylesheets: 'always' },
+  // A Content-Security-Policy on every page, as a <meta http-equiv> (src/lib/site/csp.ts says why each directive).
+  security: { csp: { directives: [...cspDirectives] } },
   site,
   base,
   output: 'static',

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Test files that read the shared site build (`test/helpers/built-site.ts`). */
-const siteTests = ['test/browser/**/*.test.ts', 'test/build.test.ts', 'test/search.test.ts', 'test/site-pages.test.ts', 'test/site-quality.test.ts'];
+const siteTests = ['test/browser/**/*.test.ts', 'test/build.test.ts', 'test/search.test.ts', 'test/site-pages.test.ts', 'test/site-quality.test.ts', 'test/build-atomic.test.ts'];
 
 export default defineConfig({
   test: {

@@ -7,7 +7,9 @@
  *   the build, and every fragment (`#L31`, `#c18`) an id on its page;
  * - nothing but a link in a page's own content (inside `<main>`, e.g. a
  *   notice's source URL) goes to another origin;
- * - every HTML file validates with html-validate (src/lib/quality/htmlvalidate.ts).
+ * - every HTML file validates with html-validate (src/lib/quality/htmlvalidate.ts);
+ * - the search index is whole (`pagefind/complete.json`, src/lib/search/complete.ts)
+ *   when the build has a search page.
  *
  * The site's address and base path are read from the home page's
  * `<link rel="canonical">`; `--site https://example.org/minsheng/` overrides it.
@@ -22,7 +24,7 @@ import { createValidator, validatePage } from '../src/lib/quality/htmlvalidate.t
 import { siteRootOf } from '../src/lib/quality/links.ts';
 import { formatProblem, sortProblems } from '../src/lib/quality/problem.ts';
 import type { Problem } from '../src/lib/quality/problem.ts';
-import { fail } from './cli.ts';
+import { fail, searchIndexProblems } from './cli.ts';
 
 const usage = 'usage: node scripts/check-site.ts [DIR] [--site URL]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -66,7 +68,9 @@ const links = checkLinks({ files, read }, root);
 const validator = createValidator();
 const invalid: Problem[] = [];
 for (const page of files.filter((f) => f.endsWith('.html'))) invalid.push(...(await validatePage(validator, page, read(page))));
-const problems = sortProblems([...links.problems, ...invalid]);
+// A build killed while indexing has every page and half a search index: that is a problem too.
+const search: Problem[] = searchIndexProblems(dir).map((message) => ({ file: 'pagefind/complete.json', line: 1, column: 1, message, rule: 'search-index' }));
+const problems = sortProblems([...links.problems, ...invalid, ...search]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 const contentLinks = links.external.filter((e) => e.inContent).length;

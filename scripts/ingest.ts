@@ -9,7 +9,7 @@
  * content is not what ingest would write. The content directory is
  * `$MINSHENG_CONTENT_DIR` (default `content/`).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { planIngest, sha256 } from '../src/lib/content/ingest.ts';
@@ -18,7 +18,8 @@ import type { SourceReport } from '../src/lib/report/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
 import { generated } from '../src/lib/content/paths.ts';
 import { parse as parseYaml } from 'yaml';
-import { fail, loadNotice, readBytes } from './cli.ts';
+import { readRedirects } from '../src/lib/site/permanence.ts';
+import { fail, Failure, loadNotice, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 
 /** Returns the `year` a metadata file gives, if it reads as YAML and gives a whole number. */
 function metaYear(text: string): number | undefined {
@@ -110,6 +111,16 @@ for (const path of listFiles(join(root, 'reports'), '.txt')) {
   });
 }
 
+// The redirects are content too: a bad one (`to: //evil.example`) is refused here, before any build.
+const redirectsFile = join(root, 'redirects.yaml');
+if (existsSync(redirectsFile)) {
+  try {
+    readRedirects(readFileSync(redirectsFile, 'utf8'));
+  } catch (error) {
+    errors.push(`${rel(redirectsFile)}: error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 const plan = planIngest(sources, reports);
 errors.push(...plan.errors.map((e) => `${rel(join(root, e.file))}${e.line ? `:${e.line}` : ''}: error: ${e.message}`));
 if (errors.length > 0) fail(`${errors.join('\n')}\ningest: ${errors.length} error(s); nothing was written`);
@@ -130,10 +141,15 @@ if (check) {
   fail(`ingest --check: the generated content is out of date; run \`npm run ingest\` and commit the result\n${lines.join('\n')}`);
 }
 
-for (const p of stale) rmSync(join(root, p));
-for (const f of changed) {
-  mkdirSync(dirname(join(root, f.path)), { recursive: true });
-  writeFileSync(join(root, f.path), f.contents);
+try {
+  for (const p of stale) rmSync(join(root, p));
+  for (const f of changed) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileOrFail(rel(join(root, f.path)), f.contents);
+  }
+} catch (error) {
+  // A full disk (ENOSPC) or a read-only folder: one line, and the next ingest finishes the work.
+  fail(error instanceof Failure ? error.message : `ingest: error: ${reasonOf(error)}`);
 }
 process.stdout.write(
   `ingest: ${sources.length} notices, ${reports.length} reports, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +

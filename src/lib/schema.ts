@@ -174,6 +174,21 @@ export const Notice = z.object({
 });
 export type Notice = z.output<typeof Notice>;
 
+/** The only URL schemes content may link to: a `javascript:` or `data:` address never becomes a link. */
+export const webSchemes = ['http:', 'https:'];
+
+/**
+ * An absolute `http:` or `https:` address with a host, e.g. `https://www.example.gov.cn/notice.html`.
+ * Every URL field of content uses it; anything else (`javascript:`, `data:`, `ftp:`, `//host`) is refused.
+ */
+export const WebUrl = z.httpUrl({ error: 'only an http:// or https:// address is accepted' });
+
+/**
+ * A path from the site root, e.g. `/2023/old-slug/`: one leading slash, no scheme, no host. `//host`
+ * and `/\\host` (which browsers read as another site) and white space are refused.
+ */
+export const SitePath = z.string().regex(/^\/(?![\/\\])[^\s\\]*$/u, 'a site path starts with one “/” and names no other host (no “//”, no “\\”, no spaces)');
+
 /** URL parts under `/<year>/` that site pages use, so no district may take them. */
 export const reservedSlugs = ['categories', 'units', 'data', 'source', 'search', 'about'];
 
@@ -210,7 +225,7 @@ export const NoticeMeta = z.object({
   /** The district's full name for headings and citations, e.g. 济南市市中区. */
   districtFull: z.string().min(1),
   /** Where the notice was published, or null when unknown (never invented). */
-  sourceUrl: z.url().nullable(),
+  sourceUrl: WebUrl.nullable(),
   /** A note on the source, e.g. why the URL is unknown. */
   sourceNote: z.string().optional(),
   /** The file as published (HTML, Word, PDF…), when the text was converted from it. */
@@ -446,9 +461,9 @@ export const Fingerprint = z.string().regex(/^[\p{L}\p{N}]+$/u, 'a fingerprint i
 /** A redirect from a URL that is no longer built to its new place (`<content>/redirects.yaml`). */
 export const Redirect = z.object({
   /** The old path, from the site root, e.g. `/2023/old-slug/`. */
-  from: z.string().regex(/^\/\S*$/),
+  from: SitePath,
   /** The new path, from the site root. When `from` is a commitment's, the commitment found there must be the same. */
-  to: z.string().regex(/^\/\S*$/),
+  to: SitePath,
   /** Why the URL moved, for reviewers. */
   reason: z.string().min(1),
 });

@@ -13,7 +13,7 @@ import type { Visit } from './harness.ts';
 const site = useSite();
 
 describe('the recorder of console errors and requests to other origins', () => {
-  test('should notice a console error, an uncaught error and a request to another origin', async () => {
+  test('should notice a console error, an uncaught error, a dialog and a request to another origin', async () => {
     const v = await visit(site(), '/');
     try {
       await v.page.evaluate(async () => {
@@ -22,11 +22,14 @@ describe('the recorder of console errors and requests to other origins', () => {
           throw new Error('deliberate uncaught error');
         });
         await fetch('https://example.org/tracker.js').catch(() => undefined);
+        setTimeout(() => alert('deliberate dialog'));
       });
       const recorded = (): string => v.problems.join('\n');
       await expect.poll(recorded).toMatch(/console\.error[^\n]*deliberate console error/u);
       await expect.poll(recorded).toMatch(/uncaught error[^\n]*deliberate uncaught error/u);
-      await expect.poll(recorded).toMatch(/request to another origin: GET https:\/\/example\.org\/tracker\.js/u);
+      await expect.poll(recorded).toMatch(/a dialog \(alert\) opened on [^\n]*: deliberate dialog/u);
+      // The Content-Security-Policy stops the request before it leaves; either way it is recorded.
+      await expect.poll(recorded).toMatch(/request to another origin: GET https:\/\/example\.org\/tracker\.js|CSP violation: connect-src blocked https:\/\/example\.org\/tracker\.js/u);
     } finally {
       await v.close();
     }

@@ -39,10 +39,10 @@ function projectNode(): string {
   return existsSync(own) ? own : process.execPath;
 }
 
-/** Runs a Node script of the project, throwing its output when it fails. */
-function runNode(args: string[]): void {
+/** Runs a Node script of the project (with `env` added to the environment), throwing its output when it fails. */
+function runNode(args: string[], env: Record<string, string> = {}): void {
   try {
-    execFileSync(projectNode(), args, { cwd: project, stdio: 'pipe', env: { ...process.env, BASE_PATH: '/' } });
+    execFileSync(projectNode(), args, { cwd: project, stdio: 'pipe', env: { ...process.env, BASE_PATH: '/', ...env } });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
     throw new Error(`\`node ${args.join(' ')}\` failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
@@ -51,15 +51,18 @@ function runNode(args: string[]): void {
 
 /**
  * Builds the site as `npm run build` does, into a new temporary directory: `astro build --outDir`,
- * then `scripts/search-index.ts --site <dir>` when the search indexer exists.
+ * then `scripts/search-index.ts --site <dir>` when the search indexer exists. With `contentDir`,
+ * the content of that directory, ingested first.
  */
-export function buildSite(): BuiltSite {
+export function buildSite(contentDir?: string): BuiltSite {
   const dir = mkdtempSync(join(tmpdir(), 'minsheng-browser-'));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  const env: Record<string, string> = contentDir === undefined ? {} : { MINSHENG_CONTENT_DIR: contentDir };
   try {
-    runNode([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dir]);
+    if (contentDir !== undefined) runNode([join(project, 'scripts', 'ingest.ts')], env);
+    runNode([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dir], env);
     const indexer = join(project, 'scripts', 'search-index.ts');
-    if (existsSync(indexer)) runNode([indexer, '--site', dir]);
+    if (existsSync(indexer)) runNode([indexer, '--site', dir], env);
   } catch (error) {
     remove();
     throw error;

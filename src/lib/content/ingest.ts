@@ -4,7 +4,6 @@
  * the script around it reads and writes.
  */
 import { createHash } from 'node:crypto';
-import YAML from 'yaml';
 import type { Notice, NoticeMeta, TopicAssignment, UnitRecord } from '../schema.ts';
 import { NoticeMeta as NoticeMetaSchema, UnitRegistry as UnitRegistrySchema } from '../schema.ts';
 import { assignTopic } from '../taxonomy/topics.ts';
@@ -13,6 +12,7 @@ import { unitsPath } from './paths.ts';
 import type { OutputFile } from './entries.ts';
 import { noticeFiles } from './entries.ts';
 import { planReports, type SourceReport } from '../report/ingest.ts';
+import { readYaml } from '../yaml.ts';
 
 /** A notice as read from the content directory. */
 export interface SourceNotice {
@@ -47,16 +47,9 @@ export interface IngestPlan {
 
 /** Returns the metadata in a YAML text, or the problems with it (with lines where YAML gives them). */
 export function readMeta(metaPath: string, text: string): { ok: true; meta: NoticeMeta } | { ok: false; errors: FileProblem[] } {
-  const doc = YAML.parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const lineCounter = new YAML.LineCounter();
-    YAML.parseDocument(text, { lineCounter });
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({ file: metaPath, line: lineCounter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0] ?? ''}` })),
-    };
-  }
-  const result = NoticeMetaSchema.safeParse(doc.toJS());
+  const read = readYaml(text);
+  if (!read.ok) return { ok: false, errors: [{ file: metaPath, line: read.line, message: read.message }] };
+  const result = NoticeMetaSchema.safeParse(read.value);
   if (!result.success) {
     return {
       ok: false,
@@ -167,9 +160,9 @@ function topicsOf(source: SourceNotice, meta: NoticeMeta): { ok: true; topics: T
 function existingUnits(source: SourceNotice, meta: NoticeMeta): { ok: true; units: UnitRecord[] } | { ok: false; errors: FileProblem[] } {
   if (source.unitsText === undefined) return { ok: true, units: [] };
   const file = unitsPath(meta);
-  const doc = YAML.parseDocument(source.unitsText);
-  if (doc.errors.length > 0) return { ok: false, errors: [{ file, line: 0, message: `invalid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}` }] };
-  const result = UnitRegistrySchema.safeParse(doc.toJS());
+  const read = readYaml(source.unitsText);
+  if (!read.ok) return { ok: false, errors: [{ file, line: read.line, message: read.message }] };
+  const result = UnitRegistrySchema.safeParse(read.value);
   if (!result.success) {
     return { ok: false, errors: result.error.issues.map((i) => ({ file, line: 0, message: `field “${i.path.join('.') || '(root)'}”: ${i.message}` })) };
   }

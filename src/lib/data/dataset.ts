@@ -279,8 +279,19 @@ export const csvColumns: readonly CsvColumn[] = [
   { name: 'sourceUrl', description: '原通知的发布网址（不详时为空）', value: (n) => n.sourceUrl ?? '' },
 ];
 
-/** Returns a CSV field: quoted (quotes doubled) when it holds a comma, a double quote, CR or LF. */
+/**
+ * What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`,
+ * a tab or a carriage return as a cell's first character.
+ */
+const formulaStart = /^[=+\-@\t\r]/u;
+
+/**
+ * Returns a CSV field: quoted (quotes doubled) when it holds a comma, a double quote, CR or LF.
+ * A value a spreadsheet would run as a formula (`=HYPERLINK(…)`, `-1+1`) is neutralized the way
+ * OWASP recommends: a single quote before it, and the field quoted. The JSON keeps every value verbatim.
+ */
 export function csvField(value: string): string {
+  if (formulaStart.test(value)) return `"'${value.replaceAll('"', '""')}"`;
   return /[",\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

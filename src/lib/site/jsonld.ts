@@ -3,6 +3,7 @@
  * its permanent identifier. Pure.
  */
 import type { CommitmentEntry, NoticeEntry } from '../schema.ts';
+import { externalHref } from './urls.ts';
 
 /** Returns the permanent identifier of a commitment: `minsheng:2023/huaibei-xiangshan/18`. */
 export function commitmentId(c: Pick<CommitmentEntry, 'year' | 'district' | 'number'>): string {
@@ -16,7 +17,8 @@ export function commitmentJsonLd(input: { notice: NoticeEntry; commitment: Commi
   const isPartOf: Record<string, unknown> = { '@type': 'CreativeWork', name: notice.title, publisher };
   if (notice.date) isPartOf['datePublished'] = notice.date;
   if (notice.docNumber) isPartOf['identifier'] = notice.docNumber;
-  if (notice.sourceUrl) isPartOf['url'] = notice.sourceUrl;
+  const sourceHref = externalHref(notice.sourceUrl);
+  if (sourceHref) isPartOf['url'] = sourceHref;
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'CreativeWork',

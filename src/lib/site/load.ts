@@ -9,6 +9,7 @@ import { contentDir } from '../config.ts';
 import type { Correction } from '../schema.ts';
 import { readCorrections } from './permanence.ts';
 import { loadReports } from './load-reports.ts';
+import { contentProblems, contentReport } from './integrity.ts';
 import { buildModel } from './model.ts';
 import type { District, Year } from './model.ts';
 
@@ -18,6 +19,13 @@ let model: Promise<Year[]> | undefined;
 export function loadModel(): Promise<Year[]> {
   model ??= (async () => {
     const [notices, commitments, units] = await Promise.all([getCollection('notices'), getCollection('commitments'), getCollection('units')]);
+    // Half-ingested content (an interrupted ingest, a partial copy) stops the build: never an empty or partial site.
+    const problems = contentProblems(
+      notices.map((n) => n.data),
+      commitments.map((c) => c.data),
+      units.map((u) => u.data),
+    );
+    if (problems.length > 0) throw new Error(contentReport(contentDir(), problems));
     return buildModel(
       notices.map((n) => n.data),
       commitments.map((c) => c.data),

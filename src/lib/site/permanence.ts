@@ -5,21 +5,17 @@
  * every URL ever published, and that each commitment URL still names the same
  * commitment. Pure.
  */
-import YAML from 'yaml';
 import type { z } from 'zod';
 import type { Correction, Redirect } from '../schema.ts';
 import { CorrectionsFile, Fingerprint, RedirectsFile } from '../schema.ts';
+import { readYaml as readYamlValue } from '../yaml.ts';
 import { fingerprint, sameMeaning } from './meaning.ts';
 
 /** Returns the value of a YAML text checked by `schema`, or throws one line saying what is wrong (and where). */
 function readYaml<T>(text: string, schema: z.ZodType<T>): T {
-  let value: unknown;
-  try {
-    value = YAML.parse(text);
-  } catch (error) {
-    throw new Error(`invalid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`);
-  }
-  const result = schema.safeParse(value);
+  const read = readYamlValue(text);
+  if (!read.ok) throw new Error(read.line > 0 ? `line ${read.line}: ${read.message}` : read.message);
+  const result = schema.safeParse(read.value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new Error(`field “${issue?.path.join('.') || '(root)'}”: ${issue?.message ?? 'invalid'}`);
@@ -42,8 +38,8 @@ export function correctionsOf(corrections: readonly Correction[], url: string): 
   return corrections.filter((c) => c.url === url).sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** Folders of the build that hold build artefacts, not public URLs (hashed assets, the search index). */
-const artefacts = ['_astro/', 'pagefind/'];
+/** Files and folders of the build that are build artefacts, not public URLs (hashed assets, the search index, the hosts' headers file). */
+const artefacts = ['_astro/', 'pagefind/', '_headers'];
 
 /** Returns the public URL paths of a build's files (paths relative to the build folder, `/` separators). */
 export function publicUrls(files: readonly string[]): string[] {

@@ -40,12 +40,26 @@ export interface Verification {
   extra: string[];
 }
 
-/** Returns how the files stand against the checksums (the manifest file itself excluded). */
-export function verify(sums: ReadonlyMap<string, string>, files: ReadonlyMap<string, Uint8Array>, manifestName: string): Verification {
-  const present = [...files.keys()].filter((p) => p !== manifestName);
+/** Returns how the files (path → their SHA-256, hex) stand against the checksums (the manifest file itself excluded). */
+export function verify(sums: ReadonlyMap<string, string>, hashes: ReadonlyMap<string, string>, manifestName: string): Verification {
+  const present = [...hashes.keys()].filter((p) => p !== manifestName);
   return {
-    changed: present.filter((p) => sums.has(p) && sums.get(p) !== sha256(files.get(p) ?? new Uint8Array())).sort(),
-    missing: [...sums.keys()].filter((p) => !files.has(p)).sort(),
+    changed: present.filter((p) => sums.has(p) && sums.get(p) !== hashes.get(p)).sort(),
+    missing: [...sums.keys()].filter((p) => !hashes.has(p)).sort(),
     extra: present.filter((p) => !sums.has(p)).sort(),
   };
+}
+
+/**
+ * Returns the published list of snapshot digests (`sha256sum` format, one archive a line, sorted by
+ * name) with `name`'s digest set to `digest`: added, or replaced when the archive was made again.
+ */
+export function recordDigest(list: string, name: string, digest: string): string {
+  const read = readChecksums(list);
+  const sums = read.ok ? read.sums : new Map<string, string>();
+  sums.set(name, digest);
+  return [...sums.keys()]
+    .sort()
+    .map((n) => `${sums.get(n) ?? ''}  ${n}\n`)
+    .join('');
 }

@@ -1,0 +1,122 @@
+/**
+ * `npm run build [-- --out DIR]`: the whole build, atomically. Four steps,
+ * each a child process:
+ *
+ * 1. `node scripts/ingest.ts` (the content collections from the notices);
+ * 2. `astro build --outDir <partial>`, into a new folder beside the output
+ *    (`.<out>.partial-<pid>`, same file system);
+ * 3. `node scripts/headers.ts <partial>` (`_headers`: the security headers for
+ *    hosts that read that file);
+ * 4. `node scripts/search-index.ts --site <partial>` (it writes
+ *    `pagefind/complete.json` last).
+ *
+ * Only when all four succeeded does the new build replace the output (default
+ * `dist/`): the old folder is renamed aside, the new one renamed into place,
+ * the old one removed. A failed, interrupted (Ctrl-C, SIGTERM) or killed build
+ * leaves the previous output as it was; its partial folder is removed then, or
+ * by the next build when the process was killed outright.
+ *
+ * Exit codes: 0 built; the failing step's code; 130/143 when interrupted; 2 usage.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fail } from './cli.ts';
+
+const usage = 'usage: npm run build [-- --out DIR]';
+const args = process.argv.slice(2).filter((a) => a !== '--');
+let out = 'dist';
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--out' && args[i + 1] !== undefined) out = args[++i] ?? out;
+  else fail(`${usage}  (unknown argument: ${a})`, 2);
+}
+
+const project = resolve(import.meta.dirname, '..');
+const target = resolve(out);
+const parent = dirname(target);
+const name = basename(target);
+const partial = join(parent, `.${name}.partial-${process.pid}`);
+const aside = join(parent, `.${name}.old-${process.pid}`);
+const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old)-(\\d+)$`, 'u');
+
+/** Returns whether a process of this id is running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// What a build killed outright (SIGKILL, power loss) left behind; another build still running keeps its own.
+if (existsSync(parent)) {
+  for (const entry of readdirSync(parent)) {
+    const pid = Number(leftover.exec(entry)?.[1] ?? Number.NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+let child: ChildProcess | undefined;
+
+/** Removes the partial build; the previous output stays as it was. */
+function cleanUp(): void {
+  rmSync(partial, { recursive: true, force: true });
+}
+
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.on(signal, () => {
+    child?.kill(signal);
+    cleanUp();
+    process.stderr.write(`build: interrupted (${signal}); ${out}/ was left as it was\n`);
+    process.exit(code);
+  });
+}
+
+/** Runs one step, its output passed through; resolves with its exit code. */
+function run(label: string, command: string, commandArgs: string[]): Promise<number> {
+  process.stdout.write(`build: ${label}\n`);
+  return new Promise((done) => {
+    child = spawn(command, commandArgs, { cwd: project, stdio: 'inherit' });
+    child.on('error', (error) => {
+      process.stderr.write(`build: ${label}: error: ${error.message}\n`);
+      done(1);
+    });
+    child.on('exit', (code, signal) => {
+      child = undefined;
+      done(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+const steps: [string, string, string[]][] = [
+  ['1/4 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
+  ['2/4 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
+  ['3/4 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]],
+  ['4/4 search index', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', partial]],
+];
+for (const [label, command, commandArgs] of steps) {
+  const code = await run(label, command, commandArgs);
+  if (code !== 0) {
+    cleanUp();
+    fail(`build: error: step ${label} failed (exit code ${code}); ${out}/ was left as it was`, code);
+  }
+}
+
+// Every step succeeded: swap the new build in.
+try {
+  if (existsSync(target)) renameSync(target, aside);
+  renameSync(partial, target);
+} catch (error) {
+  if (!existsSync(target) && existsSync(aside)) renameSync(aside, target);
+  cleanUp();
+  fail(`build: error: could not put the new build in place of ${out}/ (${(error as NodeJS.ErrnoException).code ?? String(error)}); ${out}/ was left as it was`);
+}
+rmSync(aside, { recursive: true, force: true });
+process.stdout.write(`build: ${out}/ replaced by the new build\n`);

@@ -1,0 +1,55 @@
+/**
+ * The site's Content-Security-Policy and referrer policy: defined once, used
+ * by `astro.config.mjs` (Astro writes a `<meta http-equiv>` on every page,
+ * adding the hashes of the scripts and styles it inlines) and by the deploy
+ * headers (`_headers`, written by the build, and the nginx snippet in the README).
+ */
+
+/**
+ * Directives for every page, beside the `script-src` and `style-src` Astro writes itself. Nothing
+ * loads from another origin; no plugin, no `<base>` to another site, forms only to the site itself.
+ */
+export const cspDirectives = ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"] as const;
+
+/** What the search page adds to `script-src`: Pagefind runs its search as WebAssembly, which needs it. */
+export const searchScriptSource = "'wasm-unsafe-eval'";
+
+/** The referrer policy: other sites learn the origin, never the page (no search query leaves the site). */
+export const referrerPolicy = 'strict-origin-when-cross-origin';
+
+/** Headers no `<meta>` can send: the site is never framed by another, and nothing is sniffed as another type. */
+export const headerOnlyDirectives = ["frame-ancestors 'none'"] as const;
+
+/** Returns the Content-Security-Policy a page's `<meta http-equiv>` declares, or undefined. */
+export function pagePolicy(html: string): string | undefined {
+  const meta = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/iu.exec(html);
+  return meta?.[1]?.replaceAll('&#39;', "'").replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+}
+
+/**
+ * Returns one policy that allows what any of `policies` allows, directive by directive (sources in
+ * the order first seen), plus the header-only directives. Sent as a header beside each page's own
+ * `<meta>` policy, the browser enforces both, so each page keeps exactly its own (stricter) policy
+ * and gains what only a header can say.
+ */
+export function mergePolicies(policies: Iterable<string>): string {
+  const directives = new Map<string, string[]>();
+  for (const policy of [...policies, ...headerOnlyDirectives]) {
+    for (const part of policy.split(';')) {
+      const [name, ...sources] = part.trim().split(/\s+/u);
+      if (!name) continue;
+      const known = directives.get(name) ?? [];
+      for (const source of sources) if (!known.includes(source)) known.push(source);
+      directives.set(name, known);
+    }
+  }
+  return [...directives].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/**
+ * Returns the `_headers` file (read by Netlify and Cloudflare Pages, among others) that sends the
+ * policy, the referrer policy and `X-Content-Type-Options` for every path of the site.
+ */
+export function headersFile(policy: string): string {
+  return ['/*', `  Content-Security-Policy: ${policy}`, `  Referrer-Policy: ${referrerPolicy}`, '  X-Content-Type-Options: nosniff', ''].join('\n');
+}

@@ -1,0 +1,33 @@
+/**
+ * Reading the YAML files of the content directory (notice metadata,
+ * departments, redirects) into plain values, with one-line errors. Pure.
+ */
+import YAML from 'yaml';
+
+/** The most aliases a content file may expand: a hand-written file needs few; an alias bomb needs thousands. */
+export const maxAliasCount = 100;
+
+/** A YAML text read into a plain value, or why it cannot be (with its 1-based line, 0 for the whole file). */
+export type YamlResult = { ok: true; value: unknown } | { ok: false; line: number; message: string };
+
+/**
+ * Returns the plain value of a YAML text, or a one-line reason it is not valid: a syntax error with
+ * its line, or an alias bomb (`Excessive alias count`) that would expand without bound.
+ */
+export function readYaml(text: string): YamlResult {
+  const lineCounter = new YAML.LineCounter();
+  const doc = YAML.parseDocument(text, { prettyErrors: false, lineCounter, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) return { ok: false, line: lineCounter.linePos(error.pos[0]).line, message: `invalid YAML: ${firstLine(error.message)}` };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount }) };
+  } catch (e) {
+    // The yaml library throws while expanding aliases: too many of them (a resource-exhaustion attack).
+    return { ok: false, line: 0, message: `invalid YAML: ${firstLine(e instanceof Error ? e.message : String(e))}` };
+  }
+}
+
+/** Returns the first line of a message. */
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? '';
+}

@@ -1,0 +1,77 @@
+/**
+ * The Content-Security-Policy's pure half (src/lib/site/csp.ts) and the
+ * `_headers` file `scripts/headers.ts` writes for hosts that read it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cspDirectives, headersFile, mergePolicies, pagePolicy, searchScriptSource } from '../src/lib/site/csp.ts';
+
+const project = join(import.meta.dirname, '..');
+const node = join(project, 'node_modules', '.bin', 'node');
+
+/** A page as Astro writes it with `security.csp`: the policy in a meta element, HTML-escaped quotes. */
+const pageWith = (policy: string, body = '<script type="module" src="/_astro/a.js"></script>'): string =>
+  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${policy.replaceAll("'", '&#39;')}"><style>p{}</style></head><body>${body}</body></html>`;
+
+describe('the policy', () => {
+  test('should forbid other origins, plugins and a foreign <base>, and keep WebAssembly for the search page alone', () => {
+    expect(cspDirectives).toContain("default-src 'self'");
+    expect(cspDirectives).toContain("object-src 'none'");
+    expect(cspDirectives).toContain("base-uri 'self'");
+    expect(cspDirectives.join(';')).not.toContain('wasm');
+    expect(searchScriptSource).toBe("'wasm-unsafe-eval'");
+  });
+
+  test('should read the policy a page declares, with its quotes unescaped', () => {
+    expect(pagePolicy(pageWith("default-src 'self'; script-src 'self' 'sha256-abc='"))).toBe("default-src 'self'; script-src 'self' 'sha256-abc='");
+    expect(pagePolicy('<html><head><title>x</title></head></html>')).toBeUndefined();
+  });
+
+  test('should merge policies source by source, in the order first seen, and add frame-ancestors', () => {
+    const merged = mergePolicies(["default-src 'self'; script-src 'self' 'sha256-a='; style-src 'self' 'sha256-s='", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-b='"]);
+    expect(merged).toBe("default-src 'self'; script-src 'self' 'sha256-a=' 'wasm-unsafe-eval' 'sha256-b='; style-src 'self' 'sha256-s='; frame-ancestors 'none'");
+  });
+
+  test('should write the headers file for every path', () => {
+    expect(headersFile("default-src 'self'")).toBe(
+      "/*\n  Content-Security-Policy: default-src 'self'\n  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n",
+    );
+  });
+});
+
+describe('node scripts/headers.ts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-headers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Writes a site of `files` into a fresh folder and returns it. */
+  function site(name: string, files: Record<string, string>): string {
+    const at = join(dir, name);
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(at, file)), { recursive: true });
+      writeFileSync(join(at, file), text);
+    }
+    return at;
+  }
+
+  test('should write the union of the pages’ policies, skipping a redirect page that has nothing to allow', () => {
+    const at = site('good', {
+      'index.html': pageWith("default-src 'self'; script-src 'self' 'sha256-a='"),
+      'search/index.html': pageWith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a='"),
+      '2023/old/index.html': '<!doctype html><title>Redirecting to: /2023/new/</title><meta http-equiv="refresh" content="0;url=/2023/new/"><body><a href="/2023/new/">…</a></body>',
+    });
+    const run = spawnSync(node, ['scripts/headers.ts', at], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(at, '_headers'), 'utf8')).toBe(headersFile("default-src 'self'; script-src 'self' 'sha256-a=' 'wasm-unsafe-eval'; frame-ancestors 'none'"));
+  });
+
+  test('should fail in one line naming a page with a script and no policy', () => {
+    const at = site('bad', { 'index.html': pageWith("default-src 'self'"), 'x/index.html': '<!doctype html><title>x</title><script>alert(1)</script>' });
+    const run = spawnSync(node, ['scripts/headers.ts', at], { cwd: project, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`${join(at, 'x', 'index.html')}: error: the page declares no Content-Security-Policy\n`);
+  });
+});
