@@ -15,6 +15,8 @@ import { fingerprint, normalizeMeaning, pairShare, pairThreshold, sameMeaning } 
 import type { ManifestEntry, ServedCommitment } from '../src/lib/site/permanence.ts';
 import { checkMeanings, readCorrections, readManifest, readRedirects, updateManifest, writeManifest } from '../src/lib/site/permanence.ts';
 import { readPermanenceFiles, readServedCommitments } from '../scripts/permanence-files.ts';
+import { completeFile, indexDir, indexRecord } from '../src/lib/search/complete.ts';
+import { partsFile } from '../src/lib/search/parts.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -208,7 +210,7 @@ describe('corrections and redirects files', () => {
 
   test('should refuse an invalid redirect or broken YAML in one line', () => {
     expect(() => readRedirects('redirects:\n  - from: 2023/x/\n    to: /2023/y/\n    reason: 改\n')).toThrow(/^field “redirects\.0\.from”: /u);
-    expect(() => readRedirects('redirects: [\n')).toThrow(/^invalid YAML: [^\n]*$/u);
+    expect(() => readRedirects('redirects: [\n')).toThrow(/^(line \d+: )?invalid YAML: [^\n]*$/u);
   });
 });
 
@@ -255,6 +257,10 @@ describe('npm run urls on a copy of the content', () => {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, '');
     }
+    // …and a whole (empty) search index, so that only meanings are checked here.
+    mkdirSync(join(dist, indexDir), { recursive: true });
+    writeFileSync(join(dist, indexDir, partsFile), '{}');
+    writeFileSync(join(dist, indexDir, completeFile), indexRecord([], new Map([[partsFile, 2]])));
   });
   afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
