@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 20,100,500,3000] [--per-notice 33] [--seed bench]
- *   [--no-lighthouse] [--no-search] [--quick] [--timeout-min 25] [--heap-mb N]
+ *   [--no-lighthouse] [--no-search] [--no-hugo] [--quick] [--timeout-min 25] [--heap-mb N]
  *   [--out results.json] [--keep]`
  *
  * Prints figures (it is no test): the parser's time and output size on its
@@ -18,15 +18,22 @@
  * as a result. Peak memory is GNU time's maximum RSS of the largest process
  * and, polled from /proc every 250 ms, the peak of the whole process tree.
  *
+ * For each synthetic size, Debian's `hugo` (when installed; `--no-hugo` skips
+ * it) renders the same ingested commitments with minimal templates
+ * (`src/lib/bench/hugo.ts`), and the report prints both generators' pages per
+ * second and their ratio, for `astro build` alone and for the whole build
+ * (ingest, `astro build` and the search index).
+ *
  * `--quick`: sizes 20,100 unless `--sizes` is given, no Lighthouse.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Fit, TimeReport } from '../src/lib/bench/stats.ts';
+import { hugoSiteFiles } from '../src/lib/bench/hugo.ts';
 import { fitLine, formatBytes, formatSeconds, markdownTable, moduleImports, pageAssets, parseTimeReport, withoutTimeReport } from '../src/lib/bench/stats.ts';
 import { fail } from './cli.ts';
 import { launchChromium, serve } from './search-harness.ts';
@@ -35,9 +42,9 @@ import { launchChromium, serve } from './search-harness.ts';
 // Options
 
 const usage =
-  'usage: npm run bench [-- --sizes 20,100,500,3000] [--per-notice 33] [--seed bench] [--no-lighthouse] [--no-search] [--quick] [--timeout-min 25] [--heap-mb N] [--out FILE] [--keep]';
+  'usage: npm run bench [-- --sizes 20,100,500,3000] [--per-notice 33] [--seed bench] [--no-lighthouse] [--no-search] [--no-hugo] [--quick] [--timeout-min 25] [--heap-mb N] [--out FILE] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const opt = { sizes: undefined as number[] | undefined, perNotice: 33, seed: 'bench', lighthouse: true, search: true, quick: false, timeoutMin: 25, heapMb: 0, out: '', keep: false };
+const opt = { sizes: undefined as number[] | undefined, perNotice: 33, seed: 'bench', lighthouse: true, search: true, hugo: true, quick: false, timeoutMin: 25, heapMb: 0, out: '', keep: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i] ?? '';
   const value = (): string => {
@@ -54,6 +61,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--seed') opt.seed = value();
   else if (a === '--no-lighthouse') opt.lighthouse = false;
   else if (a === '--no-search') opt.search = false;
+  else if (a === '--no-hugo') opt.hugo = false;
   else if (a === '--quick') opt.quick = true;
   else if (a === '--timeout-min') opt.timeoutMin = whole(value());
   else if (a === '--heap-mb') opt.heapMb = whole(value());
@@ -526,6 +534,38 @@ interface SizeResult {
   build?: Run & { pages?: number; pagesPerSecond?: number; astroReportedSeconds?: number; slowestRoutes: { path: string; seconds: number }[]; phases: Record<string, number> };
   site?: ReturnType<typeof siteSize> & { bytesPerPage: number };
   search?: Run & { indexBytes?: number; indexFiles?: number; pagesIndexed?: number; parts?: number; cost?: SearchCost[] };
+  /** Hugo on the same commitments (minimal templates): its run and the HTML pages it wrote. */
+  hugo?: Run & { pages: number; version: string };
+}
+
+/** Returns `hugo version`'s first line, or undefined when Hugo is not installed. */
+function hugoVersion(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir !== '' && existsSync(join(dir, 'hugo'))) {
+      try {
+        return execFileSync(join(dir, 'hugo'), ['version'], { encoding: 'utf8' }).split('\n')[0]?.trim();
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Renders the corpus's commitments with Hugo (minimal templates, src/lib/bench/hugo.ts) into `<work>/hugo-<name>`; fills `result.hugo`. */
+async function buildWithHugo(name: string, content: string, result: SizeResult, version: string): Promise<void> {
+  const dir = join(work, `hugo-${name}`);
+  for (const [file, text] of Object.entries(hugoSiteFiles(join(content, 'commitments')))) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  log('  hugo …');
+  const run = await measure(`${name}-hugo`, 'hugo', ['--quiet', '--source', dir, '--destination', join(dir, 'public')], dir, {});
+  const pages = filesBelow(join(dir, 'public')).filter((f) => f.endsWith('.html')).length;
+  result.hugo = { ...run, pages, version };
+  if (!ok(run)) log(`  hugo FAILED (exit ${run.exitCode ?? run.signal}):\n${run.tail.replace(/^/gmu, '    ')}`);
+  else log(`  hugo: ${pages} pages in ${formatSeconds(run.wallSeconds)}, ${(pages / run.wallSeconds).toFixed(1)} pages/s, peak ${peakMiB(run).toFixed(0)} MiB`);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** The routes Astro took longest to render, from its log (`├─ /path (+1.23s)`). */
@@ -626,6 +666,11 @@ async function runSize(notices: number, shadow: string): Promise<SizeResult> {
   log(`  ingest: ${formatSeconds(ingest.wallSeconds)} (cpu ${formatSeconds(cpuSeconds(ingest))}), ${(manifest.commitments / ingest.wallSeconds).toFixed(0)} commitments/s, peak ${peakMiB(ingest).toFixed(0)} MiB`);
 
   await buildAndIndex(String(notices), dir, site, shadow, result);
+  if (opt.hugo) {
+    const version = hugoVersion();
+    if (version === undefined) log('  hugo: not installed, comparison skipped (apt-get install -y hugo)');
+    else await buildWithHugo(String(notices), dir, result, version);
+  }
   if (!opt.keep) {
     rmSync(dir, { recursive: true, force: true });
     rmSync(site, { recursive: true, force: true });
@@ -755,6 +800,36 @@ if (costRows.length > 0) {
   log('\n## Search: indexing peak and what one search downloads (search page in Chromium, 127.0.0.1, empty cache)\n');
   log(markdownTable(['notices', 'index parts', 'indexing peak RSS', 'search', 'results', 'index requests', 'index bytes', 'time to results'], costRows));
   log('');
+}
+const compared = results.sizes.filter((s) => s.hugo && ok(s.hugo) && s.build && ok(s.build) && s.site);
+if (compared.length > 0) {
+  log(`\n## Against Hugo on the same commitments (${compared[0]?.hugo?.version ?? 'hugo'}, minimal templates)\n`);
+  log('whole build: ingest + `astro build` + search index, as `npm run build` runs them.\n');
+  log(
+    markdownTable(
+      ['notices', 'hugo pages', 'hugo', 'hugo pages/s', 'astro pages', 'astro build', 'astro pages/s', 'ratio (astro / hugo)', 'whole build', 'whole pages/s', 'ratio (whole / hugo)'],
+      compared.map((s) => {
+        const hugoRate = (s.hugo?.pages ?? 0) / (s.hugo?.wallSeconds ?? 1);
+        const pages = s.site?.pages ?? 0;
+        const astroRate = pages / (s.build?.wallSeconds ?? 1);
+        const whole = (s.ingest?.wallSeconds ?? 0) + (s.build?.wallSeconds ?? 0) + (s.search && ok(s.search) ? s.search.wallSeconds : Number.NaN);
+        const wholeRate = pages / whole;
+        return [
+          String(s.notices),
+          String(s.hugo?.pages ?? 0),
+          formatSeconds(s.hugo?.wallSeconds ?? 0),
+          hugoRate.toFixed(1),
+          String(pages),
+          formatSeconds(s.build?.wallSeconds ?? 0),
+          astroRate.toFixed(1),
+          (astroRate / hugoRate).toFixed(2),
+          Number.isNaN(whole) ? '–' : formatSeconds(whole),
+          Number.isNaN(wholeRate) ? '–' : wholeRate.toFixed(1),
+          Number.isNaN(wholeRate) ? '–' : (wholeRate / hugoRate).toFixed(2),
+        ];
+      }),
+    ),
+  );
 }
 const mem = results.fits.buildPeakMiBPerPage;
 if (mem) log(`build peak memory: ${mem.intercept.toFixed(0)} MiB + ${(mem.slope * 1000).toFixed(1)} MiB per 1000 pages (R² ${Number.isNaN(mem.r2) ? '–' : mem.r2.toFixed(3)})`);

@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-index.ts [--plain] [--max-pages N] [[--site] dist]`: builds the Pagefind
+ * `node scripts/search-index.ts [--plain] [--max-pages N] [--jobs N] [[--site] dist]`: builds the Pagefind
  * search index of a built site into `<site>/pagefind/`, with Pagefind's Node
  * API. `npm run build` runs it after `astro build`.
  *
@@ -11,8 +11,10 @@
  * block is added in memory: the published pages stay as they are.
  *
  * The index is written in parts of at most `--max-pages` pages (default
- * 20,000; `src/lib/search/parts.ts`), one Pagefind process at a time, so its
- * memory stays bounded however large the site; the search page merges them.
+ * 20,000; `src/lib/search/parts.ts`), each by a Pagefind process of its own
+ * in a worker thread (`scripts/search-part.ts`), at most `--jobs` at a time
+ * (default 2, both cores of the build machine), so its memory stays bounded
+ * however large the site; the search page merges them.
  *
  * Last of all it writes `pagefind/complete.json`, listing every file of the
  * index with its size (`src/lib/search/complete.ts`): a build killed while
@@ -23,28 +25,33 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import * as pagefind from 'pagefind';
-import { firstHeading, indexedText, pageFilters } from '../src/lib/search/html.ts';
-import { defaultMaxPages, partsFile, partUnits, planParts, summarizePart, unitsFile } from '../src/lib/search/parts.ts';
+import { Worker } from 'node:worker_threads';
+import { mapConcurrent } from '../src/lib/build/concurrency.ts';
+import { indexedText, pageFilters } from '../src/lib/search/html.ts';
+import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
-import { extraTermsBlock } from '../src/lib/search/terms.ts';
 import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
 import { fail } from './cli.ts';
+import type { PartJob, PartOutcome } from './search-part.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let site = 'dist';
 let plain = false;
 let maxPages = defaultMaxPages;
+/** Parts indexed at once: each is a Pagefind process of about 3 GB at 20,000 pages (BENCHMARKS.md). */
+let jobs = 2;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--site' && args[i + 1] !== undefined) site = args[++i] ?? site;
   else if (a !== undefined && !a.startsWith('-') && i === args.length - 1) site = a;
   else if (a === '--plain') plain = true;
   else if (a === '--max-pages' && args[i + 1] !== undefined) maxPages = Number(args[++i]);
-  else fail(`usage: node scripts/search-index.ts [--plain] [--max-pages N] [[--site] <dir>]  (unknown argument: ${a})`, 2);
+  else if (a === '--jobs' && args[i + 1] !== undefined) jobs = Number(args[++i]);
+  else fail(`usage: node scripts/search-index.ts [--plain] [--max-pages N] [--jobs N] [[--site] <dir>]  (unknown argument: ${a})`, 2);
 }
 const root = resolve(site);
 if (!Number.isInteger(maxPages) || maxPages < 1) fail('search-index: error: --max-pages must be a positive whole number', 2);
+if (!Number.isInteger(jobs) || jobs < 1) fail('search-index: error: --jobs must be a positive whole number', 2);
 if (!existsSync(root) || !statSync(root).isDirectory()) fail(`${site}: error: no built site here; run \`astro build\` first`);
 
 /** The site's base path (astro.config.mjs reads the same variable); result URLs start with it. */
@@ -69,29 +76,27 @@ for (const path of pages) {
 if (toIndex.length === 0) fail(`search-index: error: no page under ${site} marks a data-pagefind-body; nothing to index`);
 const parts = planParts(toIndex, maxPages);
 
+/** Indexes one part in a worker thread of its own (scripts/search-part.ts). */
+function indexInWorker(job: PartJob): Promise<PartOutcome> {
+  return new Promise((done, failed) => {
+    const worker = new Worker(new URL('./search-part.ts', import.meta.url), { workerData: job });
+    worker.once('message', (outcome: PartOutcome) => done(outcome));
+    worker.once('error', failed);
+    worker.once('exit', (code) => failed(new Error(`part ${job.part.path || '(first)'}: worker stopped (exit ${code})`)));
+  });
+}
+
 let extraChars = 0;
 const problems: string[] = [];
-for (const part of parts) {
-  const t0 = performance.now();
-  // With the extra terms the index must not segment or stem (see terms.ts): language `und`.
-  // Plain, it is what Pagefind does with the pages' own language, zh-CN.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
-  if (!index) fail(`search-index: error: Pagefind did not start: ${errors.join('; ')}`);
-  for (const { path } of part.pages) {
-    const html = readFileSync(join(root, path), 'utf8');
-    const block = plain ? '' : extraTermsBlock(indexedText(html) ?? '', firstHeading(html));
-    extraChars += block.length;
-    const content = block === '' ? html : html.replace(/<\/main>/u, `${block}</main>`);
-    const added = await index.addHTMLFile({ url: basePath + path.replace(/index\.html$/u, ''), content });
-    problems.push(...added.errors.map((e) => `${path}: ${e}`));
-  }
-  const written = await index.writeFiles({ outputPath: join(out, part.path) });
-  problems.push(...written.errors);
-  writeFileSync(join(out, part.path, unitsFile), `${JSON.stringify(partUnits(part))}\n`);
-  // A part's memory is given back before the next one starts: Pagefind's process ends here.
-  await pagefind.close();
-  if (parts.length > 1) process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-}
+const outcomes = await mapConcurrent(parts, jobs, (part) => indexInWorker({ root, out, part, plain, basePath })).catch((error: unknown) =>
+  fail(`search-index: error: ${error instanceof Error ? error.message : String(error)}`),
+);
+outcomes.forEach((outcome, n) => {
+  const part = parts[n];
+  extraChars += outcome.extraChars;
+  problems.push(...outcome.errors);
+  if (parts.length > 1 && part) process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${outcome.seconds.toFixed(1)} s\n`);
+});
 if (problems.length > 0) fail(`search-index: error:\n${problems.join('\n')}`);
 const manifest: PartsManifest = { parts: parts.map(summarizePart) };
 writeFileSync(join(out, partsFile), `${JSON.stringify(manifest)}\n`);

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
+import { fileTree } from './helpers/files.ts';
 import { contentDir } from '../src/lib/config.ts';
 import { indexedText, pageFilters } from '../src/lib/search/html.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps, textContains } from '../src/lib/search/recall.ts';
@@ -227,7 +228,7 @@ describe('search index in parts', () => {
   const names = new Map<string, string>();
 
   beforeAll(async () => {
-    // The shared build, indexed again in parts of at most 60 pages (it has 185 indexed pages).
+    // The shared build, indexed again in parts of at most 60 pages (it has 185 indexed pages), two parts at a time (the default).
     dir = mkdtempSync(join(tmpdir(), 'minsheng-parts-'));
     cpSync(builtSite(), dir, { recursive: true, filter: (from) => !from.includes(`${sep}pagefind`) });
     execFileSync(process.execPath, [join(project, 'scripts', 'search-index.ts'), '--max-pages', '60', '--site', dir], { stdio: 'pipe', env: { ...process.env, BASE_PATH: '/' } });
@@ -267,6 +268,19 @@ describe('search index in parts', () => {
     const districts = manifest.parts.flatMap((p) => p.districts);
     expect(new Set(districts).size).toBe(districts.length);
     expect(new Set(districts)).toEqual(new Set(names.values()));
+  });
+
+  test('should write the same parts byte for byte whether they are indexed one at a time or two at once', () => {
+    const one = mkdtempSync(join(tmpdir(), 'minsheng-parts-serial-'));
+    try {
+      cpSync(builtSite(), one, { recursive: true, filter: (from) => !from.includes(`${sep}pagefind`) });
+      execFileSync(process.execPath, [join(project, 'scripts', 'search-index.ts'), '--max-pages', '60', '--jobs', '1', '--site', one], { stdio: 'pipe', env: { ...process.env, BASE_PATH: '/' } });
+      const serial = fileTree(join(one, 'pagefind'), 'base64');
+      expect(serial.size).toBeGreaterThan(manifest.parts.length);
+      expect(fileTree(join(dir, 'pagefind'), 'base64')).toEqual(serial);
+    } finally {
+      rmSync(one, { recursive: true, force: true });
+    }
   });
 
   test('should find with the parts merged exactly what one index finds', async () => {

@@ -1,0 +1,75 @@
+/**
+ * One part of the search index, written by a Pagefind process of its own:
+ * `scripts/search-index.ts` runs this file as a worker thread per part, at
+ * most `--jobs` at a time, so the parts are indexed on both cores while the
+ * memory stays that of `--jobs` parts. Each worker has its own Pagefind
+ * process (Pagefind's Node API keeps one per thread), closed when the part is
+ * written, so a part's memory is given back before the next one starts.
+ *
+ * Reads the part's pages again rather than receiving them: a country's year
+ * is 2.3 GB of HTML.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import { firstHeading, indexedText } from '../src/lib/search/html.ts';
+import { partUnits, unitsFile } from '../src/lib/search/parts.ts';
+import type { Part } from '../src/lib/search/parts.ts';
+import { extraTermsBlock } from '../src/lib/search/terms.ts';
+
+/** What a worker is given. */
+export interface PartJob {
+  /** The built site. */
+  root: string;
+  /** Where the index goes (`<site>/pagefind`). */
+  out: string;
+  part: Part;
+  /** Index the pages as built, without the extra terms. */
+  plain: boolean;
+  /** The site's base path; result URLs start with it. */
+  basePath: string;
+}
+
+/** What a worker reports. */
+export interface PartOutcome {
+  errors: string[];
+  extraChars: number;
+  seconds: number;
+}
+
+/** Writes one part of the index into `<out>/<part.path>`, with its `units.json`. */
+export async function indexPart(job: PartJob): Promise<PartOutcome> {
+  const t0 = performance.now();
+  const { root, out, part, plain, basePath } = job;
+  const errors: string[] = [];
+  let extraChars = 0;
+  // With the extra terms the index must not segment or stem (see terms.ts): language `und`.
+  // Plain, it is what Pagefind does with the pages' own language, zh-CN.
+  const { index, errors: started } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
+  if (!index) return { errors: [`Pagefind did not start: ${started.join('; ')}`], extraChars, seconds: 0 };
+  try {
+    for (const { path } of part.pages) {
+      const html = readFileSync(join(root, path), 'utf8');
+      const block = plain ? '' : extraTermsBlock(indexedText(html) ?? '', firstHeading(html));
+      extraChars += block.length;
+      const content = block === '' ? html : html.replace(/<\/main>/u, `${block}</main>`);
+      const added = await index.addHTMLFile({ url: basePath + path.replace(/index\.html$/u, ''), content });
+      errors.push(...added.errors.map((e) => `${path}: ${e}`));
+    }
+    const written = await index.writeFiles({ outputPath: join(out, part.path) });
+    errors.push(...written.errors);
+    writeFileSync(join(out, part.path, unitsFile), `${JSON.stringify(partUnits(part))}\n`);
+  } finally {
+    await pagefind.close();
+  }
+  return { errors, extraChars, seconds: (performance.now() - t0) / 1000 };
+}
+
+if (parentPort !== null && workerData !== null && typeof workerData === 'object') {
+  const port = parentPort;
+  indexPart(workerData as PartJob).then(
+    (outcome) => port.postMessage(outcome),
+    (error: unknown) => port.postMessage({ errors: [error instanceof Error ? error.message : String(error)], extraChars: 0, seconds: 0 } satisfies PartOutcome),
+  );
+}
