@@ -333,7 +333,7 @@ describe('labels', () => {
 
   test.each<readonly [Target, string]>([
     [{ value: 17800, unit: '人', text: '新增城镇就业1.78万人以上', comparator: '>=' }, '不少于 17,800 人'],
-    [{ value: 5, unit: '%', text: '控制在5%以内', comparator: '<=' }, '不超过 5 %'],
+    [{ value: 5, unit: '%', text: '控制在5%以内', comparator: '<=' }, '不超过 5%'],
     [{ value: 200, unit: '个', text: '约200个', comparator: '~' }, '约 200 个'],
     [target(675, '个', '新增托位675个'), '675 个'],
   ])('writes the target %j as %j', (t, label) => {
@@ -341,7 +341,7 @@ describe('labels', () => {
   });
 
   test.each<readonly ['heading' | 'rule' | 'override' | 'none', string | undefined, string]>([
-    ['heading', '促进就业', '依据原文分组标题（“促进就业”）归类'],
+    ['heading', '促进就业', '依据原文分组标题中的“促进就业”归类'],
     ['heading', undefined, '依据原文分组标题归类'],
     ['rule', '托位', '依据关键词“托位”归类'],
     ['rule', undefined, '依据关键词归类'],

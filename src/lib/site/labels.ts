@@ -10,15 +10,16 @@ export function levelLabel(level: Level): string {
 
 const comparatorWords: Record<NonNullable<Target['comparator']>, string> = { '>=': '不少于', '<=': '不超过', '~': '约' };
 
-/** Returns a target as a short phrase: `不少于 17,800 人`. */
+/** Returns a target as a short phrase: `不少于 17,800 人`, `4.5%` (no space before a per-cent sign). */
 export function targetLabel(t: Target): string {
   const n = new Intl.NumberFormat('zh-CN').format(t.value);
-  return `${t.comparator ? `${comparatorWords[t.comparator]} ` : ''}${n} ${t.unit}`;
+  const gap = t.unit === '%' || t.unit === '‰' ? '' : ' ';
+  return `${t.comparator ? `${comparatorWords[t.comparator]} ` : ''}${n}${gap}${t.unit}`;
 }
 
 /** Returns how a topic was assigned, for reviewers. */
 export function topicHowLabel(how: 'heading' | 'rule' | 'override' | 'none', matched?: string): string {
-  if (how === 'heading') return `依据原文分组标题${matched ? `（“${matched}”）` : ''}归类`;
+  if (how === 'heading') return matched ? `依据原文分组标题中的“${matched}”归类` : '依据原文分组标题归类';
   if (how === 'rule') return `依据关键词${matched ? `“${matched}”` : ''}归类`;
   if (how === 'override') return '经人工复核归类';
   return '未能自动归类';
