@@ -6,7 +6,7 @@ import type { Run, SourceBlock } from '../src/lib/site/text.ts';
 import { blockId, excerpt, highlightTargets, sourceBlocks } from '../src/lib/site/text.ts';
 import type { CiteInput } from '../src/lib/site/cite.ts';
 import { accessDatePlaceholder, apa, gbt7714 } from '../src/lib/site/cite.ts';
-import { dateLabel, levelLabel, targetLabel, topicHowLabel } from '../src/lib/site/labels.ts';
+import { dateLabel, levelLabel, targetLabel, topicHowLabel, workLabel } from '../src/lib/site/labels.ts';
 import { commitment as commitmentEntry, notice, places, target } from './helpers/records.ts';
 
 // ---------------------------------------------------------------------------
@@ -356,5 +356,16 @@ describe('labels', () => {
     ['2023-12-31', '2023年12月31日'],
   ])('writes %s as %j', (date, label) => {
     expect(dateLabel(date)).toBe(label);
+  });
+});
+
+describe('workLabel', () => {
+  test.each<readonly [number, number, string]>([
+    [2, 1, '牵头 2 项，配合 1 项'],
+    [2, 0, '牵头 2 项'],
+    [0, 3, '配合 3 项'],
+    [0, 0, '未写明牵头或配合的事项'],
+  ])('writes lead %i and co-operation %i as %j, never a zero', (lead, co, label) => {
+    expect(workLabel(lead, co)).toBe(label);
   });
 });

@@ -50,13 +50,15 @@ function runNode(args: string[]): void {
 }
 
 /**
- * Builds the site as `npm run build` does, into a new temporary directory: `astro build --outDir`,
- * then `scripts/search-index.ts --site <dir>` when the search indexer exists.
+ * Builds the site as `npm run build` does, into a new temporary directory: the yearly snapshots
+ * (`scripts/snapshot.ts --all`, kept in `snapshots/` when current), `astro build --outDir`, then
+ * `scripts/search-index.ts --site <dir>` when the search indexer exists.
  */
 export function buildSite(): BuiltSite {
   const dir = mkdtempSync(join(tmpdir(), 'minsheng-browser-'));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   try {
+    runNode([join(project, 'scripts', 'snapshot.ts'), '--all']);
     runNode([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dir]);
     const indexer = join(project, 'scripts', 'search-index.ts');
     if (existsSync(indexer)) runNode([indexer, '--site', dir]);

@@ -36,6 +36,7 @@ import { unitNamed } from '../site/model.ts';
 import { commitmentId } from '../site/jsonld.ts';
 import { absoluteUrl as siteUrl } from '../site/urls.ts';
 import { districtPermalink, schemaPath, sourcePermalink } from '../content/paths.ts';
+import { dataLicence, noticesStatus } from '../site/licence.ts';
 import { topicBySlug } from '../taxonomy/topics.ts';
 import { fullUnitName, unitFunction } from '../taxonomy/units.ts';
 
@@ -102,6 +103,15 @@ export const Dataset = z.object({
   year: NoticeMeta.shape.year,
   /** The site's home page, absolute. */
   site: z.url(),
+  /** The licence of the compiled data (CC BY 4.0) and the status of the notices it reproduces. */
+  license: z.object({
+    /** SPDX identifier: `CC-BY-4.0`. */
+    spdx: z.literal(dataLicence.spdx),
+    /** The licence's deed. */
+    url: z.literal(dataLicence.url),
+    /** The notices: official documents reproduced verbatim, not under the licence. */
+    notices: z.string().min(1),
+  }),
   /** How many notices the file holds. */
   noticeCount: z.number().int().nonnegative(),
   /** How many commitments the file holds. */
@@ -179,6 +189,7 @@ function datasetFor(year: number, districts: readonly District[], options: SiteO
     $schema: absoluteUrl(options, schemaPath),
     year,
     site: absoluteUrl(options, '/'),
+    license: { spdx: dataLicence.spdx, url: dataLicence.url, notices: noticesStatus },
     noticeCount: districts.length,
     commitmentCount: districts.reduce((sum, d) => sum + d.commitments.length, 0),
     notices: districts.map((d) => noticeRecord(d, options)),
@@ -305,6 +316,10 @@ export const fieldDocs: Readonly<Record<Part, Readonly<Record<string, string>>>>
     $schema: '本文件遵循的 JSON Schema 的网址（/data/schema.json）。',
     year: '年份：通知所承诺事项的年份。',
     site: '本站首页网址；文件中的所有 permalink 都在其下。',
+    license: '许可：本站整理的数据采用 CC BY 4.0（知识共享署名 4.0 国际）许可；通知原文为国家机关公文，照录原文，不在此许可之列。',
+    'license.spdx': '许可的 SPDX 标识：CC-BY-4.0。',
+    'license.url': '许可协议的网址。',
+    'license.notices': '关于通知原文的说明（《著作权法》第五条）。',
     noticeCount: '本文件包含的通知（区县）数。',
     commitmentCount: '本文件包含的事项总数。',
     notices: '各区县的通知，按省、市、区县名称排序。',

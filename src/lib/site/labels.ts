@@ -36,3 +36,9 @@ export function unitWithDistrict(districtFull: string, name: string): string {
   if ((prefix === '区' || prefix === '县' || prefix === '市') && districtFull.endsWith(prefix)) return `${districtFull}${name.slice(1)}`;
   return `${districtFull} ${name}`;
 }
+
+/** Returns what a department does, leaving out a zero: `牵头 2 项，配合 1 项`, `牵头 2 项`, `配合 1 项`. */
+export function workLabel(lead: number, co: number): string {
+  const parts = [lead > 0 ? `牵头 ${lead} 项` : '', co > 0 ? `配合 ${co} 项` : ''].filter((p) => p !== '');
+  return parts.length > 0 ? parts.join('，') : '未写明牵头或配合的事项';
+}
