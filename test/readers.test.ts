@@ -65,7 +65,7 @@ describe('areas by their own kind', () => {
 
   test('counts areas by kind, 区县 first', () => {
     expect(areaCount(['淮北市相山区', '天津市河东区'])).toBe('2 个区县');
-    expect(areaCount(['济宁经济技术开发区', '淮北市相山区', '天津市河东区', '天津市滨海新区'])).toBe('2 个区县、1 个经济技术开发区和1 个新区');
+    expect(areaCount(['济宁经济技术开发区', '淮北市相山区', '天津市河东区', '天津市滨海新区'])).toBe('2 个区县、1 个经济技术开发区、1 个新区');
     expect(areaCount(['济宁经济技术开发区'])).toBe('1 个经济技术开发区');
     expect(areaWord(['淮北市相山区'])).toBe('区县');
     expect(areaWord(['淮北市相山区', '济宁经济技术开发区'])).toBe('地区');

@@ -21,7 +21,7 @@
   };
   for (const pre of document.querySelectorAll('[data-cite-text]')) {
     const date = day[pre.dataset.citeText];
-    add(pre, `复制${pre.dataset.label}`, () => pre.textContent.replace(pre.dataset.placeholder, date), `已复制，引用日期为 ${date}`);
+    add(pre, `复制 ${pre.dataset.label}`, () => pre.textContent.replace(pre.dataset.placeholder, date), `已复制，引用日期为 ${date}`);
   }
   const link = document.querySelector('[data-permalink]');
   if (!link) return;

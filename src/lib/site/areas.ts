@@ -18,7 +18,7 @@ export function areaKind(districtFull: string): string {
 }
 
 /**
- * Returns how many areas of each kind, in words: `5 个区县`, `4 个区县和 1 个经济技术开发区`
+ * Returns how many areas of each kind, in words: `5 个区县`, `4 个区县、1 个经济技术开发区`
  * (区县 first, then the other kinds in order of first appearance).
  */
 export function areaCount(fullNames: readonly string[]): string {
@@ -28,8 +28,7 @@ export function areaCount(fullNames: readonly string[]): string {
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   const parts = [...counts].filter(([, n]) => n > 0).map(([kind, n]) => `${n} 个${kind}`);
-  if (parts.length === 0) return `0 个${countyWord}`;
-  return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join('、')}和${parts.at(-1) ?? ''}`;
+  return parts.length === 0 ? `0 个${countyWord}` : parts.join('、');
 }
 
 /** Returns the word for a set of areas: 区县 when all are, else 地区. */
