@@ -8,6 +8,7 @@
  */
 import {
   commitmentPermalink,
+  archivePath,
   dataIndexPath,
   districtPermalink,
   searchPath,
@@ -24,8 +25,8 @@ import type { Year } from './model.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
 
-/** Pages outside any year: `src/pages/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`. */
-const sitePages = ['/', dataIndexPath, searchPath];
+/** Pages outside any year: `src/pages/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`, `src/pages/archive/index.astro`. */
+const sitePages = ['/', dataIndexPath, searchPath, archivePath];
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
