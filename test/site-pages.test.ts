@@ -63,6 +63,7 @@ const expected = [
   '/2023/tianjin-hedong/2/',
   '/2023/tianjin-hedong/source/',
   '/2023/units/',
+  '/archive/',
   '/data/',
   '/search/',
 ];
@@ -83,8 +84,8 @@ describe('publicPages', () => {
     expect(publicPages(model).filter((p) => p.includes('retired-topic'))).toEqual([]);
   });
 
-  test('lists only the home, open-data and search pages when there is no content', () => {
-    expect(publicPages([])).toEqual(['/', '/data/', '/search/']);
+  test('lists only the home, open-data, search and archive pages when there is no content', () => {
+    expect(publicPages([])).toEqual(['/', '/archive/', '/data/', '/search/']);
   });
 });
 
