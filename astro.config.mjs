@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { contentDir } from './src/lib/config.ts';
+import { contentDir, siteUrl } from './src/lib/config.ts';
 import { readRedirects } from './src/lib/site/permanence.ts';
 import { cspDirectives } from './src/lib/site/csp.ts';
 
@@ -11,7 +11,7 @@ import { cspDirectives } from './src/lib/site/csp.ts';
  * deployment with SITE_URL (e.g. https://example.org) and BASE_PATH (e.g.
  * /minsheng/ for GitHub Pages under a project path).
  */
-const site = process.env.SITE_URL || 'https://minsheng.example.org';
+const site = siteUrl();
 const base = process.env.BASE_PATH || '/';
 
 /** Redirects for URLs that moved: declared in data (`<content>/redirects.yaml`), each one a generated page. */

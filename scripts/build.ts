@@ -1,16 +1,18 @@
 /**
- * `npm run build [-- --out DIR]`: the whole build, atomically. Four steps,
+ * `npm run build [-- --out DIR]`: the whole build, atomically. Five steps,
  * each a child process:
  *
  * 1. `node scripts/ingest.ts` (the content collections from the notices);
- * 2. `astro build --outDir <partial>`, into a new folder beside the output
+ * 2. `node scripts/snapshot.ts --all` (the yearly archives the build publishes
+ *    on `/archive/`, in `snapshots/`; a current one is kept, not rebuilt);
+ * 3. `astro build --outDir <partial>`, into a new folder beside the output
  *    (`.<out>.partial-<pid>`, same file system);
- * 3. `node scripts/headers.ts <partial>` (`_headers`: the security headers for
+ * 4. `node scripts/headers.ts <partial>` (`_headers`: the security headers for
  *    hosts that read that file);
- * 4. `node scripts/search-index.ts --site <partial>` (it writes
+ * 5. `node scripts/search-index.ts --site <partial>` (it writes
  *    `pagefind/complete.json` last).
  *
- * Only when all four succeeded does the new build replace the output (default
+ * Only when all five succeeded does the new build replace the output (default
  * `dist/`): the old folder is renamed aside, the new one renamed into place,
  * the old one removed. A failed, interrupted (Ctrl-C, SIGTERM) or killed build
  * leaves the previous output as it was; its partial folder is removed then, or
@@ -96,10 +98,11 @@ function run(label: string, command: string, commandArgs: string[]): Promise<num
 }
 
 const steps: [string, string, string[]][] = [
-  ['1/4 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
-  ['2/4 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
-  ['3/4 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]],
-  ['4/4 search index', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', partial]],
+  ['1/5 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
+  ['2/5 snapshots', process.execPath, [join(project, 'scripts', 'snapshot.ts'), '--all']],
+  ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
+  ['4/5 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]],
+  ['5/5 search index', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', partial]],
 ];
 for (const [label, command, commandArgs] of steps) {
   const code = await run(label, command, commandArgs);

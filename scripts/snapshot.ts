@@ -16,23 +16,33 @@
  * `SHA256SUMS`; exits non-zero naming what does not match. Files of any size
  * are hashed as streams.
  *
+ * `npm run snapshot -- --all [--out DIR]`: every year of the content, into
+ * DIR (default `snapshots/`, `MINSHENG_SNAPSHOT_DIR`), where `npm run build`
+ * publishes them on `/archive/` with their SHA-256. A year whose archive is
+ * already there for the same commit, content and code is kept, not built again.
+ *
+ * A snapshot's pages say they are an archived copy (存档版本, the capture
+ * date, a link to the live page): the build is told the live site's address
+ * and the capture date, which is the commit's date (`git log -1 --format=%cs`),
+ * never the clock; without git, `SOURCE_DATE_EPOCH` when set, else none.
+ *
  * Every failure is one line, and the temporary folder is removed whatever happens.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import YAML from 'yaml';
-import { contentDir } from '../src/lib/config.ts';
+import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
 import type { Correction } from '../src/lib/schema.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
 import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
+import { filesBelow, treeHash } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../src/lib/snapshot/relative.ts';
 import { Failure, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 
@@ -40,14 +50,6 @@ const manifestName = 'SHA256SUMS';
 /** The published list of snapshot digests, in the content directory (outside every archive). */
 const publishedList = 'snapshots.txt';
 const project = resolve(import.meta.dirname, '..');
-
-/** Returns every file below `dir`, relative, `/`-separated, sorted. */
-function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** Returns the version of an installed package. */
 function versionOf(name: string): string {
@@ -83,12 +85,39 @@ function noticeFacts(file: string): { districtFull: string; date: string | null;
   return { districtFull: entry.data.districtFull, date: entry.data.date ?? null, sourceSha256: entry.data.sourceSha256 };
 }
 
-/** Returns one hash over files (path and bytes), for the inputs of the build. */
-function treeHash(base: string, paths: readonly string[]): string {
-  return sha256(paths.map((p) => `${p}\0${sha256(readFileSync(join(base, p)))}\n`).join(''));
+/** Returns the output of a git command in the project, or undefined without git or a repository. */
+function git(args: string[]): string | undefined {
+  const r = spawnSync('git', args, { cwd: project, encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : undefined;
 }
 
-function createSnapshot(year: string, outDir: string, record: boolean): void {
+/** The commit a snapshot is made from and its date (the capture date): from git, else `SOURCE_DATE_EPOCH`, else unknown. */
+function capture(): { commit: string | null; captured: string | null } {
+  const commit = git(['rev-parse', 'HEAD']) ?? null;
+  const date = git(['log', '-1', '--format=%cs']);
+  if (date) return { commit, captured: date };
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return { commit, captured: Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000).toISOString().slice(0, 10) : null };
+}
+
+/** Returns the `snapshot.json` of an archive, or undefined when it has none or cannot be read. */
+function metaOf(archive: string): Record<string, unknown> | undefined {
+  if (!existsSync(archive)) return undefined;
+  let text = '';
+  try {
+    tar.t({
+      sync: true,
+      file: archive,
+      filter: (path) => path.endsWith('/snapshot.json') && path.split('/').length === 2,
+      onReadEntry: (entry) => entry.on('data', (chunk: Buffer) => (text += chunk.toString('utf8'))),
+    });
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+function createSnapshot(year: string, outDir: string, record: boolean, reuse = false): void {
   if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
   const notices = join(root, 'notices', year);
@@ -111,7 +140,26 @@ function createSnapshot(year: string, outDir: string, record: boolean): void {
 
     // 2. Build it.
     const site = join(tmp, 'site');
-    const env = { ...process.env, MINSHENG_CONTENT_DIR: corpus, BASE_PATH: '/' };
+    const { commit, captured } = capture();
+    const address = siteUrl();
+    const inputs = {
+      contentSha256: treeHash(corpus, filesBelow(corpus)),
+      codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
+    };
+    const name = `minsheng-${year}`;
+    const out = join(outDir, `${name}.tar.gz`);
+    const old = reuse ? metaOf(out) : undefined;
+    if (old && old.commit === commit && old.site === address && JSON.stringify(old.inputs) === JSON.stringify(inputs)) {
+      process.stdout.write(`snapshot: ${out} is current (commit ${commit ?? 'unknown'}), kept\n`);
+      return;
+    }
+    const env = {
+      ...process.env,
+      MINSHENG_CONTENT_DIR: corpus,
+      BASE_PATH: '/',
+      [archiveVariables.site]: address,
+      [archiveVariables.captured]: captured ?? '',
+    };
     const build = spawnSync(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { cwd: project, env, encoding: 'utf8' });
     if (build.status !== 0) throw new Failure(`snapshot: error: the build failed: ${lastErrorLine(build.stderr || build.stdout)}`);
     const indexer = join(project, 'scripts', 'search-index.ts');
@@ -121,24 +169,24 @@ function createSnapshot(year: string, outDir: string, record: boolean): void {
     }
 
     // 3. Stage the archive's files.
-    const name = `minsheng-${year}`;
     const stage = join(tmp, 'stage', name);
     const files = new Map<string, Uint8Array>();
     for (const f of filesBelow(site)) {
       const bytes = readFileSync(join(site, f));
       files.set(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(bytes.toString('utf8'), f)) : bytes);
     }
-    const sources = filesBelow(notices).filter((f) => /\.(txt|yaml)$/u.test(f) && !f.endsWith('.units.yaml'));
+    const sources = filesBelow(notices).filter((f) => (/\.(txt|yaml)$/u.test(f) && !f.endsWith('.units.yaml')) || /\.orig\.[a-z]+$/u.test(f));
     for (const f of sources) files.set(`sources/${f}`, readFileSync(join(notices, f)));
     const noticeEntries = filesBelow(notices).filter((f) => f.endsWith('.md'));
     const meta = {
       format: 1,
       year: Number(year),
+      commit,
+      site: address,
+      captured,
+      capturedFrom: captured === null ? 'unknown' : commit !== null ? 'the commit date' : 'SOURCE_DATE_EPOCH',
       notices: noticeEntries.map((f) => ({ slug: f.replace(/\.md$/u, ''), ...noticeFacts(join(notices, f)) })),
-      inputs: {
-        contentSha256: treeHash(corpus, filesBelow(corpus)),
-        codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
-      },
+      inputs,
       tools: { node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chartjs: versionOf('chart.js') },
       serve: 'site/ is a static site with relative links: serve it from any path, e.g. /archive/2023/.',
     };
@@ -154,7 +202,6 @@ function createSnapshot(year: string, outDir: string, record: boolean): void {
     const tarFile = join(tmp, `${name}.tar`);
     tar.create({ sync: true, file: tarFile, cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true }, [...files.keys()].sort().map((p) => `${name}/${p}`));
     mkdirSync(outDir, { recursive: true });
-    const out = join(outDir, `${name}.tar.gz`);
     const gz = gzipSync(readFileSync(tarFile), { level: 9 });
     writeFileOrFail(out, gz);
     const digest = sha256(gz);
@@ -238,7 +285,7 @@ function lastErrorLine(output: string): string {
   return [...lines].reverse().find((l) => /error/iu.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
-const usage = 'usage: npm run snapshot -- <year> [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
+const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
 await runCli(() => {
   const valueOf = (flag: string): string | undefined => {
@@ -256,8 +303,15 @@ await runCli(() => {
     verifySnapshot(archive, sha !== undefined ? { sha256: sha } : sums !== undefined ? { sums } : undefined);
   } else {
     const year = args[0];
-    if (!year || year.startsWith('-')) throw new Failure(usage, 2);
     const out = valueOf('--out');
-    createSnapshot(year, out !== undefined ? resolve(out) : join(project, 'snapshots'), args.includes('--record'));
+    const outDir = out !== undefined ? resolve(out) : snapshotDir(process.env, project);
+    if (year === '--all') {
+      const notices = join(contentDir(), 'notices');
+      const years = existsSync(notices) ? readdirSync(notices).filter((y) => /^\d{4}$/u.test(y)).sort() : [];
+      for (const y of years) createSnapshot(y, outDir, args.includes('--record'), true);
+      return;
+    }
+    if (!year || year.startsWith('-')) throw new Failure(usage, 2);
+    createSnapshot(year, outDir, args.includes('--record'));
   }
 });

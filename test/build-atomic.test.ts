@@ -84,9 +84,9 @@ describe('npm run build (scripts/build.ts)', () => {
   });
 
   test.each([
-    ['during ingest', (o: string) => o.includes('build: 1/4 ingest')],
-    ['during astro build, once it has written pages', (o: string) => o.includes('build: 2/4 astro build') && partials().some((p) => existsSync(join(work, 'out', p, '_astro')))],
-    ['during the search index, once it has written part of it', (o: string) => o.includes('build: 4/4 search index') && partials().some((p) => existsSync(join(work, 'out', p, 'pagefind')))],
+    ['during ingest', (o: string) => o.includes('build: 1/5 ingest')],
+    ['during astro build, once it has written pages', (o: string) => o.includes('build: 3/5 astro build') && partials().some((p) => existsSync(join(work, 'out', p, '_astro')))],
+    ['during the search index, once it has written part of it', (o: string) => o.includes('build: 5/5 search index') && partials().some((p) => existsSync(join(work, 'out', p, 'pagefind')))],
   ])('should leave the previous output byte for byte when killed %s', async (_when, when) => {
     const output = await killBuild(when, 'the step');
     expect(output).not.toContain('replaced by the new build');
@@ -100,7 +100,7 @@ describe('npm run build (scripts/build.ts)', () => {
     try {
       const run = build();
       expect(run.status).toBe(1);
-      expect(run.output).toMatch(/build: error: step 1\/4 ingest failed \(exit code 1\); .*dist\/ was left as it was/u);
+      expect(run.output).toMatch(/build: error: step 1\/5 ingest failed \(exit code 1\); .*dist\/ was left as it was/u);
       expect(fileTree(out, 'base64')).toEqual(before);
     } finally {
       writeFileSync(meta, good);
@@ -114,7 +114,7 @@ describe('npm run build (scripts/build.ts)', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     const own = `.dist.partial-${child.pid}`;
-    await until(() => output.includes('build: 2/4 astro build') && existsSync(join(work, 'out', own)), 'astro build');
+    await until(() => output.includes('build: 3/5 astro build') && existsSync(join(work, 'out', own)), 'astro build');
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     expect(output).toContain('build: interrupted (SIGTERM)');

@@ -106,7 +106,7 @@ describe('summarize', () => {
     );
   });
 
-  test('counts stacked series instead of naming them when there are more than three', () => {
+  test('counts stacked series instead of naming them when there are more than three, by their kind when given, never as 系列', () => {
     const spec: ChartSpec = {
       labels: ['教育', '医疗'],
       series: [
@@ -118,7 +118,8 @@ describe('summarize', () => {
       unit: '项',
       stacked: true,
     };
-    expect(summarize(spec)).toBe('共2项，4个系列合计11项；最高的是“教育”（6项），最低的是“医疗”（5项）。');
+    expect(summarize(spec)).toBe('共2项，4类合计11项；最高的是“教育”（6项），最低的是“医疗”（5项）。');
+    expect(summarize({ ...spec, labelKind: '主题', seriesKind: '区县' })).toBe('共2个主题，4个区县合计11项；最高的是“教育”（6项），最低的是“医疗”（5项）。');
   });
 
   test('summarizes series standing side by side one by one, not added together', () => {

@@ -23,6 +23,7 @@ import {
   noticeDataOf,
   schemaFields,
   siteFields,
+  siteOptions,
   targetCell,
 } from '../src/lib/data/dataset.ts';
 import type { Part } from '../src/lib/data/dataset.ts';
@@ -242,7 +243,7 @@ describe('the year dataset', () => {
   });
 
   test('gives the keys in the same order every time, the parse record first and the site fields after', () => {
-    expect(Object.keys(dataset)).toEqual(['$schema', 'year', 'site', 'noticeCount', 'commitmentCount', 'notices']);
+    expect(Object.keys(dataset)).toEqual(['$schema', 'year', 'site', 'license', 'noticeCount', 'commitmentCount', 'notices']);
     expect(Object.keys(shizhong ?? {})).toEqual([
       'slug', 'year', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote',
       'kind', 'title', 'issuer', 'date', 'groups', 'passages', 'warnings',
@@ -339,7 +340,7 @@ describe('the CSV', () => {
   test('has a header of stable English column names', () => {
     expect(csv.slice(1, csv.indexOf('\r\n')).split(',')).toEqual([
       'id', 'year', 'districtSlug', 'province', 'city', 'districtName', 'districtFull', 'noticeTitle', 'issuer', 'date', 'docNumber',
-      'number', 'title', 'text', 'category', 'level', 'topic', 'topicName', 'topicHow', 'topicMatched',
+      'number', 'title', 'text', 'category', 'level', 'topic', 'topicName', 'topicHow', 'topicMatched', 'topicAlso',
       'leadUnits', 'leadUnitsNormalized', 'coUnits', 'coUnitsNormalized', 'targets', 'subItems', 'measures',
       'sourceStartLine', 'sourceEndLine', 'appendixStartLine', 'appendixEndLine', 'status', 'statusAsOf', 'statusWords', 'actuals',
       'permalink', 'sourceUrl',
@@ -459,7 +460,7 @@ describe('the JSON Schema', () => {
 
   test('lists required fields that every produced record has', () => {
     const required = (s: Json | undefined): string[] => (s?.['required'] ?? []) as string[];
-    expect(required(schema)).toEqual(['$schema', 'year', 'site', 'noticeCount', 'commitmentCount', 'notices']);
+    expect(required(schema)).toEqual(['$schema', 'year', 'site', 'license', 'noticeCount', 'commitmentCount', 'notices']);
     expect(required(defs['DatasetCommitment'])).toEqual(expect.arrayContaining(['number', 'title', 'text', 'topic', 'permalink', 'id', 'leadUnitsNormalized']));
     for (const key of required(schema)) expect(dataset).toHaveProperty([key]);
     for (const notice of dataset.notices) {
@@ -582,5 +583,14 @@ describe('the 2023 dataset of the built-in content', () => {
     expect(rows).toHaveLength(124);
     expect(rows.map((r) => r['text'])).toEqual(dataset.notices.flatMap((n) => n.commitments.map((c) => c.text)));
     expect(rows.map((r) => r['id'])).toEqual(dataset.notices.flatMap((n) => n.commitments.map((c) => c.id)));
+  });
+});
+
+describe('the licence in the data files', () => {
+  test('names CC BY 4.0 for the compiled data and says the notices are reproduced official documents', () => {
+    const data = datasetOf(oneYear([notice(places.xiangshan)], [commitment(places.xiangshan, 1)]), siteOptions(new URL('https://example.org'), '/'));
+    expect(data.license.spdx).toBe('CC-BY-4.0');
+    expect(data.license.url).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(data.license.notices).toContain('著作权法》第五条');
   });
 });

@@ -139,6 +139,7 @@ describe('atomFeed', () => {
         '    <id>https://minsheng.example.org/2023/huaibei-xiangshan/18/</id>',
         '    <title>淮北市相山区 第18项：实施安心托幼行动</title>',
         '    <link rel="alternate" type="text/html" href="https://minsheng.example.org/2023/huaibei-xiangshan/18/"/>',
+        '    <published>2023-09-01T00:00:00+08:00</published>',
         '    <updated>2023-09-01T00:00:00+08:00</updated>',
         '    <category term="childcare-education" scheme="https://minsheng.example.org/2023/categories/" label="托育与教育"/>',
         '    <category term="huaibei-xiangshan" scheme="https://minsheng.example.org/2023/" label="淮北市相山区"/>',
@@ -221,14 +222,30 @@ describe('atomFeed', () => {
     expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
   });
 
-  test('dates each entry by its notice, 1 January of the year when the notice has no date', () => {
+  test('dates each entry by its notice without history, and by the feed when the notice has no date either', () => {
     expect(entryValues(atomFeed(three, { site, base: '/' }), 'updated')).toEqual([
       '2023-09-01T00:00:00+08:00',
       '2023-09-01T00:00:00+08:00',
       '2023-01-10T00:00:00+08:00',
       '2023-01-10T00:00:00+08:00',
-      '2023-01-01T00:00:00+08:00',
+      '2023-09-01T00:00:00+08:00',
     ]);
+  });
+
+  test('never invents a published date: only entries of dated notices have one', () => {
+    expect(entryValues(atomFeed(three, { site, base: '/' }), 'published')).toEqual([
+      '2023-09-01T00:00:00+08:00',
+      '2023-09-01T00:00:00+08:00',
+      '2023-01-10T00:00:00+08:00',
+      '2023-01-10T00:00:00+08:00',
+      '',
+    ]);
+  });
+
+  test('dates each entry by when its record last changed when the history knows it', () => {
+    const xml = atomFeed(three, { site, base: '/', changed: (d) => (d.notice.date === undefined ? '2026-11-20' : undefined) });
+    expect(entryValues(xml, 'updated').at(-1)).toBe('2026-11-20T00:00:00+08:00');
+    expect(feedUpdated(xml)).toBe('2026-11-20T00:00:00+08:00');
   });
 
   test("dates the feed by the year's latest notice date, not by the clock", () => {

@@ -123,6 +123,8 @@ describe('topicsByDistrict', () => {
       unit: '项',
       horizontal: true,
       stacked: true,
+      labelKind: '主题',
+      seriesKind: '区县',
     });
   });
 
@@ -147,12 +149,13 @@ describe('topicsOfDistrict', () => {
       series: [{ name: '事项数', values: [2, 1, 2, 1, 1] }],
       unit: '项',
       horizontal: true,
+      labelKind: '主题',
     });
   });
 
   test('gives a district without commitments an empty chart', () => {
     const y = yearOf([hedongNotice], []);
-    expect(topicsOfDistrict(first(y))).toEqual({ labels: [], series: [{ name: '事项数', values: [] }], unit: '项', horizontal: true });
+    expect(topicsOfDistrict(first(y))).toEqual({ labels: [], series: [{ name: '事项数', values: [] }], unit: '项', horizontal: true, labelKind: '主题' });
   });
 });
 
@@ -163,6 +166,7 @@ describe('leadUnitsOfDistrict', () => {
       series: [{ name: '牵头事项数', values: [2, 2, 1, 1, 1, 1] }],
       unit: '项',
       horizontal: true,
+      labelKind: '部门',
     });
   });
 
@@ -211,6 +215,7 @@ describe('districtsOfTopic', () => {
       series: [{ name: '事项数', values }],
       unit: '项',
       horizontal: true,
+      labelKind: '区县',
     });
   });
 });
@@ -254,6 +259,7 @@ describe('indicatorChart', () => {
       series: [{ name, values }],
       unit: unitWord,
       horizontal: true,
+      labelKind: '区县',
     });
     expect(chart?.sources.map((s) => ({ number: s.number, text: s.text }))).toEqual(sources);
     expect(chart?.sources.map((s) => s.district)).toEqual(year.districts);
@@ -377,7 +383,7 @@ describe('year-wide charts with more districts than can be told apart', () => {
       [1500, 750],
       [1500, 750],
     ]);
-    expect(districtsOfTopic(y, 'health')).toEqual({ labels: ['山东省', '天津市'], series: [{ name: '事项数', values: [750, 750] }], unit: '项', horizontal: true });
+    expect(districtsOfTopic(y, 'health')).toEqual({ labels: ['山东省', '天津市'], series: [{ name: '事项数', values: [750, 750] }], unit: '项', horizontal: true, labelKind: '省份' });
   });
 });
 

@@ -63,6 +63,7 @@ const expected = [
   '/2023/tianjin-hedong/2/',
   '/2023/tianjin-hedong/source/',
   '/2023/units/',
+  '/archive/',
   '/data/',
   '/search/',
   '/status/',
@@ -84,8 +85,8 @@ describe('publicPages', () => {
     expect(publicPages(model).filter((p) => p.includes('retired-topic'))).toEqual([]);
   });
 
-  test('lists only the home, open-data, search and status-methodology pages when there is no content', () => {
-    expect(publicPages([])).toEqual(['/', '/data/', '/search/', '/status/']);
+  test('lists only the home, archive, open-data, search and status-methodology pages when there is no content', () => {
+    expect(publicPages([])).toEqual(['/', '/archive/', '/data/', '/search/', '/status/']);
   });
 });
 
@@ -252,10 +253,10 @@ describe('publicPages against astro build of the built-in content', () => {
     expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/mu);
   });
 
-  test('the built 404 page links every year and district and ships no JavaScript', () => {
+  test('the built 404 page links every year and district and ships no JavaScript but the 关怀版 switch', () => {
     const html = readFileSync(join(out, '404.html'), 'utf8');
     expect(html).toContain('页面未找到');
-    expect(html).not.toMatch(/<script/u);
+    expect(html.replace('<script src="/js/mode.js"></script>', '')).not.toMatch(/<script/u);
     for (const y of years) {
       expect(html).toMatch(new RegExp(`href="[^"]*/${y.year}/"`, 'u'));
       expect(html).toMatch(new RegExp(`href="[^"]*/${y.year}/categories/"`, 'u'));

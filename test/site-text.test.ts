@@ -6,7 +6,7 @@ import type { Run, SourceBlock } from '../src/lib/site/text.ts';
 import { blockId, excerpt, highlightTargets, sourceBlocks } from '../src/lib/site/text.ts';
 import type { CiteInput } from '../src/lib/site/cite.ts';
 import { accessDatePlaceholder, apa, gbt7714 } from '../src/lib/site/cite.ts';
-import { dateLabel, levelLabel, targetLabel, topicHowLabel } from '../src/lib/site/labels.ts';
+import { dateLabel, levelLabel, targetLabel, topicHowLabel, workLabel } from '../src/lib/site/labels.ts';
 import { commitment as commitmentEntry, notice, places, target } from './helpers/records.ts';
 
 // ---------------------------------------------------------------------------
@@ -333,7 +333,7 @@ describe('labels', () => {
 
   test.each<readonly [Target, string]>([
     [{ value: 17800, unit: '人', text: '新增城镇就业1.78万人以上', comparator: '>=' }, '不少于 17,800 人'],
-    [{ value: 5, unit: '%', text: '控制在5%以内', comparator: '<=' }, '不超过 5 %'],
+    [{ value: 5, unit: '%', text: '控制在5%以内', comparator: '<=' }, '不超过 5%'],
     [{ value: 200, unit: '个', text: '约200个', comparator: '~' }, '约 200 个'],
     [target(675, '个', '新增托位675个'), '675 个'],
   ])('writes the target %j as %j', (t, label) => {
@@ -341,7 +341,7 @@ describe('labels', () => {
   });
 
   test.each<readonly ['heading' | 'rule' | 'override' | 'none', string | undefined, string]>([
-    ['heading', '促进就业', '依据原文分组标题（“促进就业”）归类'],
+    ['heading', '促进就业', '依据原文分组标题中的“促进就业”归类'],
     ['heading', undefined, '依据原文分组标题归类'],
     ['rule', '托位', '依据关键词“托位”归类'],
     ['rule', undefined, '依据关键词归类'],
@@ -356,5 +356,16 @@ describe('labels', () => {
     ['2023-12-31', '2023年12月31日'],
   ])('writes %s as %j', (date, label) => {
     expect(dateLabel(date)).toBe(label);
+  });
+});
+
+describe('workLabel', () => {
+  test.each<readonly [number, number, string]>([
+    [2, 1, '牵头 2 项，配合 1 项'],
+    [2, 0, '牵头 2 项'],
+    [0, 3, '配合 3 项'],
+    [0, 0, '未写明牵头或配合的事项'],
+  ])('writes lead %i and co-operation %i as %j, never a zero', (lead, co, label) => {
+    expect(workLabel(lead, co)).toBe(label);
   });
 });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { TopicAssignment } from '../src/lib/taxonomy/topics.ts';
-import { assignTopic, topicBySlug, topics } from '../src/lib/taxonomy/topics.ts';
+import { assignTopic, otherTopics, topicBySlug, topics } from '../src/lib/taxonomy/topics.ts';
 
 const slugs = topics.map((topic) => topic.slug);
 
@@ -72,12 +72,45 @@ describe('the taxonomy', () => {
 describe('overrides', () => {
   test.each(slugs)('lets an override to %s win over heading and keywords', (slug) => {
     const result = assignTopic({ heading: '促进就业', title: '推进老旧小区改造', text: '推进老旧小区改造，改造城镇老旧小区34个。', override: slug });
-    expect(result).toEqual<TopicAssignment>({ slug, how: 'override' });
+    expect(result.slug).toBe(slug);
+    expect(result.how).toBe('override');
+    expect(result.matched).toBeUndefined();
   });
 
   test.each(['healthcare', 'Health', '', '医疗卫生', 'other '])('throws an Error naming the unknown override %j', (slug) => {
     expect(() => assignTopic({ title: '推进老旧小区改造', text: '推进老旧小区改造。', override: slug })).toThrow(Error);
     expect(() => assignTopic({ title: '推进老旧小区改造', text: '推进老旧小区改造。', override: slug })).toThrow(`"${slug}"`);
+  });
+});
+
+describe('other topics', () => {
+  test('files 实施老有所学行动 under an 教育 heading as education, and also as elderly care', () => {
+    expect(assignTopic({ heading: '教育惠民', title: '实施老有所学行动', text: '实施老有所学行动，参与学习教育活动的老年人达到1.9万人左右。' })).toEqual<TopicAssignment>({
+      slug: 'childcare-education',
+      how: 'heading',
+      matched: '教育',
+      also: ['elderly-care'],
+    });
+  });
+
+  test('lists every other topic the title names, in taxonomy order, and never the main topic or other', () => {
+    expect(otherTopics('中小学生、老年人、妇女关爱行动', 'health')).toEqual(['elderly-care', 'childcare-education']);
+    expect(otherTopics('中小学生、老年人、妇女关爱行动', 'elderly-care')).toEqual(['childcare-education']);
+    expect(otherTopics('优化营商环境', 'other')).toEqual([]);
+  });
+
+  test('reads only the title, without its unit notes: the text and the departments do not add topics', () => {
+    const result = assignTopic({ title: '新增城市停车泊位（牵头单位：区教育局）', text: '新增城市停车泊位300个，方便老年人就医。' });
+    expect(result.slug).toBe('transport');
+    expect(result.also).toBeUndefined();
+  });
+
+  test('keeps an override as the main topic and still lists the others the title names', () => {
+    expect(assignTopic({ title: '实施老有所学行动', text: '实施老有所学行动。', override: 'culture-sports' })).toEqual<TopicAssignment>({
+      slug: 'culture-sports',
+      how: 'override',
+      also: ['elderly-care'],
+    });
   });
 });
 
@@ -291,7 +324,7 @@ describe('report over every built-in commitment', () => {
   test('uses the group heading for items of headings that name one topic', () => {
     const byHeading = assigned.filter(({ result }) => result.how === 'heading');
     expect(byHeading.length).toBeGreaterThan(0);
-    expect(assigned.find(({ id }) => id === 'huaibei-xiangshan/5')?.result).toEqual<TopicAssignment>({ slug: 'social-security', how: 'heading', matched: '社会保障' });
+    expect(assigned.find(({ id }) => id === 'huaibei-xiangshan/5')?.result).toEqual<TopicAssignment>({ slug: 'social-security', how: 'heading', matched: '社会保障', also: ['elderly-care'] });
     expect(assigned.find(({ id }) => id === 'huaibei-xiangshan/38')?.result).toEqual<TopicAssignment>({ slug: 'housing-renewal', how: 'rule', matched: '老旧小区' });
   });
 });

@@ -13,3 +13,34 @@ export function contentDir(env: Record<string, string | undefined> = process.env
   const value = env[contentDirVariable];
   return resolve(cwd, value && value.trim() !== '' ? value : 'content');
 }
+
+/** The default public address of the site (override with `SITE_URL`). */
+export const defaultSiteUrl = 'https://minsheng.example.org';
+
+/** Returns the site's public address: `$SITE_URL`, else `defaultSiteUrl`. */
+export function siteUrl(env: Record<string, string | undefined> = process.env): string {
+  return env.SITE_URL || defaultSiteUrl;
+}
+
+/** Returns the folder the yearly snapshots are written to and published from: `$MINSHENG_SNAPSHOT_DIR`, else `<cwd>/snapshots`. */
+export function snapshotDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string {
+  const value = env.MINSHENG_SNAPSHOT_DIR;
+  return resolve(cwd, value && value.trim() !== '' ? value : 'snapshots');
+}
+
+/** The environment variables a snapshot build sets (scripts/snapshot.ts): capture date and the live site. */
+export const archiveVariables = { captured: 'MINSHENG_ARCHIVE_CAPTURED', site: 'MINSHENG_ARCHIVE_SITE' } as const;
+
+/** What a snapshot build knows about itself: the live site's address and the capture date (`YYYY-MM-DD`, from the commit). */
+export interface ArchiveCopy {
+  site: string;
+  captured?: string;
+}
+
+/** Returns the archive settings when this build is a yearly snapshot (`MINSHENG_ARCHIVE_SITE` set), else undefined. */
+export function archiveCopy(env: Record<string, string | undefined> = process.env): ArchiveCopy | undefined {
+  const site = env[archiveVariables.site];
+  if (!site) return undefined;
+  const captured = env[archiveVariables.captured];
+  return captured && /^\d{4}-\d{2}-\d{2}$/u.test(captured) ? { site, captured } : { site };
+}

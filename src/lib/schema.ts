@@ -255,6 +255,8 @@ export const TopicAssignment = z.object({
   how: z.enum(['heading', 'rule', 'override', 'none']),
   /** The keyword or heading that decided. */
   matched: z.string().optional(),
+  /** Other topics the commitment also belongs to: topics whose keywords its title names (absent when none). */
+  also: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).optional(),
 });
 export type TopicAssignment = z.output<typeof TopicAssignment>;
 

@@ -50,8 +50,9 @@ function runNode(args: string[], env: Record<string, string> = {}): void {
 }
 
 /**
- * Builds the site as `npm run build` does, into a new temporary directory: `astro build --outDir`,
- * then `scripts/search-index.ts --site <dir>` when the search indexer exists. With `contentDir`,
+ * Builds the site as `npm run build` does, into a new temporary directory: the yearly snapshots
+ * (`scripts/snapshot.ts --all`, kept in `snapshots/` when current), `astro build --outDir`, then
+ * `scripts/search-index.ts --site <dir>` when the search indexer exists. With `contentDir`,
  * the content of that directory, ingested first.
  */
 export function buildSite(contentDir?: string): BuiltSite {
@@ -60,6 +61,7 @@ export function buildSite(contentDir?: string): BuiltSite {
   const env: Record<string, string> = contentDir === undefined ? {} : { MINSHENG_CONTENT_DIR: contentDir };
   try {
     if (contentDir !== undefined) runNode([join(project, 'scripts', 'ingest.ts')], env);
+    runNode([join(project, 'scripts', 'snapshot.ts'), '--all'], env);
     runNode([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dir], env);
     const indexer = join(project, 'scripts', 'search-index.ts');
     if (existsSync(indexer)) runNode([indexer, '--site', dir], env);

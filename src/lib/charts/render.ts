@@ -27,6 +27,8 @@ interface Colors {
   series: string[];
   text: string;
   grid: string;
+  /** Label size in CSS pixels: `--chart-font` (larger in 关怀版), else 12. */
+  fontSize: number;
 }
 
 /** Returns the chart colors from the CSS custom properties on the canvas's figure (or :root), read now so the current color scheme applies. */
@@ -44,6 +46,7 @@ function readColors(canvas: HTMLCanvasElement): Colors {
     series: FALLBACK_SERIES.map((fallback, i) => read(`--chart-${i + 1}`, fallback)),
     text: read('--chart-text', FALLBACK_TEXT),
     grid: read('--chart-grid', FALLBACK_GRID),
+    fontSize: Number(read('--chart-font', '12')) || 12,
   };
 }
 
@@ -62,7 +65,7 @@ function configOf(spec: ChartSpec, colors: Colors): ChartConfiguration<'bar', nu
   const horizontal = spec.horizontal === true;
   const stacked = spec.stacked === true;
   const several = spec.series.length > 1;
-  const font = { family: FONT_FAMILY, size: 12 };
+  const font = { family: FONT_FAMILY, size: colors.fontSize };
   const datasets: ChartDataset<'bar', number[]>[] = spec.series.map((s, i) => ({
     label: s.name,
     data: s.values,

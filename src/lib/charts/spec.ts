@@ -16,6 +16,10 @@ export interface ChartSpec {
   horizontal?: boolean;
   /** Series are stacked into one bar per label instead of side by side. */
   stacked?: boolean;
+  /** What a label is, for the summary: `主题` gives `共12个主题` (without it: `共12项`). */
+  labelKind?: string;
+  /** What a series is, for the summary of more than three stacked series: `区县` gives `5个区县合计` (without it: `5类合计`). */
+  seriesKind?: string;
 }
 
 /** Header text of the label column of the data table. */
@@ -94,6 +98,7 @@ function extremes(labels: readonly string[], values: readonly number[], unit: st
 export function summarize(spec: ChartSpec): string {
   const { labels, series, unit } = spec;
   const n = labels.length;
+  const count = spec.labelKind ? `共${n}个${spec.labelKind}` : `共${n}项`;
   if (n === 0 || series.length === 0) return '没有数据。';
   const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
@@ -102,9 +107,9 @@ export function summarize(spec: ChartSpec): string {
     const totals = labelTotals(spec);
     // Up to three stacked series are named; more would make the sentence a list.
     const names =
-      series.length === 1 ? '合计' : series.length <= 3 ? `${series.map((s) => s.name).join('、')}合计` : `${series.length}个系列合计`;
+      series.length === 1 ? '合计' : series.length <= 3 ? `${series.map((s) => s.name).join('、')}合计` : spec.seriesKind ? `${series.length}个${spec.seriesKind}合计` : `${series.length}类合计`;
     if (n === 1) return `只有“${labels[0]}”一项，${names}${formatValue(totals[0] ?? 0, unit)}。`;
-    return `共${n}项，${names}${formatValue(sum(totals), unit)}；${extremes(labels, totals, unit)}。`;
+    return `${count}，${names}${formatValue(sum(totals), unit)}；${extremes(labels, totals, unit)}。`;
   }
 
   // Bars side by side: adding different series up would mean nothing, so each is summed on its own.
@@ -113,7 +118,7 @@ export function summarize(spec: ChartSpec): string {
     return `只有“${labels[0]}”一项：${parts.join('，')}。`;
   }
   const parts = series.map((s) => `${s.name}合计${formatValue(sum(s.values), unit)}，${extremes(labels, s.values, unit)}`);
-  return `共${n}项；${parts.join('；')}。`;
+  return `${count}；${parts.join('；')}。`;
 }
 
 /** Returns the spec validated: every series has one finite value per label; throws an Error naming the problem otherwise. */

@@ -136,3 +136,11 @@ export const generated = [
   { root: 'commitments', ending: '.md' },
   { root: 'reports', ending: '.md' },
 ] as const;
+
+/** The archive page: every year's snapshot. */
+export const archivePath = '/archive/';
+
+/** Returns the path of a year's snapshot on the site: `/archive/minsheng-2023.tar.gz`. */
+export function snapshotPath(year: number): string {
+  return `/archive/minsheng-${year}.tar.gz`;
+}

@@ -37,6 +37,7 @@ import { unitNamed } from '../site/model.ts';
 import { commitmentId } from '../site/jsonld.ts';
 import { absoluteUrl as siteUrl } from '../site/urls.ts';
 import { districtPermalink, schemaPath, sourcePermalink } from '../content/paths.ts';
+import { dataLicence, noticesStatus } from '../site/licence.ts';
 import { topicBySlug } from '../taxonomy/topics.ts';
 import { fullUnitName, unitFunction } from '../taxonomy/units.ts';
 
@@ -107,6 +108,15 @@ export const Dataset = z.object({
   year: NoticeMeta.shape.year,
   /** The site's home page, absolute. */
   site: z.url(),
+  /** The licence of the compiled data (CC BY 4.0) and the status of the notices it reproduces. */
+  license: z.object({
+    /** SPDX identifier: `CC-BY-4.0`. */
+    spdx: z.literal(dataLicence.spdx),
+    /** The licence's deed. */
+    url: z.literal(dataLicence.url),
+    /** The notices: official documents reproduced verbatim, not under the licence. */
+    notices: z.string().min(1),
+  }),
   /** How many notices the file holds. */
   noticeCount: z.number().int().nonnegative(),
   /** How many commitments the file holds. */
@@ -192,6 +202,7 @@ function datasetFor(year: number, districts: readonly District[], options: SiteO
     $schema: absoluteUrl(options, schemaPath),
     year,
     site: absoluteUrl(options, '/'),
+    license: { spdx: dataLicence.spdx, url: dataLicence.url, notices: noticesStatus },
     noticeCount: districts.length,
     commitmentCount: districts.reduce((sum, d) => sum + d.commitments.length, 0),
     notices: districts.map((d) => noticeRecord(d, options)),
@@ -260,6 +271,7 @@ export const csvColumns: readonly CsvColumn[] = [
   { name: 'topicName', description: '主题名称', value: (_, c) => c.topic.name },
   { name: 'topicHow', description: '归类方式：heading、rule、override 或 none', value: (_, c) => c.topic.how },
   { name: 'topicMatched', description: '起决定作用的标题词或关键词', value: (_, c) => c.topic.matched ?? '' },
+  { name: 'topicAlso', description: '同时涉及的其他主题标识（标题中出现其关键词），以“、”分隔', value: (_, c) => (c.topic.also ?? []).join(nameSeparator) },
   { name: 'leadUnits', description: '牵头单位，按原文写法，以“、”分隔', value: (_, c) => c.leadUnits.join(nameSeparator) },
   { name: 'leadUnitsNormalized', description: '牵头单位全称（对应部门登记表后），以“、”分隔，顺序同 leadUnits', value: (_, c) => c.leadUnitsNormalized.map((u) => u.name).join(nameSeparator) },
   { name: 'coUnits', description: '配合单位，按原文写法，以“、”分隔', value: (_, c) => c.coUnits.join(nameSeparator) },
@@ -332,6 +344,10 @@ export const fieldDocs: Readonly<Record<Part, Readonly<Record<string, string>>>>
     $schema: '本文件遵循的 JSON Schema 的网址（/data/schema.json）。',
     year: '年份：通知所承诺事项的年份。',
     site: '本站首页网址；文件中的所有 permalink 都在其下。',
+    license: '许可：本站整理的数据采用 CC BY 4.0（知识共享署名 4.0 国际）许可；通知原文为国家机关公文，照录原文，不在此许可之列。',
+    'license.spdx': '许可的 SPDX 标识：CC-BY-4.0。',
+    'license.url': '许可协议的网址。',
+    'license.notices': '关于通知原文的说明（《著作权法》第五条）。',
     noticeCount: '本文件包含的通知（区县）数。',
     commitmentCount: '本文件包含的事项总数。',
     notices: '各区县的通知，按省、市、区县名称排序。',
@@ -419,6 +435,7 @@ export const fieldDocs: Readonly<Record<Part, Readonly<Record<string, string>>>>
     'topic.name': '主题名称。',
     'topic.how': '归类方式：heading 依原文分组标题；rule 依标题和全文中的关键词；override 经人工复核指定；none 未能归类（归入“其他”）。',
     'topic.matched': '起决定作用的分组标题词或关键词；override 和 none 时没有。',
+    'topic.also': '同时涉及的其他主题标识：标题中出现其关键词的主题，按主题表顺序；没有时省略。统计图只计主题（topic.slug）。',
     year: '年份（同通知）。',
     district: '区县标识（同通知的 slug）。',
     permalink: '该事项在本站的永久网址。',

@@ -10,6 +10,7 @@ import type { CommitmentEntry, UnitRecord } from '../schema.ts';
 import type { District, Year } from '../site/model.ts';
 import { unitNamed, unitWork } from '../site/model.ts';
 import { topicBySlug, topics } from '../taxonomy/topics.ts';
+import { perDistrictLimit } from '../site/charts.ts';
 
 /** The filter names in the index, with their labels for people. */
 export const filterLabels = {
@@ -45,6 +46,11 @@ function topicName(slug: string): string {
   return topicBySlug(slug)?.name ?? slug;
 }
 
+/** Returns the names of a commitment's topics: its main topic, then its others. */
+function topicNames(c: CommitmentEntry): string[] {
+  return [c.topic.slug, ...(c.topic.also ?? [])].map(topicName);
+}
+
 /** Returns the values without repeats, in first-seen order. */
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
@@ -55,7 +61,7 @@ function unitNames(district: District, c: CommitmentEntry): string[] {
   return unique([...c.leadUnits, ...c.coUnits].map((name) => unitNamed(district, name)?.name ?? name));
 }
 
-/** The record of a commitment's page: its district, topic and every department it names. */
+/** The record of a commitment's page: its district, topics (main and others) and every department it names. */
 export function commitmentRecord(district: District, c: CommitmentEntry): SearchRecord {
   const units = unitNames(district, c);
   return {
@@ -64,7 +70,7 @@ export function commitmentRecord(district: District, c: CommitmentEntry): Search
       type: [pageTypes.commitment],
       year: [String(district.notice.year)],
       district: [district.notice.districtFull],
-      topic: [topicName(c.topic.slug)],
+      topic: topicNames(c),
       ...(units.length > 0 ? { unit: units } : {}),
     },
   };
@@ -73,7 +79,7 @@ export function commitmentRecord(district: District, c: CommitmentEntry): Search
 /** The record of a department's page: its district, itself, and the topics of what it leads or co-operates on. */
 export function unitRecord(district: District, unit: UnitRecord): SearchRecord {
   const work = unitWork(district, unit);
-  const topics = unique([...work.lead, ...work.co].map((c) => topicName(c.topic.slug)));
+  const topics = unique([...work.lead, ...work.co].flatMap(topicNames));
   return {
     type: 'unit',
     filters: {
@@ -117,4 +123,29 @@ export function filterOptions(years: readonly Year[]): Record<FilterKey, string[
     topic: topics.map((t) => t.name).filter((name) => usedTopics.has(name)),
     unit: unique(districts.flatMap((d) => d.units.map((u) => u.name))).sort((a, b) => collator.compare(a, b)),
   };
+}
+
+/** A district's departments, as the search page's department menu groups them. */
+export interface UnitGroup {
+  /** The district's full name (the `district` filter value). */
+  district: string;
+  /** Its departments' names, sorted. */
+  units: string[];
+}
+
+/**
+ * Returns the department menu's groups, one per district (in the years' order, a district once):
+ * same-named departments (区民政局) are told apart by their district. Beyond `limit` districts the
+ * menu is one list of names (`filterOptions`): a group per district would make the page megabytes.
+ */
+export function unitGroups(years: readonly Year[], limit = perDistrictLimit): UnitGroup[] | undefined {
+  const collator = new Intl.Collator('zh-CN');
+  const groups = new Map<string, Set<string>>();
+  for (const d of years.flatMap((y) => y.districts)) {
+    const names = groups.get(d.notice.districtFull) ?? new Set<string>();
+    for (const u of d.units) names.add(u.name);
+    groups.set(d.notice.districtFull, names);
+  }
+  if (groups.size > limit) return undefined;
+  return [...groups].filter(([, names]) => names.size > 0).map(([district, names]) => ({ district, units: [...names].sort((a, b) => collator.compare(a, b)) }));
 }

@@ -45,15 +45,18 @@ export const groupLabel = { district: '区县', province: '省份' } as const;
 /** Returns commitments per topic, one stacked bar per topic, one series per district (per province beyond `perDistrictLimit` districts). */
 export function topicsByDistrict(year: Year): ChartSpec {
   const rows = usedTopics(year.districts);
+  const grouping = districtGroups(year.districts);
   return {
     labels: rows.map((t) => t.name),
-    series: districtGroups(year.districts).groups.map((g) => ({
+    series: grouping.groups.map((g) => ({
       name: g.name,
       values: rows.map((t) => g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === t.slug).length, 0)),
     })),
     unit: '项',
     horizontal: true,
     stacked: true,
+    labelKind: '主题',
+    seriesKind: groupLabel[grouping.by],
   };
 }
 
@@ -65,6 +68,7 @@ export function topicsOfDistrict(district: District): ChartSpec {
     series: [{ name: '事项数', values: rows.map((t) => district.commitments.filter((c) => c.topic.slug === t.slug).length) }],
     unit: '项',
     horizontal: true,
+    labelKind: '主题',
   };
 }
 
@@ -80,12 +84,14 @@ export function leadUnitsOfDistrict(district: District, limit = 12): ChartSpec {
     series: [{ name: '牵头事项数', values: rows.map(([, n]) => n) }],
     unit: '项',
     horizontal: true,
+    labelKind: '部门',
   };
 }
 
 /** Returns each district's (each province's beyond `perDistrictLimit` districts) number of commitments of one topic. */
 export function districtsOfTopic(year: Year, topic: string): ChartSpec {
-  const rows = districtGroups(year.districts).groups.map(
+  const grouping = districtGroups(year.districts);
+  const rows = grouping.groups.map(
     (g) => [g.name, g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === topic).length, 0)] as const,
   );
   return {
@@ -93,6 +99,7 @@ export function districtsOfTopic(year: Year, topic: string): ChartSpec {
     series: [{ name: '事项数', values: rows.map(([, n]) => n) }],
     unit: '项',
     horizontal: true,
+    labelKind: groupLabel[grouping.by],
   };
 }
 
@@ -122,6 +129,7 @@ export function indicatorChart(
       series: [{ name: indicator.name, values: rows.map((r) => r.v.target.value) }],
       unit: indicator.unit,
       horizontal: true,
+      labelKind: '区县',
     },
     sources: rows.map((r) => ({ district: r.district, number: r.v.number, text: r.v.target.text })),
   };

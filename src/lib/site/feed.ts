@@ -60,33 +60,44 @@ export function newestDistricts(year: Year, limit: number): Year['districts'] {
 /**
  * Returns the Atom feed of `year`: entries in district order (as in the model), then number order.
  * `site` is the site's origin (`https://example.org`), `base` its base path (`/` or `/minsheng/`).
- * An entry's `updated` is its notice's date (midnight, UTC+8), else 1 January of the year; the
- * feed's `updated` is the latest of its entries' (that is, the latest notice date of the year),
- * unless `updated` (`YYYY-MM-DD` or RFC 3339) is given. At most `limit` (default `feedLimit`)
- * entries: the newest notices' (`newestDistricts`), the subtitle saying how many are left out.
+ *
+ * The feed never invents a date a notice does not give: an entry's `published` is its notice's date
+ * (midnight, UTC+8) and only that — absent when the notice has none. Its `updated` (which Atom
+ * requires) is when the site's record of the notice last changed, `changed(district)` (from the
+ * content's git history, `src/lib/site/history.ts`), else the notice's date, else the feed's. The
+ * feed's `updated` is `updated` (`YYYY-MM-DD` or RFC 3339) when given, else the latest of its
+ * entries' dates; only when no date at all is known, 1 January of the year. At most `limit`
+ * (default `feedLimit`) entries: the newest notices' (`newestDistricts`), the subtitle saying how
+ * many are left out.
  */
-export function atomFeed(year: Year, options: { site: string; base: string; updated?: string; limit?: number }): string {
+export function atomFeed(
+  year: Year,
+  options: { site: string; base: string; updated?: string; limit?: number; changed?: (district: Year['districts'][number]) => string | undefined },
+): string {
   const { site, base } = options;
   const url = (path: string): string => absoluteUrl(site, base, path);
   const chosen = newestDistricts(year, options.limit ?? feedLimit);
   const left = year.districts.reduce((n, d) => n + d.commitments.length, 0) - chosen.reduce((n, d) => n + d.commitments.length, 0);
-  const entries = chosen.flatMap(({ notice, commitments }) =>
-    commitments.map((c) => {
+  const entries = chosen.flatMap((district) => {
+    const { notice, commitments } = district;
+    const changed = options.changed?.(district);
+    return commitments.map((c) => {
       const topic = topicBySlug(c.topic.slug);
       return {
         id: url(commitmentPermalink(notice, c.number)),
         title: `${notice.districtFull} 第${c.number}项：${c.title}`,
-        updated: dayStart(notice.date ?? `${year.year}-01-01`),
+        published: notice.date === undefined ? undefined : dayStart(notice.date),
+        updated: changed !== undefined ? atomDate(changed) : notice.date !== undefined ? dayStart(notice.date) : undefined,
         text: c.text,
         categories: [
           { term: c.topic.slug, scheme: url(topicPermalink(year.year)), label: topic?.name },
           { term: notice.slug, scheme: url(yearPermalink(year.year)), label: notice.districtFull },
         ],
       };
-    }),
-  );
-  const latest = entries.map((e) => e.updated).sort().at(-1) ?? dayStart(`${year.year}-01-01`);
-  const updated = options.updated === undefined ? latest : atomDate(options.updated);
+    });
+  });
+  const known = entries.flatMap((e) => (e.updated === undefined ? [] : [e.updated]));
+  const updated = options.updated === undefined ? (known.sort().at(-1) ?? dayStart(`${year.year}-01-01`)) : atomDate(options.updated);
   const self = url(feedPath(year.year));
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -103,7 +114,8 @@ export function atomFeed(year: Year, options: { site: string; base: string; upda
       `    ${tag('id', e.id)}`,
       `    ${tag('title', e.title)}`,
       `    <link${attrs({ rel: 'alternate', type: 'text/html', href: e.id })}/>`,
-      `    ${tag('updated', e.updated)}`,
+      ...(e.published === undefined ? [] : [`    ${tag('published', e.published)}`]),
+      `    ${tag('updated', e.updated ?? updated)}`,
       ...e.categories.map((c) => `    <category${attrs(c)}/>`),
       `    <content type="text">${xmlEscape(e.text)}</content>`,
       '  </entry>',

@@ -10,10 +10,11 @@ export function levelLabel(level: Level): string {
 
 const comparatorWords: Record<NonNullable<Target['comparator']>, string> = { '>=': '不少于', '<=': '不超过', '~': '约' };
 
-/** Returns a target's number as a short phrase: `不少于 17,800 人`. */
+/** Returns a target as a short phrase: `不少于 17,800 人`, `4.5%` (no space before a per-cent sign). */
 export function targetLabel(t: Target): string {
   const n = new Intl.NumberFormat('zh-CN').format(t.value);
-  return `${t.comparator ? `${comparatorWords[t.comparator]} ` : ''}${n} ${t.unit}`;
+  const gap = t.unit === '%' || t.unit === '‰' ? '' : ' ';
+  return `${t.comparator ? `${comparatorWords[t.comparator]} ` : ''}${n}${gap}${t.unit}`;
 }
 
 const scopeWords: Record<'city' | 'province', string> = { city: '全市', province: '全省' };
@@ -31,7 +32,7 @@ export function targetChip(t: Target): string {
 
 /** Returns how a topic was assigned, for reviewers. */
 export function topicHowLabel(how: 'heading' | 'rule' | 'override' | 'none', matched?: string): string {
-  if (how === 'heading') return `依据原文分组标题${matched ? `（“${matched}”）` : ''}归类`;
+  if (how === 'heading') return matched ? `依据原文分组标题中的“${matched}”归类` : '依据原文分组标题归类';
   if (how === 'rule') return `依据关键词${matched ? `“${matched}”` : ''}归类`;
   if (how === 'override') return '经人工复核归类';
   return '未能自动归类';
@@ -47,4 +48,10 @@ export function unitWithDistrict(districtFull: string, name: string): string {
   const prefix = name.charAt(0);
   if ((prefix === '区' || prefix === '县' || prefix === '市') && districtFull.endsWith(prefix)) return `${districtFull}${name.slice(1)}`;
   return `${districtFull} ${name}`;
+}
+
+/** Returns what a department does, leaving out a zero: `牵头 2 项，配合 1 项`, `牵头 2 项`, `配合 1 项`. */
+export function workLabel(lead: number, co: number): string {
+  const parts = [lead > 0 ? `牵头 ${lead} 项` : '', co > 0 ? `配合 ${co} 项` : ''].filter((p) => p !== '');
+  return parts.length > 0 ? parts.join('，') : '未写明牵头或配合的事项';
 }

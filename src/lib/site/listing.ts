@@ -5,7 +5,7 @@ import type { CommitmentEntry, UnitRecord } from '../schema.ts';
 import type { UnitFunction } from '../taxonomy/units.ts';
 import { otherFunction, unitFunctions } from '../taxonomy/units.ts';
 import type { District, Year } from './model.ts';
-import { unitWork } from './model.ts';
+import { hasTopic, unitWork } from './model.ts';
 
 /**
  * A year-wide listing shows every commitment up to this many; beyond, each district's count with a
@@ -24,10 +24,10 @@ export type TopicListing =
   | { kind: 'items'; count: number; sections: DistrictItems[] }
   | { kind: 'counts'; count: number; provinces: { name: string; sections: DistrictItems[] }[] };
 
-/** Returns what the page of `topic` (a slug) lists for `year`: districts in the year's order, provinces in order of first appearance. */
+/** Returns what the page of `topic` (a slug) lists for `year` (main topic or other, `hasTopic`): districts in the year's order, provinces in order of first appearance. */
 export function topicListing(year: Year, topic: string, limit = itemListLimit): TopicListing {
   const sections = year.districts
-    .map((district) => ({ district, items: district.commitments.filter((c) => c.topic.slug === topic) }))
+    .map((district) => ({ district, items: district.commitments.filter((c) => hasTopic(c, topic)) }))
     .filter((s) => s.items.length > 0);
   const count = sections.reduce((n, s) => n + s.items.length, 0);
   if (count <= limit) return { kind: 'items', count, sections };

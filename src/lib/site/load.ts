@@ -10,6 +10,9 @@ import type { Correction } from '../schema.ts';
 import { readCorrections } from './permanence.ts';
 import { loadReports } from './load-reports.ts';
 import { contentProblems, contentReport } from './integrity.ts';
+import { execFileSync } from 'node:child_process';
+import type { History } from './history.ts';
+import { parseHistory } from './history.ts';
 import { buildModel } from './model.ts';
 import type { District, Year } from './model.ts';
 
@@ -62,3 +65,25 @@ export async function districtPaths(): Promise<{ params: { year: string; distric
   return years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
 }
 
+let history: History | undefined;
+
+/**
+ * Returns when each content file last changed, from git (read once per build). Without git or
+ * outside a repository the history is empty and pages say nothing about when they changed: a build
+ * never falls back to the clock or to file times, which would make it non-deterministic.
+ */
+export function contentHistory(): History {
+  if (history) return history;
+  try {
+    const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--relative', '--', '.'], {
+      cwd: contentDir(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
+    history = parseHistory(log);
+  } catch {
+    history = new Map();
+  }
+  return history;
+}

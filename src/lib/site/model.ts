@@ -59,6 +59,11 @@ export function buildModel(
   }));
 }
 
+/** Returns whether a commitment belongs to a topic (a slug), as its main topic or as one of its others. */
+export function hasTopic(c: CommitmentEntry, topic: string): boolean {
+  return c.topic.slug === topic || (c.topic.also ?? []).includes(topic);
+}
+
 /** Returns the department a name (as written in a commitment) refers to. */
 export function unitNamed(district: District, name: string): UnitRecord | undefined {
   return district.units.find((u) => u.name === name || u.aliases.includes(name));

@@ -8,6 +8,7 @@
  */
 import {
   commitmentPermalink,
+  archivePath,
   dataIndexPath,
   districtPermalink,
   reportPermalink,
@@ -26,8 +27,8 @@ import type { Year } from './model.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
 
-/** Pages outside any year: `src/pages/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`, `src/pages/status.astro`. */
-const sitePages = ['/', dataIndexPath, searchPath, statusPath];
+/** Pages outside any year: `src/pages/index.astro`, `src/pages/archive/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`, `src/pages/status.astro`. */
+const sitePages = ['/', archivePath, dataIndexPath, searchPath, statusPath];
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -26,6 +26,13 @@
  *    removed first: who leads an item is not what it is about.
  * 4. **none** — no keyword at all: `other`.
  *
+ * A commitment may also belong to **other topics**: every topic (but its own
+ * and `other`) whose keyword occurs in its title, found by the same
+ * leftmost-longest scan, in taxonomy order (实施老有所学行动 under an 教育
+ * heading is 托育与教育, and also 养老服务 through 老有所学). Only the title
+ * counts: the text names too much in passing. The main topic alone is
+ * counted in charts and sums; pages that list a topic list both.
+ *
  * Judgement calls written into the data:
  * - 心理健康 / 心理辅导 are health, also in schools (a counselling room in a
  *   中小学 is health unless the notice's heading puts it under education).
@@ -185,6 +192,8 @@ export interface TopicAssignment {
   how: 'heading' | 'rule' | 'override' | 'none';
   /** The heading word or keyword that decided (absent for `override` and `none`). */
   matched?: string;
+  /** Other topics whose keywords the title names, in taxonomy order (absent when none). */
+  also?: string[];
 }
 
 /** How much a hit in the title weighs against a hit in the text. */
@@ -310,6 +319,22 @@ const otherSlug = 'other';
  * and text, else `other` with how 'none'.
  */
 export function assignTopic(input: { heading?: string; title: string; text: string; override?: string }): TopicAssignment {
+  const main = mainTopic(input);
+  const also = otherTopics(input.title, main.slug);
+  return also.length > 0 ? { ...main, also } : main;
+}
+
+/**
+ * Returns the slugs of the topics, other than `main` and `other`, whose keywords occur in `title`,
+ * in taxonomy order.
+ */
+export function otherTopics(title: string, main: string): string[] {
+  const named = new Set(scan(withoutUnitNotes(title), itemLexicon).map((hit) => hit.topic));
+  return topics.filter((topic, index) => named.has(index) && topic.slug !== main && topic.slug !== otherSlug).map((topic) => topic.slug);
+}
+
+/** Returns a commitment's main topic: override, heading, keyword rules or none, in that order. */
+function mainTopic(input: { heading?: string; title: string; text: string; override?: string }): TopicAssignment {
   const { heading, title, text, override } = input;
   if (override !== undefined) {
     if (topicBySlug(override) === undefined) {

@@ -1,0 +1,56 @@
+/**
+ * Facets that narrow a district's list of commitments on its own page, without a round trip:
+ * each commitment carries its values as `data-facet-<name>` attributes, each facet lists its values
+ * with the numbers of the commitments that have them (links to them, so the page works without
+ * JavaScript), and `public/js/facets.js` turns the values into filter buttons.
+ *
+ * A facet is data, not markup: a further one (e.g. status) is one more `Facet` from a pure function
+ * and one more attribute on each item. Pure.
+ */
+import type { CommitmentEntry } from '../schema.ts';
+import { topics } from '../taxonomy/topics.ts';
+import type { District } from './model.ts';
+import { hasTopic } from './model.ts';
+
+/** One value of a facet, e.g. the topic 养老服务. */
+export interface FacetValue {
+  /** The value as written in the items' attribute (an ASCII slug, no spaces). */
+  value: string;
+  /** The label shown. */
+  label: string;
+  /** The numbers of the commitments that have it, in number order. */
+  numbers: number[];
+}
+
+/** A way of narrowing a list: its name (the attribute is `data-facet-<name>`), label and values. */
+export interface Facet {
+  name: string;
+  label: string;
+  values: FacetValue[];
+}
+
+/** Returns the anchor id of a commitment in its district's list: `item-19`. */
+export function itemAnchor(number: number): string {
+  return `item-${number}`;
+}
+
+/** Returns the anchor id of a facet value's line in the no-script index: `topic-elderly-care`. */
+export function facetAnchor(facet: string, value: string): string {
+  return `${facet}-${value}`;
+}
+
+/** Returns the topic facet: every topic (main or other) of the district's commitments, in taxonomy order. */
+export function topicFacet(district: District): Facet {
+  return {
+    name: 'topic',
+    label: '主题',
+    values: topics
+      .map((t) => ({ value: t.slug, label: t.name, numbers: district.commitments.filter((c) => hasTopic(c, t.slug)).map((c) => c.number) }))
+      .filter((v) => v.numbers.length > 0),
+  };
+}
+
+/** Returns a commitment's topic slugs for its `data-facet-topic` attribute: main first, space-separated. */
+export function topicValues(c: CommitmentEntry): string {
+  return [c.topic.slug, ...(c.topic.also ?? [])].join(' ');
+}
