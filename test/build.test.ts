@@ -194,7 +194,9 @@ describe('a URL that moved, and two that changed meaning', () => {
         .filter((d) => d.isFile())
         .map((d) => relative(site, join(d.parentPath, d.name)).split(sep).join('/'));
       const { manifest: entries, redirects, corrections, commitments } = readPermanenceFiles(corpus);
-      const manifest = [...entries.map((e) => e.url), '/2023/xiangshan/'];
+      // The yearly snapshot is made by `npm run build` (snapshot --all) before astro build, and published
+      // only when it holds the content being built: this astro build of changed content has none.
+      const manifest = [...entries.map((e) => e.url).filter((u) => !/^\/archive\/.+\.tar\.gz$/u.test(u)), '/2023/xiangshan/'];
       expect(checkPermanence(manifest, publicUrls(files), redirects)).toMatchObject({ missing: [], redirectsWithoutPage: [], redirectsToNowhere: [] });
       expect(checkMeanings(entries, commitments, redirects, corrections).changed).toEqual([]);
       // Without the redirect, the old URL is reported missing.

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -137,6 +137,7 @@ describe('npm run snapshot', () => {
     const files = new Map(filesBelow(root).filter((f) => f !== 'SHA256SUMS').map((f) => [f, readFileSync(join(root, f))] as const));
     writeFileSync(join(root, 'SHA256SUMS'), checksums(files));
     const forged = join(tmp, 'forged', 'minsheng-2023.tar.gz');
+    mkdirSync(dirname(forged), { recursive: true });
     tar.c({ sync: true, gzip: true, file: forged, cwd: work, portable: true }, ['minsheng-2023']);
     const published = sha256(readFileSync(archive(first)));
     const r = run(['scripts/snapshot.ts', '--verify', forged, '--sha256', published]);
