@@ -14,10 +14,10 @@ export type DocumentKind = 'notice' | 'report';
 const reportTitle = /(进展|完成|落实|推进|办理|实施)情况|进度(公示|公开|通报|情况|报告)|进展(公示|公开|通报)|完成进度|(半年|季度|年度|前三季度|上半年).{0,6}(进展|完成|进度)/u;
 /** A title (or news headline) announcing that commitments were done: `10件民生实事圆满完成`. */
 const doneTitle = /(圆满|全部|全面|如期|顺利|基本)(完成|完工|办结|兑现)|(完成|办结|兑现)率/u;
-/** A sentence saying the year's commitments were all done: `10件民生实事全部完成`. */
-const allDone = /(民生实事|为民办实事|惠民实事|实事项目)[^。；]{0,12}(已|均已)?(全部|圆满|全面|如期|顺利)(完成|完工|办结|兑现)/u;
-/** A line that opens with a list marker (`1.`, `（一）`, `一、`, `①`): a notice lists, a news report of completion does not. */
-const listed = /^(\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳]|第[一二三四五六七八九十]+[项件条])/u;
+/** A sentence saying a counted set of commitments was all done: `10件民生实事全部完成`. */
+const allDone = /[\d一二三四五六七八九十]+\s*(件|项|个)[^。；]{0,8}(民生实事|为民办实事|惠民实事|实事项目|实事)[^。；]{0,12}(全部|圆满|全面|如期|顺利)(完成|完工|办结|兑现)/u;
+/** A line that opens with a list marker (`1.`, `（一）`, `一、`, `①`) or holds table cells: a notice lists, a news report of completion does not. */
+const listed = /^(\d{1,3}(\s|[.．、])|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳]|第[一二三四五六七八九十]+[项件条])|\t/u;
 
 /** Words a notice's title uses for what it announces. */
 const noticeTitle = /通知|公告|通告|意见|方案|计划|决定|清单|征集/u;
