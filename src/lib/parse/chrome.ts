@@ -28,16 +28,40 @@ const chrome = new RegExp(
   'iu',
 );
 
+/**
+ * The heading of a list of links to other articles (`相关链接`, `相关阅读：`,
+ * `推荐阅读`, `延伸阅读`, a bare `推荐`): the article titles after it are no
+ * items, even when numbered or counting things (`10项便民服务`).
+ */
+const linkHeading = /^[【\[]?\s*(相关链接|相关阅读|相关新闻|相关文章|相关推荐|推荐阅读|延伸阅读|热点推荐|精彩推荐|热门推荐|热门文章|猜你喜欢|往期回顾|往期推荐|推荐)\s*[】\]]?\s*[:：]?$/u;
+/** An article title in a list of links: short, no sentence end. */
+const linkTitle = /^.{2,60}$/u;
+
 /** A line that lists attachments (`附件：1.…`), after which numbered lines are more attachments. */
 const attachmentList = /^附\s*件\s*[:：]\s*\d+\s*[.．、]/u;
 const attachmentItem = /^\d+\s*[.．、]\s*\S.{0,60}$/u;
 
-/** Returns the numbers of the lines that are chrome, framing or attachment lists. */
+/** Returns the numbers of the lines that are chrome, framing, attachment lists or lists of links at the foot. */
 export function chromeLines(lines: readonly SourceLine[]): Set<number> {
   const out = new Set<number>();
   let inAttachments = false;
+  let inLinks = false;
+  // A list of links sits at a page's foot: a heading in the first third of the text is a sidebar's,
+  // and the lines after it may be the notice itself, so only the heading is chrome there.
+  const filled = lines.filter((l) => l.read !== '');
+  const footFrom = filled[Math.floor(filled.length / 3)]?.no ?? 0;
   for (const l of lines) {
     if (l.read === '') continue;
+    if (linkHeading.test(l.read)) {
+      inLinks = l.no >= footFrom;
+      out.add(l.no);
+      continue;
+    }
+    if (inLinks && linkTitle.test(l.read) && !/[。；;：:]$/u.test(l.read)) {
+      out.add(l.no);
+      continue;
+    }
+    inLinks = false;
     if (attachmentList.test(l.read)) {
       inAttachments = true;
       out.add(l.no);

@@ -65,10 +65,14 @@ const clauseEnd = /[，,。；;：:！!？?]/u;
 const longest = 60;
 
 /**
- * Returns an item's title: a heading line of its own (short, no full stop),
+ * Returns an item's title (after a short field label such as `教育：`, which
+ * names the field, not the action): a heading line of its own (short, no full stop),
  * else its first sentence when that is one short clause, else its first clause.
  */
 export function titleOf(head: string, hasBody: boolean): string {
+  // A short field label before a colon (`教育：新建小学1所…`) names the field, not the action: the title is what follows.
+  const label = fieldLabel.exec(head);
+  if (label && label[0].length < head.length) return titleOf(head.slice(label[0].length), hasBody);
   const plain = withoutTrailingNote(withoutNotes(head).replace(/[。；;]+$|(?<=\p{Script=Han})\.$/u, ''));
   if (hasBody && !sentenceEnd.test(plain) && plain.length <= 40 && plain.length > 0) return plain;
   const sentence = withoutTrailingNote(withoutNotes(head).split(sentenceEnd)[0]?.trim() ?? '').replace(/(?<=\p{Script=Han})\.$/u, '');
@@ -79,6 +83,9 @@ export function titleOf(head: string, hasBody: boolean): string {
   const clause = (clauses[lead] ?? '') || plain || squash(head);
   return clause.length > longest ? `${clause.slice(0, longest)}…` : clause;
 }
+
+/** A field label opening an item: two to six Han characters and a colon (`教育：`, `养老:`). */
+const fieldLabel = /^\p{Script=Han}{2,6}\s*[：:]\s*(?=\S)/u;
 
 /** A clause that leads in to the action: by what rule, around what, on what basis. */
 const leadIn = /^(按照|根据|依据|遵照|对照|围绕|聚焦|结合|依托|立足|针对|为了|本着)/u;

@@ -52,6 +52,24 @@ function cuts(list: string, offset: number): Cut[] {
   return out.map((c) => ({ ...c, pieces: c.pieces.map((p) => ({ ...p, text: squash(p.text) })).filter((p) => p.text !== '') }));
 }
 
+/** A quoted name, whole. */
+const quotedName = /[“"「][^”"」]{1,40}[”"」]/gu;
+
+/**
+ * Returns the cut to keep among those whose count agrees: a cut at `、`
+ * whose every piece holds one quoted name and words around it
+ * (`“清水入户”工程、“夜间亮灯”行动和…`) keeps those words; else the first.
+ */
+function preferred(agreeing: readonly Cut[]): Cut | undefined {
+  const whole = agreeing.find(
+    (c) =>
+      !c.how.startsWith('引号') &&
+      c.pieces.every((p) => (p.text.match(quotedName) ?? []).length === 1) &&
+      c.pieces.some((p) => p.text.replace(quotedName, '') !== ''),
+  );
+  return whole ?? agreeing[0];
+}
+
 /** Reads a list written in one sentence; undefined when no sentence lists. */
 export function readSentenceList(lines: readonly SourceLine[], appendix: boolean): Reading | undefined {
   for (const line of lines) {
@@ -67,7 +85,7 @@ export function readSentenceList(lines: readonly SourceLine[], appendix: boolean
     const index = lines.indexOf(line);
     const before = [...lines.slice(0, index).map((l) => l.read).filter((t) => t !== ''), line.text.slice(0, m.index)];
     const declared = readDeclaredTotals(before[0] ?? '', before.slice(1));
-    const agreeing = options.find((c) => declared.includes(c.pieces.length));
+    const agreeing = preferred(options.filter((c) => declared.includes(c.pieces.length)));
     const reading = emptyReading('sentence');
     reading.unnumbered = true;
     const lead = squash(line.text.slice(0, listStart));

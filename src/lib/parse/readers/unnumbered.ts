@@ -1,7 +1,9 @@
 /**
  * The unnumbered reader: after an introducing sentence (`如下：`, `具体包括：`,
  * `分别是：`), one item per line — or, when one paragraph follows, one item per
- * sentence (`。` or `；`). Lines may open with their quantity (`20万学生…`)
+ * sentence (`。` or `；`), also when the introducing sentence opens that
+ * paragraph (`…具体如下：实施…。新建…。`, read only when a declared total
+ * agrees). Lines may open with their quantity (`20万学生…`)
  * or a quoted name (`“常有善育”工程，包括…`). The reading is trusted when its
  * count agrees with one the text declares (`18项惠民实事如下`); otherwise it
  * comes with a warning asking for a check.
@@ -39,7 +41,7 @@ export function sentences(text: string): string[] {
 export function readUnnumbered(lines: readonly SourceLine[], appendix: boolean): Reading | undefined {
   const body = lines.filter((l) => l.read !== '' && !l.tab);
   const start = body.findIndex((l, i) => intro.test(l.read) && i + 1 < body.length && !isClosingLine(body[i + 1]?.read ?? ''));
-  if (start < 0) return undefined;
+  if (start < 0) return readIntroInLine(body, appendix);
   const introLine = body[start];
   if (!introLine) return undefined;
   const listed: SourceLine[] = [];
@@ -76,6 +78,45 @@ export function readUnnumbered(lines: readonly SourceLine[], appendix: boolean):
     });
   }
   return reading;
+}
+
+/** An introducing sentence inside a line, the list after its colon: `…实施民生实事6件，具体如下：实施…。新建…。`. */
+const introInLine = /(如下|下列|以下|具体包括|主要包括|分别是|分别为|具体是|具体为|具体有)[^。；：:]{0,20}[：:]/u;
+
+/** An ordinal opening a sentence of an inline list: `第一，`, `一是`. */
+const ordinal = /^(第[一二三四五六七八九十]{1,3}[，,、：:]|[一二三四五六七八九十]{1,3}是)/u;
+
+/**
+ * Reads one item per sentence after an introducing sentence that opens the
+ * same paragraph. Written this way, a paragraph of prose is easily mistaken
+ * for a list, so the reading is made only when its count agrees with one the
+ * text before the list declares.
+ */
+function readIntroInLine(body: readonly SourceLine[], appendix: boolean): Reading | undefined {
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i];
+    if (!line || line.read !== line.text) continue;
+    const m = introInLine.exec(line.text);
+    if (!m) continue;
+    const listStart = m.index + m[0].length;
+    const items = sentences(line.text.slice(listStart));
+    // A list whose sentences open with numbers is the inline reader's (`（1）…`, `第一，…`, `一是…`).
+    if (items.length < 2 || items.some((t) => readMarker(t) || ordinal.test(t))) continue;
+    // Only the first such paragraph is tried: the declared totals are read once, and reading stays linear.
+    const before = [...body.slice(0, i).map((l) => l.read), line.text.slice(0, listStart)];
+    const declared = readDeclaredTotals(before[0] ?? '', before.slice(1));
+    if (!declared.includes(items.length)) return undefined;
+    const reading = emptyReading('unnumbered');
+    reading.unnumbered = true;
+    reading.inline.push({ role: appendix ? 'appendix' : 'preamble', text: squash(line.text.slice(0, listStart)), line: line.no });
+    items.forEach((s, k) => reading.items.push(draft(k + 1, s, [line.no])));
+    reading.notes.push(`引导句之后（同一段内）按句读出${items.length}项`);
+    for (const l of body) {
+      if (l.no !== line.no) reading.roles.set(l.no, l.no < line.no ? (appendix ? 'appendix' : 'preamble') : 'closing');
+    }
+    return reading;
+  }
+  return undefined;
 }
 
 /** Returns the draft of an unnumbered item. */
