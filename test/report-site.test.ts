@@ -15,7 +15,8 @@ import type { SourceReport } from '../src/lib/report/ingest.ts';
 import { CommitmentEntry, NoticeEntry, ReportEntry, UnitRegistry } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
 import { publicPages } from '../src/lib/site/pages.ts';
-import { historyRows, matchLabel, statusCounts, statusOf } from '../src/lib/site/status.ts';
+import { doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf } from '../src/lib/site/status.ts';
+import { statusFacet, statusValue } from '../src/lib/site/facets.ts';
 import { loadReports } from '../src/lib/site/load-reports.ts';
 
 const fixtureDir = join(import.meta.dirname, 'fixtures', 'reports', 'table-rows');
@@ -87,6 +88,49 @@ describe('status on the site', () => {
     expect(pages).toContain('/2024/fixture-district/reports/fixture-q2/');
     expect(pages).toContain('/2024/fixture-district/reports/fixture-q3/');
     expect(pages).toContain('/status/');
+  });
+});
+
+describe('completion on the district page', () => {
+  test('should list each status of the district as a facet, every commitment under exactly one, in the scale’s order', () => {
+    if (!district) throw new Error('no district');
+    const facet = statusFacet(district);
+    expect(facet.name).toBe('status');
+    expect(facet.values.map((v) => [v.value, v.label, v.numbers.length])).toEqual([
+      ['done', '已完成', 3],
+      ['exceeded', '超额完成', 1],
+      ['mostly-done', '基本完成', 1],
+      ['on-track', '正常推进', 1],
+      ['lagging', '进度滞后', 1],
+      ['not-started', '未启动', 1],
+    ]);
+    expect(facet.values.find((v) => v.value === 'lagging')?.numbers).toEqual([7]);
+    expect(facet.values.find((v) => v.value === 'exceeded')?.numbers).toEqual([5]);
+    expect(facet.values.find((v) => v.value === 'done')?.numbers).toContain(8);
+    expect(facet.values.flatMap((v) => v.numbers).sort((a, b) => a - b)).toEqual(district.commitments.map((c) => c.number).sort((a, b) => a - b));
+    expect(statusValue(byNumber(7))).toBe('lagging');
+  });
+
+  test('should draw the counts as a bar of segments that follow each other and end at 100%', () => {
+    expect(statusBar(statusCounts(district?.commitments ?? [])).map((s) => [s.slug, s.count, s.x, s.width])).toEqual([
+      ['done', 3, 0, 37.5],
+      ['exceeded', 1, 37.5, 12.5],
+      ['mostly-done', 1, 50, 12.5],
+      ['on-track', 1, 62.5, 12.5],
+      ['lagging', 1, 75, 12.5],
+      ['not-started', 1, 87.5, 12.5],
+    ]);
+  });
+
+  test('should round thirds so that the last segment still ends at exactly 100%', () => {
+    const bar = statusBar([{ status: '已完成', count: 1 }, { status: '正常推进', count: 1 }, { status: '未启动', count: 1 }]);
+    expect(bar.map((s) => [s.x, s.width])).toEqual([[0, 33.3], [33.3, 33.4], [66.7, 33.3]]);
+    expect(statusBar([])).toEqual([]);
+  });
+
+  test('should count 已完成, 超额完成 and 基本完成 as done in the share of completion', () => {
+    expect(doneShare(district?.commitments ?? [])).toBe('62.5%');
+    expect(doneShare([])).toBe('—');
   });
 });
 

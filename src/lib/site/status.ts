@@ -48,3 +48,53 @@ export function matchLabel(match: StatusEntry['match']): string {
   if (match.by === 'statement') return '按报告的总体表述对应';
   return '经人工复核指定';
 }
+
+/**
+ * Each status as an ASCII slug, for anchors and attributes (`#status-done`,
+ * `data-facet-status="done"`) and the bar's colour classes.
+ */
+export const statusSlugs: Readonly<Record<Status, string>> = {
+  已完成: 'done',
+  超额完成: 'exceeded',
+  基本完成: 'mostly-done',
+  正常推进: 'on-track',
+  进度滞后: 'lagging',
+  未启动: 'not-started',
+  到期未完成: 'overdue',
+  未见报告: 'no-report',
+};
+
+/** The statuses that count as done in a share of completion: 已完成, 超额完成, 基本完成. */
+export const doneStatuses: readonly Status[] = ['已完成', '超额完成', '基本完成'];
+
+/** One segment of a stacked bar of counts by status: where it starts and how wide it is, in percent of the whole. */
+export interface BarSegment {
+  status: Status;
+  slug: string;
+  count: number;
+  /** Start, in percent (0–100, one decimal). */
+  x: number;
+  /** Width, in percent (one decimal); the last segment ends at exactly 100. */
+  width: number;
+}
+
+/** Returns the segments of a stacked bar of counts by status (statusCounts order), ending at exactly 100%. */
+export function statusBar(counts: ReadonlyArray<{ status: Status; count: number }>): BarSegment[] {
+  const total = counts.reduce((sum, r) => sum + r.count, 0);
+  if (total === 0) return [];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  let before = 0;
+  return counts.map((r) => {
+    const x = round((before / total) * 100);
+    before += r.count;
+    const end = round((before / total) * 100);
+    return { status: r.status, slug: statusSlugs[r.status], count: r.count, x, width: round(end - x) };
+  });
+}
+
+/** Returns the share of commitments done (see `doneStatuses`), as a percentage in words: `3/8` → `37.5%`; `—` for none. */
+export function doneShare(commitments: readonly CommitmentEntry[]): string {
+  if (commitments.length === 0) return '—';
+  const done = commitments.filter((c) => doneStatuses.includes(statusOf(c).status)).length;
+  return `${Math.round((done / commitments.length) * 1000) / 10}%`;
+}
