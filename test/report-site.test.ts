@@ -15,7 +15,7 @@ import type { SourceReport } from '../src/lib/report/ingest.ts';
 import { CommitmentEntry, NoticeEntry, ReportEntry, UnitRegistry } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
 import { publicPages } from '../src/lib/site/pages.ts';
-import { doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf } from '../src/lib/site/status.ts';
+import { completionTable, doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf, unitStatusCounts } from '../src/lib/site/status.ts';
 import { statusFacet, statusValue } from '../src/lib/site/facets.ts';
 import { loadReports } from '../src/lib/site/load-reports.ts';
 
@@ -131,6 +131,32 @@ describe('completion on the district page', () => {
   test('should count 已完成, 超额完成 and 基本完成 as done in the share of completion', () => {
     expect(doneShare(district?.commitments ?? [])).toBe('62.5%');
     expect(doneShare([])).toBe('—');
+  });
+});
+
+describe('completion across a year and by department', () => {
+  test('should compare districts by completion, with a column for each status any of them has and 未见报告 as the share of a district without reports', () => {
+    if (!district) throw new Error('no district');
+    const quiet = { ...district, reports: [], commitments: district.commitments.slice(0, 2).map((c) => ({ ...c, statusHistory: [] })) };
+    const table = completionTable([district, quiet]);
+    expect(table.statuses).toEqual(['已完成', '超额完成', '基本完成', '正常推进', '进度滞后', '未启动', '未见报告']);
+    expect(table.rows.map((r) => [r.total, r.counts, r.share])).toEqual([
+      [8, [3, 1, 1, 1, 1, 1, 0], '62.5%'],
+      [2, [0, 0, 0, 0, 0, 0, 2], '未见报告'],
+    ]);
+  });
+
+  test('should leave the comparison out when no district of the year has a report', () => {
+    if (!district) throw new Error('no district');
+    expect(completionTable([{ ...district, reports: [] }])).toEqual({ statuses: [], rows: [] });
+  });
+
+  test('should count a department’s commitments by status, a commitment it both leads and assists once', () => {
+    expect(unitStatusCounts({ lead: [byNumber(7), byNumber(8)], co: [byNumber(7), byNumber(5)] })).toEqual([
+      { status: '已完成', count: 1 },
+      { status: '超额完成', count: 1 },
+      { status: '进度滞后', count: 1 },
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { CommitmentEntry, Figure, ReportEntry, Status, StatusEntry } from '../schema.ts';
 import { currentStatus, sortHistory } from '../report/history.ts';
 import { statusOrder } from '../report/status.ts';
+import type { District } from './model.ts';
 
 /** A commitment's status now: the newest report's, or 未见报告. */
 export function statusOf(c: CommitmentEntry): { status: Status; entry: StatusEntry | undefined } {
@@ -97,4 +98,40 @@ export function doneShare(commitments: readonly CommitmentEntry[]): string {
   if (commitments.length === 0) return '—';
   const done = commitments.filter((c) => doneStatuses.includes(statusOf(c).status)).length;
   return `${Math.round((done / commitments.length) * 1000) / 10}%`;
+}
+
+/** One district's line in a year's comparison by completion. */
+export interface CompletionRow {
+  district: District;
+  /** How many commitments it has. */
+  total: number;
+  /** How many have each of the table's statuses, in the table's order. */
+  counts: number[];
+  /** The share done (`doneShare`), or `未见报告` when no report on the district is in. */
+  share: string;
+}
+
+/**
+ * Returns a year's districts compared by completion: the statuses any of them has (the scale's
+ * order) as columns, and a row per district in the order given. Empty when no district has a report
+ * (every commitment would be 未见报告: nothing to compare).
+ */
+export function completionTable(districts: readonly District[]): { statuses: Status[]; rows: CompletionRow[] } {
+  if (!districts.some((d) => d.reports.length > 0)) return { statuses: [], rows: [] };
+  const perDistrict = districts.map((d) => new Map(statusCounts(d.commitments).map((r) => [r.status, r.count])));
+  const statuses = statusOrder.filter((s) => perDistrict.some((m) => m.has(s)));
+  return {
+    statuses,
+    rows: districts.map((district, i) => ({
+      district,
+      total: district.commitments.length,
+      counts: statuses.map((s) => perDistrict[i]?.get(s) ?? 0),
+      share: district.reports.length > 0 ? doneShare(district.commitments) : '未见报告',
+    })),
+  };
+}
+
+/** Returns a department's commitments (led or assisted, each once) counted by status now, as `statusCounts`. */
+export function unitStatusCounts(work: { lead: readonly CommitmentEntry[]; co: readonly CommitmentEntry[] }): Array<{ status: Status; count: number }> {
+  return statusCounts([...new Set([...work.lead, ...work.co])]);
 }
