@@ -17,6 +17,7 @@ import { buildModel } from '../src/lib/site/model.ts';
 import { publicPages } from '../src/lib/site/pages.ts';
 import { completionTable, doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf, unitStatusCounts } from '../src/lib/site/status.ts';
 import { statusFacet, statusValue } from '../src/lib/site/facets.ts';
+import { atomFeed, statusChanges } from '../src/lib/site/feed.ts';
 import { loadReports } from '../src/lib/site/load-reports.ts';
 
 const fixtureDir = join(import.meta.dirname, 'fixtures', 'reports', 'table-rows');
@@ -157,6 +158,35 @@ describe('completion across a year and by department', () => {
       { status: '超额完成', count: 1 },
       { status: '进度滞后', count: 1 },
     ]);
+  });
+});
+
+describe('changes of status in the feed', () => {
+  test('should find each change of a commitment’s status, oldest first, from 未见报告 before its first report', () => {
+    expect(statusChanges([byNumber(7), byNumber(8)]).map((c) => [c.commitment.number, c.from, c.to, c.entry.report, c.date])).toEqual([
+      [7, '未见报告', '未启动', 'fixture-q2', '2024-07-05'],
+      [7, '未启动', '进度滞后', 'fixture-q3', '2024-10-10'],
+      [8, '未见报告', '已完成', 'fixture-q2', '2024-07-05'],
+    ]);
+  });
+
+  test('should not count a status a later report repeats as a change, nor date a change its report does not date', () => {
+    const entry = byNumber(8).statusHistory?.[0];
+    if (!entry) throw new Error('no history');
+    const again = { ...entry, report: 'fixture-q4', date: '2024-12-31', asOf: '2024-12-31' };
+    expect(statusChanges([{ ...byNumber(8), statusHistory: [entry, again] }]).map((c) => c.entry.report)).toEqual([entry.report]);
+    const undated = { ...entry, status: '进度滞后' as const, report: 'fixture-q5', date: undefined, asOf: undefined };
+    expect(statusChanges([{ ...byNumber(8), statusHistory: [entry, undated] }]).map((c) => c.to)).toEqual(['已完成']);
+  });
+
+  test('should give each change an entry of the year’s feed, linked to the commitment and dated by its report’s date of issue', () => {
+    if (!year) throw new Error('no year');
+    const feed = atomFeed(year, { site: 'https://example.org', base: '/' });
+    const entry = /<entry>\s*<id>https:\/\/example\.org\/2024\/fixture-district\/7\/#status-fixture-q3<\/id>[\s\S]*?<\/entry>/u.exec(feed)?.[0] ?? '';
+    expect(entry).toContain('<title>某市某区 第7项：未启动 → 进度滞后</title>');
+    expect(entry).toContain('<link rel="alternate" type="text/html" href="https://example.org/2024/fixture-district/7/"/>');
+    expect(entry).toContain('<updated>2024-10-10T00:00:00+08:00</updated>'); // the report's date of issue, not its as-of date
+    expect(feed.match(/#status-/gu)?.length).toBe(statusChanges(district?.commitments ?? []).length);
   });
 });
 
