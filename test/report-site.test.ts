@@ -18,6 +18,7 @@ import { publicPages } from '../src/lib/site/pages.ts';
 import { completionTable, doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf, unitStatusCounts } from '../src/lib/site/status.ts';
 import { statusFacet, statusValue } from '../src/lib/site/facets.ts';
 import { atomFeed, statusChanges } from '../src/lib/site/feed.ts';
+import { commitmentRecord, filterOptions, filterPairs } from '../src/lib/search/record.ts';
 import { loadReports } from '../src/lib/site/load-reports.ts';
 
 const fixtureDir = join(import.meta.dirname, 'fixtures', 'reports', 'table-rows');
@@ -187,6 +188,18 @@ describe('changes of status in the feed', () => {
     expect(entry).toContain('<link rel="alternate" type="text/html" href="https://example.org/2024/fixture-district/7/"/>');
     expect(entry).toContain('<updated>2024-10-10T00:00:00+08:00</updated>'); // the report's date of issue, not its as-of date
     expect(feed.match(/#status-/gu)?.length).toBe(statusChanges(district?.commitments ?? []).length);
+  });
+});
+
+describe('status in search', () => {
+  test('should index a commitment’s page with its status now as the `status` filter', () => {
+    if (!district) throw new Error('no district');
+    expect(commitmentRecord(district, byNumber(7)).filters.status).toEqual(['进度滞后']);
+    expect(filterPairs(commitmentRecord(district, byNumber(5)))).toContainEqual(['status', '超额完成']);
+  });
+
+  test('should offer the statuses the year’s commitments have, in the scale’s order', () => {
+    expect(filterOptions(year ? [year] : []).status).toEqual(['已完成', '超额完成', '基本完成', '正常推进', '进度滞后', '未启动']);
   });
 });
 
