@@ -15,7 +15,10 @@ import type { SourceReport } from '../src/lib/report/ingest.ts';
 import { CommitmentEntry, NoticeEntry, ReportEntry, UnitRegistry } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
 import { publicPages } from '../src/lib/site/pages.ts';
-import { historyRows, matchLabel, statusCounts, statusOf } from '../src/lib/site/status.ts';
+import { completionTable, doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf, unitStatusCounts } from '../src/lib/site/status.ts';
+import { statusFacet, statusValue } from '../src/lib/site/facets.ts';
+import { atomFeed, statusChanges } from '../src/lib/site/feed.ts';
+import { commitmentRecord, filterOptions, filterPairs } from '../src/lib/search/record.ts';
 import { loadReports } from '../src/lib/site/load-reports.ts';
 
 const fixtureDir = join(import.meta.dirname, 'fixtures', 'reports', 'table-rows');
@@ -87,6 +90,116 @@ describe('status on the site', () => {
     expect(pages).toContain('/2024/fixture-district/reports/fixture-q2/');
     expect(pages).toContain('/2024/fixture-district/reports/fixture-q3/');
     expect(pages).toContain('/status/');
+  });
+});
+
+describe('completion on the district page', () => {
+  test('should list each status of the district as a facet, every commitment under exactly one, in the scale’s order', () => {
+    if (!district) throw new Error('no district');
+    const facet = statusFacet(district);
+    expect(facet.name).toBe('status');
+    expect(facet.values.map((v) => [v.value, v.label, v.numbers.length])).toEqual([
+      ['done', '已完成', 3],
+      ['exceeded', '超额完成', 1],
+      ['mostly-done', '基本完成', 1],
+      ['on-track', '正常推进', 1],
+      ['lagging', '进度滞后', 1],
+      ['not-started', '未启动', 1],
+    ]);
+    expect(facet.values.find((v) => v.value === 'lagging')?.numbers).toEqual([7]);
+    expect(facet.values.find((v) => v.value === 'exceeded')?.numbers).toEqual([5]);
+    expect(facet.values.find((v) => v.value === 'done')?.numbers).toContain(8);
+    expect(facet.values.flatMap((v) => v.numbers).sort((a, b) => a - b)).toEqual(district.commitments.map((c) => c.number).sort((a, b) => a - b));
+    expect(statusValue(byNumber(7))).toBe('lagging');
+  });
+
+  test('should draw the counts as a bar of segments that follow each other and end at 100%', () => {
+    expect(statusBar(statusCounts(district?.commitments ?? [])).map((s) => [s.slug, s.count, s.x, s.width])).toEqual([
+      ['done', 3, 0, 37.5],
+      ['exceeded', 1, 37.5, 12.5],
+      ['mostly-done', 1, 50, 12.5],
+      ['on-track', 1, 62.5, 12.5],
+      ['lagging', 1, 75, 12.5],
+      ['not-started', 1, 87.5, 12.5],
+    ]);
+  });
+
+  test('should round thirds so that the last segment still ends at exactly 100%', () => {
+    const bar = statusBar([{ status: '已完成', count: 1 }, { status: '正常推进', count: 1 }, { status: '未启动', count: 1 }]);
+    expect(bar.map((s) => [s.x, s.width])).toEqual([[0, 33.3], [33.3, 33.4], [66.7, 33.3]]);
+    expect(statusBar([])).toEqual([]);
+  });
+
+  test('should count 已完成, 超额完成 and 基本完成 as done in the share of completion', () => {
+    expect(doneShare(district?.commitments ?? [])).toBe('62.5%');
+    expect(doneShare([])).toBe('—');
+  });
+});
+
+describe('completion across a year and by department', () => {
+  test('should compare districts by completion, with a column for each status any of them has and 未见报告 as the share of a district without reports', () => {
+    if (!district) throw new Error('no district');
+    const quiet = { ...district, reports: [], commitments: district.commitments.slice(0, 2).map((c) => ({ ...c, statusHistory: [] })) };
+    const table = completionTable([district, quiet]);
+    expect(table.statuses).toEqual(['已完成', '超额完成', '基本完成', '正常推进', '进度滞后', '未启动', '未见报告']);
+    expect(table.rows.map((r) => [r.total, r.counts, r.share])).toEqual([
+      [8, [3, 1, 1, 1, 1, 1, 0], '62.5%'],
+      [2, [0, 0, 0, 0, 0, 0, 2], '未见报告'],
+    ]);
+  });
+
+  test('should leave the comparison out when no district of the year has a report', () => {
+    if (!district) throw new Error('no district');
+    expect(completionTable([{ ...district, reports: [] }])).toEqual({ statuses: [], rows: [] });
+  });
+
+  test('should count a department’s commitments by status, a commitment it both leads and assists once', () => {
+    expect(unitStatusCounts({ lead: [byNumber(7), byNumber(8)], co: [byNumber(7), byNumber(5)] })).toEqual([
+      { status: '已完成', count: 1 },
+      { status: '超额完成', count: 1 },
+      { status: '进度滞后', count: 1 },
+    ]);
+  });
+});
+
+describe('changes of status in the feed', () => {
+  test('should find each change of a commitment’s status, oldest first, from 未见报告 before its first report', () => {
+    expect(statusChanges([byNumber(7), byNumber(8)]).map((c) => [c.commitment.number, c.from, c.to, c.entry.report, c.date])).toEqual([
+      [7, '未见报告', '未启动', 'fixture-q2', '2024-07-05'],
+      [7, '未启动', '进度滞后', 'fixture-q3', '2024-10-10'],
+      [8, '未见报告', '已完成', 'fixture-q2', '2024-07-05'],
+    ]);
+  });
+
+  test('should not count a status a later report repeats as a change, nor date a change its report does not date', () => {
+    const entry = byNumber(8).statusHistory?.[0];
+    if (!entry) throw new Error('no history');
+    const again = { ...entry, report: 'fixture-q4', date: '2024-12-31', asOf: '2024-12-31' };
+    expect(statusChanges([{ ...byNumber(8), statusHistory: [entry, again] }]).map((c) => c.entry.report)).toEqual([entry.report]);
+    const undated = { ...entry, status: '进度滞后' as const, report: 'fixture-q5', date: undefined, asOf: undefined };
+    expect(statusChanges([{ ...byNumber(8), statusHistory: [entry, undated] }]).map((c) => c.to)).toEqual(['已完成']);
+  });
+
+  test('should give each change an entry of the year’s feed, linked to the commitment and dated by its report’s date of issue', () => {
+    if (!year) throw new Error('no year');
+    const feed = atomFeed(year, { site: 'https://example.org', base: '/' });
+    const entry = /<entry>\s*<id>https:\/\/example\.org\/2024\/fixture-district\/7\/#status-fixture-q3<\/id>[\s\S]*?<\/entry>/u.exec(feed)?.[0] ?? '';
+    expect(entry).toContain('<title>某市某区 第7项：未启动 → 进度滞后</title>');
+    expect(entry).toContain('<link rel="alternate" type="text/html" href="https://example.org/2024/fixture-district/7/"/>');
+    expect(entry).toContain('<updated>2024-10-10T00:00:00+08:00</updated>'); // the report's date of issue, not its as-of date
+    expect(feed.match(/#status-/gu)?.length).toBe(statusChanges(district?.commitments ?? []).length);
+  });
+});
+
+describe('status in search', () => {
+  test('should index a commitment’s page with its status now as the `status` filter', () => {
+    if (!district) throw new Error('no district');
+    expect(commitmentRecord(district, byNumber(7)).filters.status).toEqual(['进度滞后']);
+    expect(filterPairs(commitmentRecord(district, byNumber(5)))).toContainEqual(['status', '超额完成']);
+  });
+
+  test('should offer the statuses the year’s commitments have, in the scale’s order', () => {
+    expect(filterOptions(year ? [year] : []).status).toEqual(['已完成', '超额完成', '基本完成', '正常推进', '进度滞后', '未启动']);
   });
 });
 

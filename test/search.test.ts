@@ -155,6 +155,14 @@ describe('search over the built site', () => {
     expect(topicHits.every((h) => h.filters.topic?.includes('养老服务'))).toBe(true);
   });
 
+  test('should filter commitments by their status, 未见报告 while no report is in', async () => {
+    const hits = await search(null, { district: '淮北市相山区', type: '事项' });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.filters.status?.join() === '未见报告')).toBe(true);
+    expect(urls(await search(null, { district: '淮北市相山区', type: '事项', status: '未见报告' }))).toEqual(urls(hits));
+    expect(await search(null, { district: '淮北市相山区', status: '已完成' })).toEqual([]);
+  });
+
   test('should list a whole district by its filter alone', async () => {
     const hits = await search(null, { district: '淮北市相山区', type: '事项' });
     const expected = commitments.filter((c) => c.district === 'huaibei-xiangshan').map((c) => c.permalink);

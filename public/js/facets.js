@@ -4,7 +4,7 @@
 // the same anchor the index line has without JavaScript.
 for (const box of document.querySelectorAll('[data-facets]')) {
   const items = /** @type {HTMLElement[]} */ ([...document.querySelectorAll('[data-facet-item]')]);
-  const status = box.querySelector('[data-facet-status]');
+  const status = box.querySelector('[data-facet-shown]');
   /** @type {Record<string, string>} */
   const chosen = {};
   /** @type {Record<string, HTMLElement[]>} */

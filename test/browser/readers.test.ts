@@ -44,7 +44,7 @@ describe('a resident narrows a district page by topic', () => {
     expect(shown.length).toBe(Number((await button.textContent())?.match(/\d+$/u)?.[0]));
     // The choice is in the address: the same anchor the index has without JavaScript.
     expect(new URL(page.url()).hash).toBe('#topic-elderly-care');
-    await expect.poll(() => page.locator('[data-facet-status]').textContent()).toContain(`显示 ${shown.length} 项`);
+    await expect.poll(() => page.locator('[data-facet-shown]').textContent()).toContain(`显示 ${shown.length} 项`);
     await page.getByRole('button', { name: /^全部 \d+$/u }).click();
     expect((await visibleTitles(open)).length).toBe(all);
   });

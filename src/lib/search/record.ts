@@ -1,6 +1,6 @@
 /**
  * What the search index records about a page: its kind and the values it is
- * filtered by (区县, 主题, 部门). Pages pass one of these to the layout, which
+ * filtered by (区县, 主题, 部门, 状态). Pages pass one of these to the layout, which
  * marks `<main>` as the indexed body and writes the values as Pagefind filters.
  * Pages without one (home, overviews, the source text) are not indexed.
  *
@@ -11,6 +11,8 @@ import type { District, Year } from '../site/model.ts';
 import { unitNamed, unitWork } from '../site/model.ts';
 import { topicBySlug, topics } from '../taxonomy/topics.ts';
 import { perDistrictLimit } from '../site/charts.ts';
+import { statusOf } from '../site/status.ts';
+import { statusOrder } from '../report/status.ts';
 
 /** The filter names in the index, with their labels for people. */
 export const filterLabels = {
@@ -19,6 +21,7 @@ export const filterLabels = {
   district: '区县',
   topic: '主题',
   unit: '部门',
+  status: '状态',
 } as const;
 
 /** A filter name. */
@@ -61,7 +64,7 @@ function unitNames(district: District, c: CommitmentEntry): string[] {
   return unique([...c.leadUnits, ...c.coUnits].map((name) => unitNamed(district, name)?.name ?? name));
 }
 
-/** The record of a commitment's page: its district, topics (main and others) and every department it names. */
+/** The record of a commitment's page: its district, topics (main and others), every department it names and its status now. */
 export function commitmentRecord(district: District, c: CommitmentEntry): SearchRecord {
   const units = unitNames(district, c);
   return {
@@ -72,6 +75,7 @@ export function commitmentRecord(district: District, c: CommitmentEntry): Search
       district: [district.notice.districtFull],
       topic: topicNames(c),
       ...(units.length > 0 ? { unit: units } : {}),
+      status: [statusOf(c).status],
     },
   };
 }
@@ -122,6 +126,8 @@ export function filterOptions(years: readonly Year[]): Record<FilterKey, string[
     // In the taxonomy's order, as the topic pages list them.
     topic: topics.map((t) => t.name).filter((name) => usedTopics.has(name)),
     unit: unique(districts.flatMap((d) => d.units.map((u) => u.name))).sort((a, b) => collator.compare(a, b)),
+    // In the scale's order; a menu of one status (all 未见报告) is not shown.
+    status: statusOrder.filter((s) => districts.some((d) => d.commitments.some((c) => statusOf(c).status === s))),
   };
 }
 

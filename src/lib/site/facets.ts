@@ -11,6 +11,7 @@ import type { CommitmentEntry } from '../schema.ts';
 import { topics } from '../taxonomy/topics.ts';
 import type { District } from './model.ts';
 import { hasTopic } from './model.ts';
+import { statusCounts, statusOf, statusSlugs } from './status.ts';
 
 /** One value of a facet, e.g. the topic 养老服务. */
 export interface FacetValue {
@@ -53,4 +54,22 @@ export function topicFacet(district: District): Facet {
 /** Returns a commitment's topic slugs for its `data-facet-topic` attribute: main first, space-separated. */
 export function topicValues(c: CommitmentEntry): string {
   return [c.topic.slug, ...(c.topic.also ?? [])].join(' ');
+}
+
+/** Returns the status facet: each status the district's commitments have now, in the scale's order. */
+export function statusFacet(district: District): Facet {
+  return {
+    name: 'status',
+    label: '状态',
+    values: statusCounts(district.commitments).map(({ status }) => ({
+      value: statusSlugs[status],
+      label: status,
+      numbers: district.commitments.filter((c) => statusOf(c).status === status).map((c) => c.number),
+    })),
+  };
+}
+
+/** Returns a commitment's status slug for its `data-facet-status` attribute. */
+export function statusValue(c: CommitmentEntry): string {
+  return statusSlugs[statusOf(c).status];
 }

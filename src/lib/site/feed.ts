@@ -1,11 +1,16 @@
 /**
  * The Atom 1.0 feed (RFC 4287) of one year's commitments: one entry per
  * commitment, identified by its permanent URL. Pure and deterministic: no
- * clock; dates come from the notices.
+ * clock; dates come from the notices. A commitment whose status changes (a
+ * report gives it a status other than the one before) has one more entry per
+ * change, dated by that report.
  */
 import { SITE_TITLE } from '../../consts.ts';
-import { commitmentPermalink, dataIndexPath, feedPath, topicPermalink, yearPermalink } from '../content/paths.ts';
+import { commitmentPermalink, dataIndexPath, feedPath, statusPath, topicPermalink, yearPermalink } from '../content/paths.ts';
+import { sortHistory } from '../report/history.ts';
+import type { CommitmentEntry, Status, StatusEntry } from '../schema.ts';
 import { topicBySlug } from '../taxonomy/topics.ts';
+import { statusSlugs } from './status.ts';
 import type { Year } from './model.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
@@ -57,6 +62,34 @@ export function newestDistricts(year: Year, limit: number): Year['districts'] {
   return year.districts.filter((_, i) => keep.has(i));
 }
 
+/** A change of a commitment's status: what it was (`未见报告` before its first report), what a report made it, and the report's entry. */
+export interface StatusChange {
+  commitment: CommitmentEntry;
+  from: Status;
+  to: Status;
+  entry: StatusEntry;
+  /** The report's date of issue, else its as-of date: the day the change became known. */
+  date: string;
+}
+
+/**
+ * Returns the changes of status of `commitments`, oldest first per commitment: each history entry
+ * whose status differs from the one before it. A change whose report gives no date at all (neither
+ * issue nor as-of date) is left out, since the feed never invents a date.
+ */
+export function statusChanges(commitments: readonly CommitmentEntry[]): StatusChange[] {
+  return commitments.flatMap((commitment) => {
+    let from: Status = '未见报告';
+    const changes: StatusChange[] = [];
+    for (const entry of sortHistory(commitment.statusHistory ?? []).reverse()) {
+      const date = entry.date ?? entry.asOf;
+      if (entry.status !== from && date !== undefined) changes.push({ commitment, from, to: entry.status, entry, date });
+      from = entry.status;
+    }
+    return changes;
+  });
+}
+
 /**
  * Returns the Atom feed of `year`: entries in district order (as in the model), then number order.
  * `site` is the site's origin (`https://example.org`), `base` its base path (`/` or `/minsheng/`).
@@ -68,7 +101,8 @@ export function newestDistricts(year: Year, limit: number): Year['districts'] {
  * feed's `updated` is `updated` (`YYYY-MM-DD` or RFC 3339) when given, else the latest of its
  * entries' dates; only when no date at all is known, 1 January of the year. At most `limit`
  * (default `feedLimit`) entries: the newest notices' (`newestDistricts`), the subtitle saying how
- * many are left out.
+ * many are left out (the limit counts commitments). After the commitments come their changes of status (`statusChanges`),
+ * each with the id `<commitment URL>#status-<report slug>` and dated by its report.
  */
 export function atomFeed(
   year: Year,
@@ -78,7 +112,17 @@ export function atomFeed(
   const url = (path: string): string => absoluteUrl(site, base, path);
   const chosen = newestDistricts(year, options.limit ?? feedLimit);
   const left = year.districts.reduce((n, d) => n + d.commitments.length, 0) - chosen.reduce((n, d) => n + d.commitments.length, 0);
-  const entries = chosen.flatMap((district) => {
+  /** One entry: `href` is the page it links to, when not its id. */
+  interface Entry {
+    id: string;
+    href?: string;
+    title: string;
+    published: string | undefined;
+    updated: string | undefined;
+    text: string;
+    categories: Array<{ term: string; scheme: string; label: string | undefined }>;
+  }
+  const items: Entry[] = chosen.flatMap((district) => {
     const { notice, commitments } = district;
     const changed = options.changed?.(district);
     return commitments.map((c) => {
@@ -96,6 +140,18 @@ export function atomFeed(
       };
     });
   });
+  const changes: Entry[] = chosen.flatMap((district) =>
+    statusChanges(district.commitments).map((ch) => ({
+      id: `${url(commitmentPermalink(district.notice, ch.commitment.number))}#status-${ch.entry.report}`,
+      href: url(commitmentPermalink(district.notice, ch.commitment.number)),
+      title: `${district.notice.districtFull} 第${ch.commitment.number}项：${ch.from} → ${ch.to}`,
+      published: atomDate(ch.date),
+      updated: atomDate(ch.date),
+      text: `${ch.commitment.title}：${ch.to}${ch.entry.asOf ? `（截至${ch.entry.asOf}）` : ''}。报告原文：${ch.entry.text}`,
+      categories: [{ term: statusSlugs[ch.to], scheme: url(statusPath), label: ch.to }],
+    })),
+  );
+  const entries: Entry[] = [...items, ...changes];
   const known = entries.flatMap((e) => (e.updated === undefined ? [] : [e.updated]));
   const updated = options.updated === undefined ? (known.sort().at(-1) ?? dayStart(`${year.year}-01-01`)) : atomDate(options.updated);
   const self = url(feedPath(year.year));
@@ -104,7 +160,7 @@ export function atomFeed(
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
     `  ${tag('id', self)}`,
     `  ${tag('title', `${year.year}年民生实事 · ${SITE_TITLE}`)}`,
-    `  ${tag('subtitle', `${year.year}年各区县公布的民生实事，一项一条，附原文全文。${left > 0 ? `此处为最新公布的${chosen.length}个区县的${entries.length}项，其余${left}项见开放数据（${url(dataIndexPath)}）。` : ''}`)}`,
+    `  ${tag('subtitle', `${year.year}年各区县公布的民生实事，一项一条，附原文全文。${left > 0 ? `此处为最新公布的${chosen.length}个区县的${items.length}项，其余${left}项见开放数据（${url(dataIndexPath)}）。` : ''}`)}`,
     `  <link${attrs({ rel: 'self', type: 'application/atom+xml', href: self })}/>`,
     `  <link${attrs({ rel: 'alternate', type: 'text/html', href: url(yearPermalink(year.year)) })}/>`,
     `  ${tag('updated', updated)}`,
@@ -113,7 +169,7 @@ export function atomFeed(
       '  <entry>',
       `    ${tag('id', e.id)}`,
       `    ${tag('title', e.title)}`,
-      `    <link${attrs({ rel: 'alternate', type: 'text/html', href: e.id })}/>`,
+      `    <link${attrs({ rel: 'alternate', type: 'text/html', href: e.href ?? e.id })}/>`,
       ...(e.published === undefined ? [] : [`    ${tag('published', e.published)}`]),
       `    ${tag('updated', e.updated ?? updated)}`,
       ...e.categories.map((c) => `    <category${attrs(c)}/>`),
