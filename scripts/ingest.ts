@@ -12,24 +12,21 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
+import { readYaml } from '../src/lib/yaml.ts';
 import { planIngest, sha256 } from '../src/lib/content/ingest.ts';
 import { decodeNotice } from '../src/lib/decode.ts';
 import type { SourceReport } from '../src/lib/report/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
 import { generated } from '../src/lib/content/paths.ts';
-import { parse as parseYaml } from 'yaml';
 import { readRedirects } from '../src/lib/site/permanence.ts';
 import { fail, Failure, loadNotice, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 
 /** Returns the `year` a metadata file gives, if it reads as YAML and gives a whole number. */
 function metaYear(text: string): number | undefined {
-  try {
-    const data: unknown = parseYaml(text);
-    const year = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).year : undefined;
-    return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readYaml(text);
+  const data = read.ok ? read.value : undefined;
+  const year = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).year : undefined;
+  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--');

@@ -4,10 +4,10 @@
  * notice file, and printing the record. Failures are one line naming the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { matchReport, type Overrides } from '../src/lib/report/match.ts';
 import { parseReport } from '../src/lib/report/parse.ts';
 import { ReportMeta, type Report } from '../src/lib/schema.ts';
+import { readYaml } from '../src/lib/yaml.ts';
 import { fail, where } from './cli.ts';
 import { readSourceFile } from './source-file.ts';
 
@@ -15,13 +15,9 @@ import { readSourceFile } from './source-file.ts';
 export function readOverrides(file: string): Overrides {
   const meta = file.replace(/\.[^./]+$/u, '') + '.yaml';
   if (meta === file || !existsSync(meta)) return {};
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(meta, 'utf8'));
-  } catch {
-    fail(`${meta}: error: not valid YAML`);
-  }
-  const parsed = ReportMeta.pick({ overrides: true }).safeParse(data);
+  const read = readYaml(readFileSync(meta, 'utf8'));
+  if (!read.ok) fail(`${meta}: error: not valid YAML`);
+  const parsed = ReportMeta.pick({ overrides: true }).safeParse(read.value);
   if (!parsed.success) fail(`${meta}: error: overrides: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data.overrides ?? {};
 }

@@ -6,7 +6,7 @@
  * commitments. Pure: the ingest script reads and writes.
  */
 import type { RootContent } from 'mdast';
-import YAML from 'yaml';
+import { readYaml } from '../yaml.ts';
 import type { Notice, ReportMeta as ReportMetaType, StatusEntry } from '../schema.ts';
 import { ReportEntry, ReportMeta } from '../schema.ts';
 import { toMarkdown, type OutputFile } from '../content/entries.ts';
@@ -50,9 +50,10 @@ const reportPathRe = /^reports\/(\d{4})\/([a-z0-9]+(?:-[a-z0-9]+)*)\/report\.txt
 
 /** Returns the metadata of a report, or the problems with it. */
 function readReportMeta(metaPath: string, text: string): { ok: true; meta: ReportMetaType } | { ok: false; errors: ReportProblem[] } {
-  const doc = YAML.parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) return { ok: false, errors: [{ file: metaPath, line: 0, message: `invalid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}` }] };
-  const result = ReportMeta.safeParse(doc.toJS());
+  // The content's one YAML reader: one-line errors with their line, alias bombs refused.
+  const read = readYaml(text);
+  if (!read.ok) return { ok: false, errors: [{ file: metaPath, line: read.line, message: read.message }] };
+  const result = ReportMeta.safeParse(read.value);
   if (!result.success) {
     return { ok: false, errors: result.error.issues.map((i) => ({ file: metaPath, line: 0, message: `field “${i.path.join('.') || '(root)'}”: ${i.message}` })) };
   }
