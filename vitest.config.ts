@@ -8,6 +8,8 @@ export default defineConfig({
     // Child processes (CLI, ingest, astro build) take seconds, not milliseconds.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A browser on a busy machine can take more than vitest's default second to update a page.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       // Fast: pure functions, fixtures, CLIs. `npx vitest run --project unit` needs no site build.
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: siteTests } },
