@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import type { TopicAssignment } from '../src/lib/taxonomy/topics.ts';
+import type { TopicAssignment } from '../src/lib/schema.ts';
 import { assignTopic, otherTopics, topicBySlug, topics } from '../src/lib/taxonomy/topics.ts';
 
 const slugs = topics.map((topic) => topic.slug);

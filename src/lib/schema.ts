@@ -7,6 +7,35 @@
  */
 import { z } from 'zod';
 
+/** A slug's pattern without its anchors: lower-case ASCII words (letters, digits) joined by single hyphens. */
+export const slugSource = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
+/** The pattern of a whole slug, e.g. `huaibei-xiangshan`, `jiao-yu-ju`. */
+export const slugPattern = new RegExp(`^${slugSource}$`);
+
+/** A URL part (district, department, topic, report): readable ASCII, fixed once published. */
+export const Slug = z.string().regex(slugPattern, 'a slug is lower-case ASCII words joined by hyphens');
+
+/** The first and last year a notice may be for. */
+export const yearRange = { min: 1949, max: 2200 } as const;
+
+/** The year a notice's commitments are for; also a URL part. */
+export const Year = z.number().int().min(yearRange.min).max(yearRange.max);
+
+/** Returns true when `n` is a year a notice may be for (an integer from 1949 to 2200). */
+export function isYear(n: number): boolean {
+  return Year.safeParse(n).success;
+}
+
+/** A day, `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+
+/** A SHA-256 digest, lower-case hex. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The pattern of a commitment's permanent path, `/<year>/<district>/<number>/`. */
+export const commitmentPathPattern = /^\/\d{4}\/[a-z0-9-]+\/\d+\/$/;
+
 /** A 1-based, inclusive range of lines in the source notice. */
 export const LineRange = z.object({
   /** First line (1-based) of the range. */
@@ -152,11 +181,11 @@ export const Notice = z.object({
   /** The notice's title as written. */
   title: z.string().min(1),
   /** The year the commitments are for. */
-  year: z.number().int().min(1949).max(2200),
+  year: Year,
   /** The issuing authority, when the notice names it on a line of its own. */
   issuer: z.string().min(1).optional(),
   /** The date of issue, `YYYY-MM-DD`, when the notice gives one. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: IsoDate.optional(),
   /** The document number (文号), e.g. `济兖政发〔2023〕2号`. */
   docNumber: z.string().min(1).optional(),
   /** How many commitments the notice says it holds (`20件`, `50项`), when it says. */
@@ -199,23 +228,20 @@ export type SourceFormat = z.output<typeof SourceFormat>;
 /** The file a notice was published as, kept beside its converted text so readers can check the conversion. */
 export const OriginalFile = z.object({
   /** Its file name in the notice's folder: `<slug>.orig.<ext>`. */
-  file: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.orig\.(?:txt|html|htm|docx|doc|pdf)$/, 'an original is named <slug>.orig.<ext>'),
+  file: z.string().regex(new RegExp(`^${slugSource}\\.orig\\.(?:txt|html|htm|docx|doc|pdf)$`), 'an original is named <slug>.orig.<ext>'),
   /** The format its bytes are in (detected from them, not from the name). */
   format: SourceFormat,
   /** SHA-256 of the file as published, hex. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
 });
 export type OriginalFile = z.output<typeof OriginalFile>;
 
 /** What a notice's metadata file (`<slug>.yaml` beside its text) says: what the text itself does not. */
 export const NoticeMeta = z.object({
   /** The district's URL part: readable ASCII, fixed once published. */
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case ASCII words joined by hyphens')
-    .refine((s) => !reservedSlugs.includes(s) && !/^\d+$/.test(s), 'this slug is reserved for site pages'),
+  slug: Slug.refine((s) => !reservedSlugs.includes(s) && !/^\d+$/.test(s), 'this slug is reserved for site pages'),
   /** The year of the notice; also its URL part. */
-  year: z.number().int().min(1949).max(2200),
+  year: Year,
   /** Province (or municipality) name, e.g. 山东省, 天津市. */
   province: z.string().min(1),
   /** City name, e.g. 济南市 (a municipality repeats itself). */
@@ -243,32 +269,32 @@ export const NoticeEntry = NoticeMeta.extend({
   /** The source text file, relative to the content directory. */
   sourceFile: z.string().min(1),
   /** SHA-256 of the source text file, hex. */
-  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sourceSha256: Sha256,
 });
 export type NoticeEntry = z.output<typeof NoticeEntry>;
 
 /** How a commitment got its topic of the canonical taxonomy (`src/lib/taxonomy/topics.ts`). */
 export const TopicAssignment = z.object({
   /** The topic's slug. */
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: Slug,
   /** `heading`: from the notice's own group heading; `rule`: by keywords; `override`: set in the notice's metadata; `none`: nothing matched. */
   how: z.enum(['heading', 'rule', 'override', 'none']),
-  /** The keyword or heading that decided. */
+  /** The heading word or keyword that decided (absent for `override` and `none`). */
   matched: z.string().optional(),
-  /** Other topics the commitment also belongs to: topics whose keywords its title names (absent when none). */
-  also: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).optional(),
+  /** Other topics the commitment also belongs to: topics whose keywords its title names, in taxonomy order (absent when none). */
+  also: z.array(Slug).optional(),
 });
 export type TopicAssignment = z.output<typeof TopicAssignment>;
 
 /** A department of one district: `content/notices/<year>/<slug>.units.yaml` lists them. */
 export const UnitRecord = z.object({
   /** URL part, readable ASCII, unique within the district, permanent once written. */
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  /** The canonical full name. */
+  slug: Slug,
+  /** The canonical full name, e.g. 区人力资源和社会保障局. */
   name: z.string().min(1),
-  /** Every spelling the notice uses for it. */
+  /** Every spelling the notice uses for it (including `name` when it was seen), sorted, e.g. ['区人社局']. */
   aliases: z.array(z.string().min(1)),
-  /** The slug of its function group (教育, 民政, 卫生健康 …). */
+  /** The slug of its function group (教育, 民政, 卫生健康 …; `unitFunctions` of `src/lib/taxonomy/units.ts`). */
   function: z.string().min(1),
 });
 export type UnitRecord = z.output<typeof UnitRecord>;
@@ -369,9 +395,9 @@ export const Report = z.object({
   /** The issuing authority, when it is named on a line of its own. */
   issuer: z.string().min(1).optional(),
   /** Date of issue, `YYYY-MM-DD`, when the report gives one on a line of its own. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: IsoDate.optional(),
   /** The date the figures are as of (`截至10月31日`), `YYYY-MM-DD`. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  asOf: IsoDate.optional(),
   /** What the report says about each item, in source order. */
   items: z.array(ReportItem),
   /** Overall sentences and summary counts. */
@@ -403,11 +429,11 @@ export const StatusEntry = z.object({
   /** The report item's whole wording, quoted. */
   text: z.string().min(1),
   /** The report's date of issue, `YYYY-MM-DD`, when known. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: IsoDate.optional(),
   /** The date the report's figures are as of, `YYYY-MM-DD`, when known. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  asOf: IsoDate.optional(),
   /** The report's slug (`content/reports/<year>/<slug>/`). */
-  report: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  report: Slug,
   /** The report's lines the words stand on. */
   source: LineRange,
   /** How the report item was tied to the commitment. */
@@ -420,15 +446,15 @@ export type StatusEntry = z.output<typeof StatusEntry>;
 /** What a report's metadata file (`content/reports/<year>/<slug>/report.yaml`) says. */
 export const ReportMeta = z.object({
   /** The report's URL part: readable ASCII, fixed once published. */
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: Slug,
   /** The slug of the notice it reports on (same year). */
-  notice: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  notice: Slug,
   /** Issuer, when the text does not name it. */
   issuer: z.string().min(1).optional(),
   /** Date of issue, when the text does not give it. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: IsoDate.optional(),
   /** As-of date, when the text does not give it. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  asOf: IsoDate.optional(),
   /** Where the report was published, or null when unknown (never invented). */
   sourceUrl: z.url().nullable(),
   /**
@@ -448,7 +474,7 @@ export const CommitmentEntry = Commitment.extend({
   /** The district slug of the notice. */
   district: z.string().min(1),
   /** The permanent path of the commitment's page, `/<year>/<slug>/<number>/`. */
-  permalink: z.string().regex(/^\/\d{4}\/[a-z0-9-]+\/\d+\/$/),
+  permalink: z.string().regex(commitmentPathPattern),
   /** What progress reports say of it, one dated entry per report, newest first; absent when no report mentions it (status 未见报告). */
   statusHistory: z.array(StatusEntry).min(1).optional(),
 });
@@ -480,9 +506,9 @@ export const RedirectsFile = z.object({ redirects: z.array(Redirect) });
  */
 export const Correction = z.object({
   /** The commitment's permanent path, `/<year>/<slug>/<number>/`. */
-  url: z.string().regex(/^\/\d{4}\/[a-z0-9-]+\/\d+\/$/, 'a commitment URL is /<year>/<district>/<number>/'),
+  url: z.string().regex(commitmentPathPattern, 'a commitment URL is /<year>/<district>/<number>/'),
   /** The day the correction was made, `YYYY-MM-DD`; shown on the page. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+  date: IsoDate,
   /** What changed, in Chinese, for readers: shown as “更正说明（date）：change”. */
   change: z.string().min(1),
   /** The fingerprint of the commitment the URL names from this correction on. */
@@ -496,10 +522,10 @@ export const CorrectionsFile = z.object({ corrections: z.array(Correction) });
 export const ReportEntry = ReportMeta.extend({
   ...Report.shape,
   /** The year of the notice it reports on. */
-  year: z.number().int().min(1949).max(2200),
+  year: Year,
   /** The source text file, relative to the content directory. */
   sourceFile: z.string().min(1),
   /** SHA-256 of the source text file, hex. */
-  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sourceSha256: Sha256,
 });
 export type ReportEntry = z.output<typeof ReportEntry>;

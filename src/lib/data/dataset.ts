@@ -29,7 +29,7 @@
  * - an absent value (no category, no level …) is the empty string.
  */
 import { z } from 'zod';
-import { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, Status, StatusEntry, TopicAssignment, UnitRecord } from '../schema.ts';
+import { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, slugSource, Status, StatusEntry, TopicAssignment, UnitRecord } from '../schema.ts';
 import { statusOf } from '../site/status.ts';
 import type { Target } from '../schema.ts';
 import type { District, Year } from '../site/model.ts';
@@ -73,7 +73,7 @@ export const DatasetCommitment = CommitmentEntry.extend({
   /** The commitment's page, absolute. */
   permalink: z.url(),
   /** The permanent identifier, `minsheng:<year>/<slug>/<number>`. */
-  id: z.string().regex(/^minsheng:\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*\/\d+$/u),
+  id: z.string().regex(new RegExp(`^minsheng:\\d{4}/${slugSource}/\\d+$`, 'u')),
   /** `leadUnits` resolved, same order. */
   leadUnitsNormalized: z.array(NormalizedUnit),
   /** `coUnits` resolved, same order. */

@@ -50,6 +50,7 @@
  * Pure data and functions: no I/O, no clock, no randomness.
  */
 import { withoutUnitNotes } from '../parse/units.ts';
+import type { TopicAssignment } from '../schema.ts';
 
 /** One topic of the canonical taxonomy. */
 export interface Topic {
@@ -185,18 +186,6 @@ export const topics: readonly Topic[] = [
 /** Returns the topic with this slug, or undefined. */
 export function topicBySlug(slug: string): Topic | undefined {
   return topics.find((topic) => topic.slug === slug);
-}
-
-/** How a commitment got its topic. */
-export interface TopicAssignment {
-  /** The topic's slug. */
-  slug: string;
-  /** `override` given by hand, `heading` from the group heading, `rule` by keywords, `none` when nothing matched. */
-  how: 'heading' | 'rule' | 'override' | 'none';
-  /** The heading word or keyword that decided (absent for `override` and `none`). */
-  matched?: string;
-  /** Other topics whose keywords the title names, in taxonomy order (absent when none). */
-  also?: string[];
 }
 
 /** How much a hit in the title weighs against a hit in the text. */

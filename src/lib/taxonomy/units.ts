@@ -10,18 +10,7 @@
  * Pure functions and data only: no file system, no clock, no randomness.
  */
 import { pinyin } from 'pinyin-pro';
-
-/** A department of one district, as the site shows it. */
-export interface UnitRecord {
-  /** URL part, readable ASCII kebab-case, unique within the district, permanent once written. */
-  slug: string;
-  /** The canonical full name, e.g. 区人力资源和社会保障局. */
-  name: string;
-  /** Every spelling seen in the notice (including `name` when it was seen), sorted, e.g. ['区人社局']. */
-  aliases: string[];
-  /** The function group slug (see `unitFunctions`). */
-  function: string;
-}
+import type { UnitRecord } from '../schema.ts';
 
 /** One function group of departments across districts: 教育, 民政, 卫生健康 … */
 export interface UnitFunction {
