@@ -3,6 +3,8 @@
  * districts, each district's commitments and departments. Pure.
  */
 import type { CommitmentEntry, NoticeEntry, ReportEntry, UnitRecord, UnitRegistry } from '../schema.ts';
+import type { Topic } from '../taxonomy/topics.ts';
+import { topics } from '../taxonomy/topics.ts';
 
 /** One notice with everything that hangs off it. */
 export interface District {
@@ -62,6 +64,16 @@ export function buildModel(
 /** Returns whether a commitment belongs to a topic (a slug), as its main topic or as one of its others. */
 export function hasTopic(c: CommitmentEntry, topic: string): boolean {
   return c.topic.slug === topic || (c.topic.also ?? []).includes(topic);
+}
+
+/**
+ * Returns the topics of the taxonomy, in its order, that a commitment of `districts` has as its main
+ * topic, or with `also`, as its main topic or one of its others (`hasTopic`): the topics a year's charts
+ * and topic index count (main), and the topics that have a page, a search choice or a facet value (also).
+ */
+export function topicsUsed(districts: readonly District[], { also = false }: { also?: boolean } = {}): Topic[] {
+  const used = new Set(districts.flatMap((d) => d.commitments.flatMap((c) => (also ? [c.topic.slug, ...(c.topic.also ?? [])] : [c.topic.slug]))));
+  return topics.filter((t) => used.has(t.slug));
 }
 
 /** Returns the department a name (as written in a commitment) refers to. */
