@@ -4,6 +4,7 @@ import type { UnitRecord } from '../src/lib/schema.ts';
 import { commitment, notice, places, registry, unit, units } from './helpers/records.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
 import { buildModel, byHeading, countBy, neighbours, topicsUsed, unitNamed, unitWork } from '../src/lib/site/model.ts';
+import { publicPages } from '../src/lib/site/pages.ts';
 import { withBase } from '../src/lib/site/urls.ts';
 import {
   commitmentPath,
@@ -329,6 +330,13 @@ describe('topicsUsed', () => {
 
   test('lists nothing for no districts', () => {
     expect(topicsUsed([])).toEqual([]);
+  });
+
+  test('gives the public pages a topic page for a topic a commitment has only as another topic, as the topic pages are built', () => {
+    const pages = publicPages([{ year: 2023, districts: [healthOnly] }]);
+    expect(pages).toContain(topicPermalink(2023, 'health'));
+    expect(pages).toContain(topicPermalink(2023, 'elderly-care'));
+    expect(pages).not.toContain(topicPermalink(2023, 'employment'));
   });
 });
 
