@@ -2,6 +2,7 @@
  * The site's data model, shaped from the content collections: years, their
  * districts, each district's commitments and departments. Pure.
  */
+import { byCodeUnits } from '../order.ts';
 import type { CommitmentEntry, NoticeEntry, ReportEntry, UnitRecord, UnitRegistry } from '../schema.ts';
 import type { Topic } from '../taxonomy/topics.ts';
 import { topics } from '../taxonomy/topics.ts';
@@ -25,7 +26,6 @@ export interface Year {
 }
 
 const collator = new Intl.Collator('zh-CN');
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Returns the years (newest first), each with its districts, commitments and departments. */
 export function buildModel(
@@ -44,7 +44,7 @@ export function buildModel(
           collator.compare(a.province, b.province) ||
           collator.compare(a.city, b.city) ||
           collator.compare(a.district, b.district) ||
-          byCode(a.slug, b.slug),
+          byCodeUnits(a.slug, b.slug),
       )
       .map((notice) => ({
         notice,
@@ -52,11 +52,11 @@ export function buildModel(
           .filter((c) => c.year === year && c.district === notice.slug)
           .sort((a, b) => a.number - b.number),
         units: [...(registries.find((r) => r.year === year && r.district === notice.slug)?.units ?? [])].sort((a, b) =>
-          byCode(a.slug, b.slug),
+          byCodeUnits(a.slug, b.slug),
         ),
         reports: reports
           .filter((r) => r.year === year && r.notice === notice.slug)
-          .sort((a, b) => byCode(a.asOf ?? a.date ?? '', b.asOf ?? b.date ?? '') || byCode(a.slug, b.slug)),
+          .sort((a, b) => byCodeUnits(a.asOf ?? a.date ?? '', b.asOf ?? b.date ?? '') || byCodeUnits(a.slug, b.slug)),
       })),
   }));
 }
