@@ -3,7 +3,8 @@ import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts
 import type { UnitRecord } from '../src/lib/schema.ts';
 import { commitment, notice, places, registry, unit, units } from './helpers/records.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
-import { buildModel, byHeading, countBy, neighbours, unitNamed, unitWork } from '../src/lib/site/model.ts';
+import { buildModel, byHeading, countBy, neighbours, topicsUsed, unitNamed, unitWork } from '../src/lib/site/model.ts';
+import { publicPages } from '../src/lib/site/pages.ts';
 import { withBase } from '../src/lib/site/urls.ts';
 import {
   commitmentPath,
@@ -308,6 +309,34 @@ describe('countBy', () => {
 
   test('returns an empty map for no items', () => {
     expect(countBy<string>([], (s) => s).size).toBe(0);
+  });
+});
+
+describe('topicsUsed', () => {
+  const healthOnly: District = {
+    ...district,
+    commitments: [commitment(shizhong, 1, { topic: { slug: 'health', how: 'rule', matched: '体检', also: ['elderly-care'] } })],
+  };
+
+  test('lists the main topics of the commitments once each, in taxonomy order', () => {
+    expect(topicsUsed([district]).map((t) => t.slug)).toEqual(['employment', 'childcare-education', 'housing-renewal', 'culture-sports']);
+    expect(topicsUsed([district, healthOnly]).map((t) => t.slug)).toEqual(['employment', 'childcare-education', 'health', 'housing-renewal', 'culture-sports']);
+  });
+
+  test('with also, adds a topic a commitment has only as one of its other topics', () => {
+    expect(topicsUsed([healthOnly]).map((t) => t.slug)).toEqual(['health']);
+    expect(topicsUsed([healthOnly], { also: true }).map((t) => t.slug)).toEqual(['elderly-care', 'health']);
+  });
+
+  test('lists nothing for no districts', () => {
+    expect(topicsUsed([])).toEqual([]);
+  });
+
+  test('gives the public pages a topic page for a topic a commitment has only as another topic, as the topic pages are built', () => {
+    const pages = publicPages([{ year: 2023, districts: [healthOnly] }]);
+    expect(pages).toContain(topicPermalink(2023, 'health'));
+    expect(pages).toContain(topicPermalink(2023, 'elderly-care'));
+    expect(pages).not.toContain(topicPermalink(2023, 'employment'));
   });
 });
 

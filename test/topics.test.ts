@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import type { TopicAssignment } from '../src/lib/taxonomy/topics.ts';
+import type { TopicAssignment } from '../src/lib/schema.ts';
 import { assignTopic, otherTopics, topicBySlug, topics } from '../src/lib/taxonomy/topics.ts';
 
 const slugs = topics.map((topic) => topic.slug);
@@ -187,6 +187,15 @@ describe('keyword rules', () => {
   test('ignores the departments named in unit notes', () => {
     expect(assignTopic({ title: '做好服务工作', text: '做好服务工作（区卫生健康局、区教育体育局负责）。' })).toEqual<TopicAssignment>({ slug: 'other', how: 'none' });
     expect(assignTopic({ title: '做好服务工作', text: '做好服务工作。（牵头单位：区住房城乡建设局、区文化和旅游局）' })).toEqual<TopicAssignment>({ slug: 'other', how: 'none' });
+  });
+
+  test('ignores a bracketed note of co-operating units, which names no 单位 or 负责: （区卫生健康局、区财政局配合） gives no 卫生', () => {
+    expect(assignTopic({ title: '做好服务工作', text: '做好服务工作（区卫生健康局、区财政局配合）。' })).toEqual<TopicAssignment>({ slug: 'other', how: 'none' });
+    expect(otherTopics('新增托位675个（区卫生健康局、区财政局配合）', 'childcare-education')).toEqual([]);
+  });
+
+  test('still reads a bracketed aside that is no unit note', () => {
+    expect(assignTopic({ title: '做好服务工作', text: '做好服务工作（含社区卫生服务中心）。' })).toMatchObject({ slug: 'health', how: 'rule' });
   });
 
   test('returns other with how none when no keyword occurs', () => {

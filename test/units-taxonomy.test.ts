@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import type { UnitRecord } from '../src/lib/taxonomy/units.ts';
+import type { UnitRecord } from '../src/lib/schema.ts';
 import { fullUnitName, planUnits, unitFunction, unitFunctions } from '../src/lib/taxonomy/units.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { FoundNote, UnitNote } from '../src/lib/parse/units.ts';
-import { findUnitNotes, isWholeUnitName, joinWrappedNames, readLabelledLine, readUnitNote, splitUnitNames } from '../src/lib/parse/units.ts';
+import { findUnitNotes, isWholeUnitName, joinWrappedNames, readLabelledLine, readUnitNote, splitUnitNames, withoutUnitNotes } from '../src/lib/parse/units.ts';
 
 describe('isWholeUnitName', () => {
   test.each<readonly [string, boolean]>([
@@ -114,6 +114,18 @@ describe('findUnitNotes', () => {
     ['实施老旧小区改造', []],
   ])('finds the notes of %j where they stand', (text, expected) => {
     expect(findUnitNotes(text)).toEqual(expected);
+  });
+});
+
+describe('withoutUnitNotes', () => {
+  test.each<readonly [string, string]>([
+    ['新增托位675个。（牵头单位：区教育局、区卫健委）', '新增托位675个。 '],
+    ['做好服务工作（区卫生健康局、区财政局配合）。', '做好服务工作 。'],
+    ['甲（区民政局负责）乙(配合单位：区财政局)丙', '甲 乙 丙'],
+    ['新增22个城乡老年食堂（助餐点）。', '新增22个城乡老年食堂（助餐点）。'],
+    ['', ''],
+  ])('turns the unit notes of %j into spaces, keeping every other bracket', (text, expected) => {
+    expect(withoutUnitNotes(text)).toBe(expected);
   });
 });
 

@@ -10,6 +10,7 @@
  */
 import YAML from 'yaml';
 import type { NoticeMeta } from '../schema.ts';
+import { isYear } from '../schema.ts';
 import { isWholeUnitName } from '../parse/units.ts';
 import type { Place, Province } from './places.ts';
 import { citiesOf, newPlace } from './places.ts';
@@ -486,7 +487,7 @@ export function generateCorpus(pool: Pool, options: CorpusOptions): Corpus {
   const { seed, year } = options;
   if (!Number.isInteger(options.notices) || options.notices < 1) throw new Error('notices must be a positive integer');
   if (!Number.isInteger(options.perNotice) || options.perNotice < 1 || options.perNotice > 999) throw new Error('perNotice must be an integer from 1 to 999');
-  if (!Number.isInteger(year) || year < 1949 || year > 2200) throw new Error('year must be an integer from 1949 to 2200');
+  if (!isYear(year)) throw new Error('year must be an integer from 1949 to 2200');
   if (pool.items.length === 0) throw new Error('the sample pool holds no items');
 
   const cityCache = new Map<string, { name: string; pinyin: string }[]>();

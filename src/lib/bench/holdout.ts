@@ -5,9 +5,10 @@
  *
  * The parser's API changes while it is rewritten, so what it returns is taken
  * as `unknown` and read defensively by {@link outcomeOf}; nothing here imports
- * the parser.
+ * the parser (only its full-width folding, `parse/text.ts`).
  */
 import { z } from 'zod';
+import { fold as foldWidth } from '../parse/text.ts';
 
 /**
  * The facts of one hold-out notice, read by hand from its text (never from a
@@ -147,9 +148,7 @@ export function outcomeOf(result: unknown, separateKind?: unknown): Outcome {
 
 /** Returns `text` without white space and with full-width ASCII folded, for comparing starts of items. */
 function fold(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '');
+  return foldWidth(text).replace(/\s+/g, '');
 }
 
 /** Whether a read item's text contains the expected start (its first eight characters, folded). */

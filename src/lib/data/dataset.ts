@@ -13,7 +13,8 @@
  * Every JSON file (`/data/<year>.json`, `/data/<year>/<slug>.json`) is a
  * `Dataset`: the per-notice file holds the one notice. `datasetJsonSchema`
  * gives its JSON Schema (draft 2020-12), with the Chinese field descriptions
- * of `fieldDocs`; the data page shows the same descriptions.
+ * the schemas carry (zod `.describe()`, in `schema.ts` and below); the data
+ * page shows the same descriptions.
  *
  * The CSV (`csvOf`) has one row per commitment, in year → district → number
  * order, with the columns of `csvColumns`:
@@ -29,7 +30,7 @@
  * - an absent value (no category, no level …) is the empty string.
  */
 import { z } from 'zod';
-import { Commitment, CommitmentEntry, Notice, NoticeEntry, NoticeMeta, Status, StatusEntry, TopicAssignment, UnitRecord } from '../schema.ts';
+import { Commitment, CommitmentEntry, IsoDate, Notice, NoticeEntry, NoticeMeta, Slug, slugSource, Status, TopicAssignment, UnitRecord } from '../schema.ts';
 import { statusOf } from '../site/status.ts';
 import type { Target } from '../schema.ts';
 import type { District, Year } from '../site/model.ts';
@@ -48,11 +49,11 @@ import { fullUnitName, unitFunction } from '../taxonomy/units.ts';
 export const NormalizedUnit = z
   .object({
     /** The name as the notice writes it, e.g. 区人社局. */
-    asWritten: CommitmentEntry.shape.leadUnits.element,
+    asWritten: CommitmentEntry.shape.leadUnits.element.describe('原文写法，如“区人社局”。'),
     /** The registry's full name, e.g. 区人力资源和社会保障局. */
-    name: UnitRecord.shape.name,
+    name: UnitRecord.shape.name.describe('部门全称，如“区人力资源和社会保障局”。'),
     /** The registry's slug; null when the registry does not know the name (it should). */
-    slug: UnitRecord.shape.slug.nullable(),
+    slug: Slug.nullable().describe('部门标识（同登记表）；登记表中找不到该写法时为 null（正常情况下不会出现）。'),
     /** The function group's slug. */
     function: UnitRecord.shape.function,
   })
@@ -62,26 +63,26 @@ export type NormalizedUnit = z.output<typeof NormalizedUnit>;
 /** A commitment's topic with its Chinese name: `{ slug, name, how, matched? }`. */
 export const DatasetTopic = TopicAssignment.pick({ slug: true }).extend({
   /** The topic's Chinese name. */
-  name: z.string().min(1),
+  name: z.string().min(1).describe('主题名称。'),
   ...TopicAssignment.omit({ slug: true }).shape,
 });
 export type DatasetTopic = z.output<typeof DatasetTopic>;
 
 /** A commitment of the open data: the content entry with topic name, absolute URL, identifier and resolved units. */
 export const DatasetCommitment = CommitmentEntry.extend({
-  topic: DatasetTopic,
+  topic: DatasetTopic.meta(CommitmentEntry.shape.topic.meta() ?? {}),
   /** The commitment's page, absolute. */
-  permalink: z.url(),
+  permalink: z.url().describe('该事项在本站的永久网址。'),
   /** The permanent identifier, `minsheng:<year>/<slug>/<number>`. */
-  id: z.string().regex(/^minsheng:\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*\/\d+$/u),
+  id: z.string().regex(new RegExp(`^minsheng:\\d{4}/${slugSource}/\\d+$`, 'u')).describe('永久标识符，形如 minsheng:2023/jinan-shizhong/18。'),
   /** `leadUnits` resolved, same order. */
-  leadUnitsNormalized: z.array(NormalizedUnit),
+  leadUnitsNormalized: z.array(NormalizedUnit).describe('牵头单位对应到部门登记表后的结果，顺序同 leadUnits。'),
   /** `coUnits` resolved, same order. */
-  coUnitsNormalized: z.array(NormalizedUnit),
+  coUnitsNormalized: z.array(NormalizedUnit).describe('配合单位对应到部门登记表后的结果，顺序同 coUnits。'),
   /** The status now: the newest report's, `未见报告` when no report mentions it. */
-  status: Status,
+  status: Status.describe('进展状态：以最新报告为准；没有报告提到时为“未见报告”（没有报告不等于已完成）。'),
   /** The as-of date of that status (else the report's date), `YYYY-MM-DD`; null for `未见报告`. */
-  statusAsOf: StatusEntry.shape.date.unwrap().nullable(),
+  statusAsOf: IsoDate.nullable().describe('该状态的截至日期 YYYY-MM-DD（报告未写明截至日期时为报告日期）；未见报告时为 null。'),
 }).meta({ id: 'DatasetCommitment' });
 export type DatasetCommitment = z.output<typeof DatasetCommitment>;
 
@@ -89,13 +90,13 @@ export type DatasetCommitment = z.output<typeof DatasetCommitment>;
 export const DatasetNotice = NoticeEntry.omit({ topicOverrides: true })
   .extend({
     /** The district's page, absolute. */
-    permalink: z.url(),
+    permalink: z.url().describe('本站该区县页面的网址。'),
     /** The page showing the source text line by line, absolute. */
-    sourcePermalink: z.url(),
+    sourcePermalink: z.url().describe('本站逐行展示原文的页面网址（行号可直接对照）。'),
     /** The district's department registry, by slug. */
-    units: z.array(UnitRecord),
+    units: z.array(UnitRecord).describe('该通知涉及的责任单位登记表，按 slug 排序。'),
     /** The commitments, in number order. */
-    commitments: z.array(DatasetCommitment).min(1),
+    commitments: z.array(DatasetCommitment).min(1).describe('各项事项，按编号排序。'),
   })
   .meta({ id: 'DatasetNotice' });
 export type DatasetNotice = z.output<typeof DatasetNotice>;
@@ -103,26 +104,28 @@ export type DatasetNotice = z.output<typeof DatasetNotice>;
 /** One JSON file of the open data: a year's notices (all of them, or the one of a per-notice file). */
 export const Dataset = z.object({
   /** The JSON Schema's URL. */
-  $schema: z.url(),
+  $schema: z.url().describe('本文件遵循的 JSON Schema 的网址（/data/schema.json）。'),
   /** The year. */
   year: NoticeMeta.shape.year,
   /** The site's home page, absolute. */
-  site: z.url(),
+  site: z.url().describe('本站首页网址；文件中的所有 permalink 都在其下。'),
   /** The licence of the compiled data (CC BY 4.0) and the status of the notices it reproduces. */
-  license: z.object({
-    /** SPDX identifier: `CC-BY-4.0`. */
-    spdx: z.literal(dataLicence.spdx),
-    /** The licence's deed. */
-    url: z.literal(dataLicence.url),
-    /** The notices: official documents reproduced verbatim, not under the licence. */
-    notices: z.string().min(1),
-  }),
+  license: z
+    .object({
+      /** SPDX identifier: `CC-BY-4.0`. */
+      spdx: z.literal(dataLicence.spdx).describe('许可的 SPDX 标识：CC-BY-4.0。'),
+      /** The licence's deed. */
+      url: z.literal(dataLicence.url).describe('许可协议的网址。'),
+      /** The notices: official documents reproduced verbatim, not under the licence. */
+      notices: z.string().min(1).describe('关于通知原文的说明（《著作权法》第五条）。'),
+    })
+    .describe('许可：本站整理的数据采用 CC BY 4.0（知识共享署名 4.0 国际）许可；通知原文为国家机关公文，照录原文，不在此许可之列。'),
   /** How many notices the file holds. */
-  noticeCount: z.number().int().nonnegative(),
+  noticeCount: z.number().int().nonnegative().describe('本文件包含的通知（区县）数。'),
   /** How many commitments the file holds. */
-  commitmentCount: z.number().int().nonnegative(),
+  commitmentCount: z.number().int().nonnegative().describe('本文件包含的事项总数。'),
   /** The notices, in the site's district order. */
-  notices: z.array(DatasetNotice),
+  notices: z.array(DatasetNotice).describe('各区县的通知，按省、市、区县名称排序。'),
 });
 export type Dataset = z.output<typeof Dataset>;
 
@@ -324,7 +327,7 @@ export function csvOf(year: Year, options: SiteOptions): string {
 // ---------------------------------------------------------------------------
 // JSON Schema and field documentation
 
-/** The parts of the JSON whose fields `fieldDocs` explains: the file and each `$defs` entry. */
+/** The parts of the JSON whose fields the data page explains: the file and each `$defs` entry. */
 export type Part = 'Dataset' | 'DatasetNotice' | 'DatasetCommitment' | 'NormalizedUnit';
 
 /** What each part is, in Chinese. */
@@ -333,151 +336,6 @@ export const partDocs: Readonly<Record<Part, { title: string; description: strin
   DatasetNotice: { title: '通知', description: '一个区县一年的民生实事通知：元数据、解析结果（同 npm run parse 的输出）、部门登记表和各项事项。' },
   DatasetCommitment: { title: '事项', description: '通知中的一项承诺：解析结果加上主题、永久网址、标识符和归一后的责任单位。' },
   NormalizedUnit: { title: '归一后的责任单位', description: '原文写法对应到区县部门登记表后的结果。' },
-};
-
-const lineStart = '起始行号（从 1 开始）。';
-const lineEnd = '结束行号（含该行）。';
-
-/** Every field of the JSON explained in Chinese, by part and path (`[]` marks an array's elements). */
-export const fieldDocs: Readonly<Record<Part, Readonly<Record<string, string>>>> = {
-  Dataset: {
-    $schema: '本文件遵循的 JSON Schema 的网址（/data/schema.json）。',
-    year: '年份：通知所承诺事项的年份。',
-    site: '本站首页网址；文件中的所有 permalink 都在其下。',
-    license: '许可：本站整理的数据采用 CC BY 4.0（知识共享署名 4.0 国际）许可；通知原文为国家机关公文，照录原文，不在此许可之列。',
-    'license.spdx': '许可的 SPDX 标识：CC-BY-4.0。',
-    'license.url': '许可协议的网址。',
-    'license.notices': '关于通知原文的说明（《著作权法》第五条）。',
-    noticeCount: '本文件包含的通知（区县）数。',
-    commitmentCount: '本文件包含的事项总数。',
-    notices: '各区县的通知，按省、市、区县名称排序。',
-  },
-  DatasetNotice: {
-    kind: '记录类别：通知为 notice（进展报告的记录为 report）。',
-    slug: '区县标识：小写拼音单词以连字符相连，是网址的一部分，一经发布不再改变。',
-    year: '年份：通知所承诺事项的年份。',
-    province: '省（直辖市）名称，如“山东省”“天津市”。',
-    city: '市名称，如“济南市”；直辖市重复其名。',
-    district: '区县简称，如“市中区”。',
-    districtFull: '区县全称，用于标题和引用，如“济南市市中区”。',
-    sourceUrl: '原通知的发布网址；不详时为 null（绝不编造）。',
-    sourceNote: '关于来源的说明，如网址为何不详。',
-    original: '原始发布文件（网页、Word、PDF 等）；文本由它转换而来时才有。',
-    'original.file': '原始文件名（<slug>.orig.<扩展名>），可在原文页“下载原始文件”。',
-    'original.format': '原始文件格式：text、html、docx、doc 或 pdf（按文件内容识别）。',
-    'original.sha256': '原始文件的 SHA-256 摘要（十六进制）。',
-    title: '通知标题，按原文。',
-    issuer: '发文机关；原文单独一行写明时才有。',
-    date: '发文日期，格式 YYYY-MM-DD；原文写明时才有。',
-    docNumber: '文号，如“济兖政发〔2023〕2号”；原文写明时才有。',
-    declaredTotal: '通知自称的事项总数（如“20件”“50项”）；原文写明时才有，可能与实际条数不同。',
-    reading: '解析方式：选用的版式读法及其依据。',
-    'reading.reader': '版式读法：outline 编号行、numbers 单独成行或无标点的编号、inline 段落内编号、unnumbered 引导句后的无编号列表、sentence 一句话列举、cells 逐格成行或以竖线分隔的表格。',
-    'reading.evidence': '选用该读法的依据（中文），如与通知所称总数一致、编号连续。',
-    groups: '原文自己的分组标题，按原文顺序；原文不分组时为空数组。',
-    'groups[].number': '分组序号。',
-    'groups[].name': '分组标题，不含序号和“（3项）”之类的项数。',
-    'groups[].declaredCount': '标题声明的项数；写明时才有。',
-    'groups[].items': '该组下各事项的编号（number），按顺序。',
-    'groups[].source': '分组标题所在的原文行。',
-    'groups[].source.startLine': lineStart,
-    'groups[].source.endLine': lineEnd,
-    passages: '原文中不属于事项的其他文字，按原文顺序。',
-    'passages[].role': '类别：title 标题、preamble 导语、heading 小标题、explanation 说明、closing 结尾、appendix 附件。',
-    'passages[].text': '文字，空白已规范化。',
-    'passages[].source': '所在的原文行。',
-    'passages[].source.startLine': lineStart,
-    'passages[].source.endLine': lineEnd,
-    warnings: '数据质量提示：原文的异常、前后不一致、无处归属的行。',
-    'warnings[].line': '提示所指的原文行号；0 表示针对整篇通知。',
-    'warnings[].message': '提示内容（中文）。',
-    commitmentCount: '该通知的事项数。',
-    sourceFile: '原文文本文件在本项目内容目录中的路径，如 notices/2023/jinan-shizhong.txt。',
-    sourceSha256: '原文文本文件的 SHA-256 摘要（十六进制）；行号以这份文本为准。',
-    permalink: '本站该区县页面的网址。',
-    sourcePermalink: '本站逐行展示原文的页面网址（行号可直接对照）。',
-    units: '该通知涉及的责任单位登记表，按 slug 排序。',
-    'units[].slug': '部门标识：区县内唯一，是网址的一部分，一经发布不再改变。',
-    'units[].name': '部门全称（常见缩写已展开，如“区人社局”→“区人力资源和社会保障局”）。',
-    'units[].aliases': '原文中出现过的各种写法。',
-    'units[].function': '职能分组标识（见“职能分组”表）。',
-    commitments: '各项事项，按编号排序。',
-  },
-  DatasetCommitment: {
-    number: '事项编号：原文编号唯一且有序时即原文编号；原文各组分别从 1 编号时，按阅读顺序编为 1…N。',
-    title: '事项的小标题；没有小标题时为其第一句。',
-    text: '事项全文，空白已规范化，不删任何内容。',
-    category: '原文分组标题（不含项数）；原文分组时才有。',
-    leadUnits: '牵头（主办、负责）单位，按原文写法。',
-    coUnits: '配合（协办）单位，按原文写法。',
-    level: 'city：原文注明“属市级任务”；province：注明“属省级任务”；未注明时没有此字段。',
-    subItems: '事项下以 ①② 等编号或嵌套的分项。',
-    subItemUnits: '各分项自己的责任单位，顺序同 subItems；原文（如表格的分行）按分项写明单位时才有。',
-    'subItemUnits[].leadUnits': '该分项的牵头单位。',
-    'subItemUnits[].coUnits': '该分项的配合单位。',
-    measures: '推进举措，多来自附件。',
-    targets: '从全文中读出的量化目标。',
-    'targets[].value': '数值，已换算（“1.78万” → 17800）；百分数保持原样（“5%” → 5）。',
-    'targets[].unit': '数值后的单位或量词，按原文，如 人、个、平方米、%。',
-    'targets[].text': '数值所在的原文短句（不超过 40 字）。',
-    'targets[].kind': 'standard 表示规则设定的每例金额或比例（补助标准、保费、封顶线、起付线、自付比例等，如“每人每年60元”单位为 元/人/年），不是要完成的数量。没有此字段时为量化目标。',
-    'targets[].scope': 'city 表示原文给出的是全市的数字（如“全市办理法律援助案件不少于500件”或属市级任务），province 表示全省；这类数字不计入本区县的汇总和比较。没有此字段时为本区县的数字。',
-    'targets[].counts': '数值所计的对象，取自原文短句，如“新增托位”“残疾人”；原文未写明时没有此字段。',
-    'targets[].comparator': '>= 表示以上、不少于、至少、不低于；<= 表示以内、不超过；~ 表示左右、约。没有这类限定词时没有此字段。',
-    source: '事项在原文中的行。',
-    'source.startLine': lineStart,
-    'source.endLine': lineEnd,
-    appendixSource: '附件中重复该事项（及其推进举措）的行；有附件时才有。',
-    'appendixSource.startLine': lineStart,
-    'appendixSource.endLine': lineEnd,
-    topic: '本站统一的主题分类（各地的分组标题不一，不能直接比较）。',
-    'topic.slug': '主题标识（见“主题”表）。',
-    'topic.name': '主题名称。',
-    'topic.how': '归类方式：heading 依原文分组标题；rule 依标题和全文中的关键词；override 经人工复核指定；none 未能归类（归入“其他”）。',
-    'topic.matched': '起决定作用的分组标题词或关键词；override 和 none 时没有。',
-    'topic.also': '同时涉及的其他主题标识：标题中出现其关键词的主题，按主题表顺序；没有时省略。统计图只计主题（topic.slug）。',
-    year: '年份（同通知）。',
-    district: '区县标识（同通知的 slug）。',
-    permalink: '该事项在本站的永久网址。',
-    id: '永久标识符，形如 minsheng:2023/jinan-shizhong/18。',
-    leadUnitsNormalized: '牵头单位对应到部门登记表后的结果，顺序同 leadUnits。',
-    coUnitsNormalized: '配合单位对应到部门登记表后的结果，顺序同 coUnits。',
-    'statusHistory': '各份进展报告对该项的说法，每份报告一条，按日期从新到旧；没有报告提到时没有此字段。',
-    'statusHistory[].status': '该报告所说的状态（见 /status/ 状态说明）。',
-    'statusHistory[].statusWords': '据以判定状态的报告原话。',
-    'statusHistory[].text': '报告中关于该项的整段文字，按原文。',
-    'statusHistory[].date': '报告的发布日期 YYYY-MM-DD（写明时才有）。',
-    'statusHistory[].asOf': '报告的截至日期 YYYY-MM-DD（写明时才有）。',
-    'statusHistory[].report': '报告标识（网址的一部分）。',
-    'statusHistory[].source': '该段文字在报告原文中的行。',
-    'statusHistory[].source.startLine': lineStart,
-    'statusHistory[].source.endLine': lineEnd,
-    'statusHistory[].match': '报告条目如何对应到本项。',
-    'statusHistory[].match.by': 'number 按报告沿用的编号；text 按文字相似度；statement 按总体表述；override 人工指定。',
-    'statusHistory[].match.score': '对应的把握，0–1（人工指定为 1）。',
-    'statusHistory[].figures': '报告数字与本项量化目标的对照（单位一致时才对照）。',
-    'statusHistory[].figures[].target': '通知中的量化目标。',
-    'statusHistory[].figures[].target.value': '目标数值。',
-    'statusHistory[].figures[].target.unit': '目标单位。',
-    'statusHistory[].figures[].target.text': '目标所在的原文短句。',
-    'statusHistory[].figures[].target.comparator': '目标的比较符（>=、<=、~）；没有时没有此字段。',
-    'statusHistory[].figures[].target.kind': '同 targets[].kind：standard 表示标准或比例，不是要完成的数量。',
-    'statusHistory[].figures[].target.scope': '同 targets[].scope：city 或 province 表示全市或全省的数字。',
-    'statusHistory[].figures[].target.counts': '同 targets[].counts：数值所计的对象。',
-    'statusHistory[].figures[].actual': '报告给出的同单位实际数字。',
-    'statusHistory[].figures[].actual.value': '实际数值，已换算（“2.3万” → 23000）。',
-    'statusHistory[].figures[].actual.unit': '实际数字的单位。',
-    'statusHistory[].figures[].actual.text': '实际数字所在的报告原文短句。',
-    'statusHistory[].figures[].ratio': '实际 ÷ 目标（可大于 1）。',
-    'status': '进展状态：以最新报告为准；没有报告提到时为“未见报告”（没有报告不等于已完成）。',
-    'statusAsOf': '该状态的截至日期 YYYY-MM-DD（报告未写明截至日期时为报告日期）；未见报告时为 null。',
-  },
-  NormalizedUnit: {
-    asWritten: '原文写法，如“区人社局”。',
-    name: '部门全称，如“区人力资源和社会保障局”。',
-    slug: '部门标识（同登记表）；登记表中找不到该写法时为 null（正常情况下不会出现）。',
-    function: '职能分组标识（见“职能分组”表）。',
-  },
 };
 
 /** A JSON object, as the JSON Schema is made of. */
@@ -489,42 +347,30 @@ function objectOf(value: unknown): JsonObject | undefined {
 }
 
 /**
- * Adds the description `docs` gives for each property under `node` (at
- * `path`; `[]` for array elements), through `items` and `anyOf` but not `$ref`.
+ * Returns `node` with its `description` (from the schemas' zod metadata)
+ * first, and the same for every object inside it: a field reads as what it
+ * means, then its type.
  */
-function annotate(node: JsonObject, docs: Readonly<Record<string, string>>, path: string): void {
-  const properties = objectOf(node['properties']);
-  for (const [name, value] of Object.entries(properties ?? {})) {
-    const schema = objectOf(value);
-    if (!properties || !schema) continue;
-    const at = path === '' ? name : `${path}.${name}`;
-    annotate(schema, docs, at);
-    const description = docs[at];
-    if (description !== undefined) properties[name] = { description, ...schema };
-  }
-  const items = objectOf(node['items']);
-  if (items) annotate(items, docs, `${path}[]`);
-  const anyOf = node['anyOf'];
-  if (Array.isArray(anyOf)) {
-    for (const branch of anyOf) {
-      const schema = objectOf(branch);
-      if (schema) annotate(schema, docs, path);
-    }
-  }
+function descriptionFirst(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(descriptionFirst);
+  const object = objectOf(node);
+  if (!object) return node;
+  const { description, ...rest } = object;
+  const out: JsonObject = description === undefined ? {} : { description };
+  for (const [key, value] of Object.entries(rest)) out[key] = descriptionFirst(value);
+  return out;
 }
 
 /** Returns the JSON Schema (draft 2020-12) of every JSON file of the open data, with `$id`, title and Chinese descriptions. */
 export function datasetJsonSchema(options: SiteOptions): JsonObject {
-  const generated = structuredClone(z.toJSONSchema(Dataset, { target: 'draft-2020-12' })) as JsonObject;
+  const generated = descriptionFirst(z.toJSONSchema(Dataset, { target: 'draft-2020-12' })) as JsonObject;
   const { $schema, $defs, ...rest } = generated;
   const defs = objectOf($defs) ?? {};
-  annotate(rest, fieldDocs.Dataset, '');
   const parts: Part[] = ['DatasetNotice', 'DatasetCommitment', 'NormalizedUnit'];
   const described: JsonObject = {};
   for (const part of parts) {
     const def = objectOf(defs[part]);
     if (!def) throw new Error(`open data: the JSON Schema has no $defs.${part}`);
-    annotate(def, fieldDocs[part], '');
     described[part] = { title: partDocs[part].title, description: partDocs[part].description, ...def };
   }
   for (const [name, def] of Object.entries(defs)) if (!(name in described)) described[name] = def;

@@ -3,6 +3,7 @@
  * artefacts, and recognising the lines that carry document metadata.
  */
 import type { Warning } from '../schema.ts';
+import { isYear } from '../schema.ts';
 import { readingText } from './normalize.ts';
 import { fold, numeral, squash } from './text.ts';
 
@@ -82,7 +83,7 @@ export function readDate(text: string): string | undefined {
   const year = /^\d{4}$/u.test(fold(m[1])) ? Number(fold(m[1])) : Number(yearDigits);
   const month = numeral(m[2]);
   const day = numeral(m[3]);
-  if (!(year >= 1949 && year <= 2200) || !month || month > 12 || !day || day > 31) return undefined;
+  if (!isYear(year) || !month || month > 12 || !day || day > 31) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

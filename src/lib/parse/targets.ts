@@ -13,7 +13,7 @@
  * - `counts`: what the number counts (`新增托位`), for labels.
  */
 import type { Level, Target } from '../schema.ts';
-import { chineseNumeral } from './text.ts';
+import { chineseNumeral, foldChar } from './text.ts';
 
 type Comparator = NonNullable<Target['comparator']>;
 type Scope = NonNullable<Target['scope']>;
@@ -135,23 +135,12 @@ const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/g;
  */
 const CHINESE_NUMBER = /[零〇一二两三四五六七八九十百千]+/gu;
 
+/** The full-width characters folded before numbers are read: digits, letters, `．`, `％`, `－`, `～`, `／`; other full-width forms (`，`, `（`) stay, as the patterns below expect them. */
+const NUMBER_WIDE = /[０-９Ａ-Ｚａ-ｚ．％－～／]/gu;
+
 /** Maps full-width digits, `．`, `％`, `－`, `～`, `／`, letters and spaces to ASCII, keeping every index. */
 function normalize(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const ch = text.charAt(i);
-    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
-      out += String.fromCharCode(code - 0xfee0);
-    } else if (ch === '．') out += '.';
-    else if (ch === '％') out += '%';
-    else if (ch === '－') out += '-';
-    else if (ch === '～') out += '~';
-    else if (ch === '／') out += '/';
-    else if (ch === '\u3000' || ch === '\u00a0' || ch === '\t') out += ' ';
-    else out += ch;
-  }
-  return out;
+  return text.replace(NUMBER_WIDE, foldChar).replace(/[\u3000\u00a0\t]/gu, ' ');
 }
 
 /** For each index of `norm`, whether it lies inside a 《title》 or a “quoted name”. */

@@ -4,18 +4,26 @@
  */
 
 /**
+ * Returns the ASCII form of one full-width ASCII character (U+FF01–U+FF5E:
+ * `１` → `1`, `（` → `(`), a space for the ideographic space U+3000, and any
+ * other character unchanged. Always one UTF-16 unit for one, so a string
+ * folded character by character keeps its indices.
+ */
+export function foldChar(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (code === 0x3000) return ' ';
+  return ch;
+}
+
+/**
  * Returns `s` with full-width ASCII forms (U+FF01–U+FF5E) folded to ASCII and
- * the ideographic space to a space. Every character maps to exactly one, so
- * indices into the result are indices into `s`.
+ * the ideographic space to a space (see `foldChar`). Every character maps to
+ * exactly one, so indices into the result are indices into `s`.
  */
 export function fold(s: string): string {
   let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
+  for (const ch of s) out += foldChar(ch);
   return out;
 }
 

@@ -119,6 +119,21 @@ export function findUnitNotes(text: string): FoundNote[] {
   return found;
 }
 
+/**
+ * Returns `text` with each responsibility note of `findUnitNotes` replaced by a
+ * space, e.g. `新增托位（牵头单位：区教育局）` → `新增托位 `: the departments named
+ * there say who does an item, not what it is about.
+ */
+export function withoutUnitNotes(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const note of findUnitNotes(text)) {
+    out += `${text.slice(from, note.start)} `;
+    from = note.end;
+  }
+  return out + text.slice(from);
+}
+
 /** Returns the labelled field a whole line is, such as `牵头单位：区人社局`, if it is one. */
 export function readLabelledLine(line: string): UnitNote | undefined {
   const text = squash(fold(line));

@@ -4,18 +4,11 @@
  * figures a report gives against the commitment's targets; and the status a
  * commitment has now (`未见报告` when no report mentions it). Pure.
  */
-import type { Actual, Commitment, Figure, Status, StatusEntry, Target } from '../schema.ts';
+import type { Actual, Commitment, Figure, ReportEntry, Status, StatusEntry, Target } from '../schema.ts';
 import type { MatchedItem } from './match.ts';
 
-/** What history needs to know of a report besides its items. */
-export interface ReportRef {
-  /** The report's slug. */
-  slug: string;
-  /** Date of issue, when known. */
-  date?: string | undefined;
-  /** As-of date, when known. */
-  asOf?: string | undefined;
-}
+/** What history needs to know of a report besides its items: its slug, date of issue and as-of date. */
+export type ReportRef = Pick<ReportEntry, 'slug' | 'date' | 'asOf'>;
 
 /**
  * Returns the figures of `actuals` against `targets`: each target paired with

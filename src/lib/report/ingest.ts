@@ -8,7 +8,7 @@
 import type { RootContent } from 'mdast';
 import { readYaml } from '../yaml.ts';
 import type { Notice, ReportMeta as ReportMetaType, StatusEntry } from '../schema.ts';
-import { ReportEntry, ReportMeta } from '../schema.ts';
+import { ReportEntry, ReportMeta, slugSource } from '../schema.ts';
 import { toMarkdown, type OutputFile } from '../content/entries.ts';
 import { reportEntryPath } from '../content/paths.ts';
 import { reportEntries, sortHistory } from './history.ts';
@@ -46,7 +46,7 @@ export interface ReportPlan {
   histories: Map<string, Map<number, StatusEntry[]>>;
 }
 
-const reportPathRe = /^reports\/(\d{4})\/([a-z0-9]+(?:-[a-z0-9]+)*)\/report\.txt$/u;
+const reportPathRe = new RegExp(`^reports/(\\d{4})/(${slugSource})/report\\.txt$`, 'u');
 
 /** Returns the metadata of a report, or the problems with it. */
 function readReportMeta(metaPath: string, text: string): { ok: true; meta: ReportMetaType } | { ok: false; errors: ReportProblem[] } {

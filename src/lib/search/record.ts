@@ -8,8 +8,8 @@
  */
 import type { CommitmentEntry, UnitRecord } from '../schema.ts';
 import type { District, Year } from '../site/model.ts';
-import { unitNamed, unitWork } from '../site/model.ts';
-import { topicBySlug, topics } from '../taxonomy/topics.ts';
+import { topicsUsed, unitNamed, unitWork } from '../site/model.ts';
+import { topicBySlug } from '../taxonomy/topics.ts';
 import { perDistrictLimit } from '../site/charts.ts';
 import { statusOf } from '../site/status.ts';
 import { statusOrder } from '../report/status.ts';
@@ -118,13 +118,12 @@ export function filterPairs(record: SearchRecord): [FilterKey, string][] {
 export function filterOptions(years: readonly Year[]): Record<FilterKey, string[]> {
   const districts = years.flatMap((y) => y.districts);
   const collator = new Intl.Collator('zh-CN');
-  const usedTopics = new Set(districts.flatMap((d) => d.commitments.map((c) => topicName(c.topic.slug))));
   return {
     type: Object.values(pageTypes),
     year: years.map((y) => String(y.year)),
     district: unique(districts.map((d) => d.notice.districtFull)),
     // In the taxonomy's order, as the topic pages list them.
-    topic: topics.map((t) => t.name).filter((name) => usedTopics.has(name)),
+    topic: topicsUsed(districts, { also: true }).map((t) => t.name),
     unit: unique(districts.flatMap((d) => d.units.map((u) => u.name))).sort((a, b) => collator.compare(a, b)),
     // In the scale's order; a menu of one status (all 未见报告) is not shown.
     status: statusOrder.filter((s) => districts.some((d) => d.commitments.some((c) => statusOf(c).status === s))),

@@ -4,15 +4,8 @@
 import type { ChartSpec } from '../charts/spec.ts';
 import type { Indicator } from '../taxonomy/indicators.ts';
 import { indicatorValues } from '../taxonomy/indicators.ts';
-import { topics } from '../taxonomy/topics.ts';
 import type { District, Year } from './model.ts';
-import { countBy, unitNamed } from './model.ts';
-
-/** Returns the topics (in taxonomy order) that at least one of the commitments has. */
-function usedTopics(districts: readonly District[]): { slug: string; name: string }[] {
-  const used = new Set(districts.flatMap((d) => d.commitments.map((c) => c.topic.slug)));
-  return topics.filter((t) => used.has(t.slug));
-}
+import { countBy, topicsUsed, unitNamed } from './model.ts';
 
 /**
  * A year-wide chart or overview shows each district up to this many; beyond, one series, bar or
@@ -44,7 +37,7 @@ export const groupLabel = { district: '区县', province: '省份' } as const;
 
 /** Returns commitments per topic, one stacked bar per topic, one series per district (per province beyond `perDistrictLimit` districts). */
 export function topicsByDistrict(year: Year): ChartSpec {
-  const rows = usedTopics(year.districts);
+  const rows = topicsUsed(year.districts);
   const grouping = districtGroups(year.districts);
   return {
     labels: rows.map((t) => t.name),
@@ -62,7 +55,7 @@ export function topicsByDistrict(year: Year): ChartSpec {
 
 /** Returns a district's commitments per topic. */
 export function topicsOfDistrict(district: District): ChartSpec {
-  const rows = usedTopics([district]);
+  const rows = topicsUsed([district]);
   return {
     labels: rows.map((t) => t.name),
     series: [{ name: '事项数', values: rows.map((t) => district.commitments.filter((c) => c.topic.slug === t.slug).length) }],

@@ -8,9 +8,8 @@
  * and one more attribute on each item. Pure.
  */
 import type { CommitmentEntry } from '../schema.ts';
-import { topics } from '../taxonomy/topics.ts';
 import type { District } from './model.ts';
-import { hasTopic } from './model.ts';
+import { hasTopic, topicsUsed } from './model.ts';
 import { statusCounts, statusOf, statusSlugs } from './status.ts';
 
 /** One value of a facet, e.g. the topic 养老服务. */
@@ -45,9 +44,7 @@ export function topicFacet(district: District): Facet {
   return {
     name: 'topic',
     label: '主题',
-    values: topics
-      .map((t) => ({ value: t.slug, label: t.name, numbers: district.commitments.filter((c) => hasTopic(c, t.slug)).map((c) => c.number) }))
-      .filter((v) => v.numbers.length > 0),
+    values: topicsUsed([district], { also: true }).map((t) => ({ value: t.slug, label: t.name, numbers: district.commitments.filter((c) => hasTopic(c, t.slug)).map((c) => c.number) })),
   };
 }
 

@@ -2,7 +2,10 @@
  * The site's data model, shaped from the content collections: years, their
  * districts, each district's commitments and departments. Pure.
  */
+import { byCodeUnits } from '../order.ts';
 import type { CommitmentEntry, NoticeEntry, ReportEntry, UnitRecord, UnitRegistry } from '../schema.ts';
+import type { Topic } from '../taxonomy/topics.ts';
+import { topics } from '../taxonomy/topics.ts';
 
 /** One notice with everything that hangs off it. */
 export interface District {
@@ -23,7 +26,6 @@ export interface Year {
 }
 
 const collator = new Intl.Collator('zh-CN');
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Returns the years (newest first), each with its districts, commitments and departments. */
 export function buildModel(
@@ -42,7 +44,7 @@ export function buildModel(
           collator.compare(a.province, b.province) ||
           collator.compare(a.city, b.city) ||
           collator.compare(a.district, b.district) ||
-          byCode(a.slug, b.slug),
+          byCodeUnits(a.slug, b.slug),
       )
       .map((notice) => ({
         notice,
@@ -50,11 +52,11 @@ export function buildModel(
           .filter((c) => c.year === year && c.district === notice.slug)
           .sort((a, b) => a.number - b.number),
         units: [...(registries.find((r) => r.year === year && r.district === notice.slug)?.units ?? [])].sort((a, b) =>
-          byCode(a.slug, b.slug),
+          byCodeUnits(a.slug, b.slug),
         ),
         reports: reports
           .filter((r) => r.year === year && r.notice === notice.slug)
-          .sort((a, b) => byCode(a.asOf ?? a.date ?? '', b.asOf ?? b.date ?? '') || byCode(a.slug, b.slug)),
+          .sort((a, b) => byCodeUnits(a.asOf ?? a.date ?? '', b.asOf ?? b.date ?? '') || byCodeUnits(a.slug, b.slug)),
       })),
   }));
 }
@@ -62,6 +64,16 @@ export function buildModel(
 /** Returns whether a commitment belongs to a topic (a slug), as its main topic or as one of its others. */
 export function hasTopic(c: CommitmentEntry, topic: string): boolean {
   return c.topic.slug === topic || (c.topic.also ?? []).includes(topic);
+}
+
+/**
+ * Returns the topics of the taxonomy, in its order, that a commitment of `districts` has as its main
+ * topic, or with `also`, as its main topic or one of its others (`hasTopic`): the topics a year's charts
+ * and topic index count (main), and the topics that have a page, a search choice or a facet value (also).
+ */
+export function topicsUsed(districts: readonly District[], { also = false }: { also?: boolean } = {}): Topic[] {
+  const used = new Set(districts.flatMap((d) => d.commitments.flatMap((c) => (also ? [c.topic.slug, ...(c.topic.also ?? [])] : [c.topic.slug]))));
+  return topics.filter((t) => used.has(t.slug));
 }
 
 /** Returns the department a name (as written in a commitment) refers to. */

@@ -22,8 +22,8 @@ import {
   unitsIndexPermalink,
   yearPermalink,
 } from '../content/paths.ts';
-import { topics } from '../taxonomy/topics.ts';
 import type { Year } from './model.ts';
+import { topicsUsed } from './model.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
 
@@ -37,10 +37,8 @@ export function publicPages(years: readonly Year[]): string[] {
   const paths = [...sitePages];
   for (const year of years) {
     paths.push(yearPermalink(year.year), topicPermalink(year.year), unitsIndexPermalink(year.year));
-    // src/pages/[year]/categories/[topic].astro: taxonomy topics that have a commitment this year.
-    for (const topic of topics) {
-      if (year.districts.some((d) => d.commitments.some((c) => c.topic.slug === topic.slug))) paths.push(topicPermalink(year.year, topic.slug));
-    }
+    // src/pages/[year]/categories/[topic].astro: taxonomy topics that a commitment has this year (main or other).
+    for (const topic of topicsUsed(year.districts, { also: true })) paths.push(topicPermalink(year.year, topic.slug));
     for (const { notice, commitments, units, reports } of year.districts) {
       paths.push(districtPermalink(notice), sourcePermalink(notice));
       for (const c of commitments) paths.push(commitmentPermalink(notice, c.number));

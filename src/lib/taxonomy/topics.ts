@@ -22,8 +22,10 @@
  *    text, which usually repeats the title, 1). The highest score wins; a tie
  *    goes to the topic earlier in `topics`. `matched` is the winning topic's
  *    keyword that contributed most (ties: the longer, then the first seen).
- *    Unit notes such as （牵头单位：区卫健委） or （区教育体育局负责） are
- *    removed first: who leads an item is not what it is about.
+ *    Unit notes such as （牵头单位：区卫健委）, （区教育体育局负责） or
+ *    （区卫生健康局配合） are removed first, by the parser's own rule
+ *    (`withoutUnitNotes` of `src/lib/parse/units.ts`): who leads an item is
+ *    not what it is about.
  * 4. **none** — no keyword at all: `other`.
  *
  * A commitment may also belong to **other topics**: every topic (but its own
@@ -47,6 +49,8 @@
  *
  * Pure data and functions: no I/O, no clock, no randomness.
  */
+import { withoutUnitNotes } from '../parse/units.ts';
+import type { TopicAssignment } from '../schema.ts';
 
 /** One topic of the canonical taxonomy. */
 export interface Topic {
@@ -184,18 +188,6 @@ export function topicBySlug(slug: string): Topic | undefined {
   return topics.find((topic) => topic.slug === slug);
 }
 
-/** How a commitment got its topic. */
-export interface TopicAssignment {
-  /** The topic's slug. */
-  slug: string;
-  /** `override` given by hand, `heading` from the group heading, `rule` by keywords, `none` when nothing matched. */
-  how: 'heading' | 'rule' | 'override' | 'none';
-  /** The heading word or keyword that decided (absent for `override` and `none`). */
-  matched?: string;
-  /** Other topics whose keywords the title names, in taxonomy order (absent when none). */
-  also?: string[];
-}
-
 /** How much a hit in the title weighs against a hit in the text. */
 const titleWeight = 2;
 
@@ -252,14 +244,6 @@ function scan(text: string, { words, longest }: Lexicon): Hit[] {
     i += found > 0 ? found : 1;
   }
   return hits;
-}
-
-/** Notes of who leads or helps, e.g. （牵头单位：区人社局） or （区教育体育局负责）. */
-const unitNote = /[（(][^（）()]*(?:单位|负责)[^（）()]*[）)]/gu;
-
-/** Removes unit notes: the departments named there say who does an item, not what it is about. */
-function withoutUnitNotes(text: string): string {
-  return text.replace(unitNote, ' ');
 }
 
 /** The topic a group heading names, when it names exactly one. */

@@ -10,18 +10,8 @@
  * Pure functions and data only: no file system, no clock, no randomness.
  */
 import { pinyin } from 'pinyin-pro';
-
-/** A department of one district, as the site shows it. */
-export interface UnitRecord {
-  /** URL part, readable ASCII kebab-case, unique within the district, permanent once written. */
-  slug: string;
-  /** The canonical full name, e.g. 区人力资源和社会保障局. */
-  name: string;
-  /** Every spelling seen in the notice (including `name` when it was seen), sorted, e.g. ['区人社局']. */
-  aliases: string[];
-  /** The function group slug (see `unitFunctions`). */
-  function: string;
-}
+import { byCodeUnits } from '../order.ts';
+import type { UnitRecord } from '../schema.ts';
 
 /** One function group of departments across districts: 教育, 民政, 卫生健康 … */
 export interface UnitFunction {
@@ -119,7 +109,7 @@ export const unitAbbreviations: Readonly<Record<string, string>> = {
 
 /** Abbreviations, longest first, so a longer one wins over a shorter one it ends with. */
 const abbreviationsLongestFirst: readonly (readonly [string, string])[] = Object.entries(unitAbbreviations).sort(
-  ([a], [b]) => b.length - a.length || compareCodePoints(a, b),
+  ([a], [b]) => b.length - a.length || byCodeUnits(a, b),
 );
 
 /**
@@ -144,11 +134,6 @@ export function unitFunction(name: string): string {
   const full = fullUnitName(name);
   const group = unitFunctions.find((g) => g.patterns.some((p) => full.includes(p)));
   return group?.slug ?? otherFunction;
-}
-
-/** Compares strings by code point: the same order everywhere, unlike `localeCompare`. */
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -183,7 +168,7 @@ function baseSlug(full: string): string {
 /** Returns the unit records of a district: `existing` records are kept as they are (slug never changes; a name seen again under a new spelling is added to its aliases), names not yet known get a new record. Names are matched by their full name (so 区卫健委 and 区卫生健康委员会 are one unit). New slugs: pinyin of the full name without tones and without the leading 区/市/县 prefix, syllables joined by hyphens (e.g. 区教育局 → 'jiao-yu-ju'), made unique within the district by a numeric suffix (-2, -3). The result is sorted by slug; deterministic for the same inputs. */
 export function planUnits(names: readonly string[], existing: readonly UnitRecord[]): UnitRecord[] {
   const kept = [...existing]
-    .sort((a, b) => compareCodePoints(a.slug, b.slug) || compareCodePoints(a.name, b.name))
+    .sort((a, b) => byCodeUnits(a.slug, b.slug) || byCodeUnits(a.name, b.name))
     .map((r) => ({ ...r, aliases: new Set(r.aliases) }));
 
   // Every spelling an existing record answers to; the first record (by slug) wins a shared key.
@@ -213,17 +198,17 @@ export function planUnits(names: readonly string[], existing: readonly UnitRecor
   const taken = new Set(kept.map((r) => r.slug));
   const planned = [...fresh]
     .map(([full, spellings]) => ({ full, spellings, base: baseSlug(full) }))
-    .sort((a, b) => compareCodePoints(a.base, b.base) || compareCodePoints(a.full, b.full));
+    .sort((a, b) => byCodeUnits(a.base, b.base) || byCodeUnits(a.full, b.full));
   const created: UnitRecord[] = [];
   for (const { full, spellings, base } of planned) {
     let slug = base;
     for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
     taken.add(slug);
-    created.push({ slug, name: full, aliases: [...spellings].sort(compareCodePoints), function: unitFunction(full) });
+    created.push({ slug, name: full, aliases: [...spellings].sort(byCodeUnits), function: unitFunction(full) });
   }
 
   return [
-    ...kept.map((r) => ({ slug: r.slug, name: r.name, aliases: [...r.aliases].sort(compareCodePoints), function: r.function })),
+    ...kept.map((r) => ({ slug: r.slug, name: r.name, aliases: [...r.aliases].sort(byCodeUnits), function: r.function })),
     ...created,
-  ].sort((a, b) => compareCodePoints(a.slug, b.slug) || compareCodePoints(a.name, b.name));
+  ].sort((a, b) => byCodeUnits(a.slug, b.slug) || byCodeUnits(a.name, b.name));
 }
