@@ -14,7 +14,7 @@ import { parseNotice } from '../src/lib/parse/notice.ts';
 import type { SourceReport } from '../src/lib/report/ingest.ts';
 import { CommitmentEntry, NoticeEntry, ReportEntry, UnitRegistry } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
-import { publicPages } from '../src/lib/site/pages.ts';
+import { publicPages } from '../src/lib/site/routes.ts';
 import { completionTable, doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf, unitStatusCounts } from '../src/lib/site/status.ts';
 import { statusFacet, statusValue } from '../src/lib/site/facets.ts';
 import { atomFeed, statusChanges } from '../src/lib/site/feed.ts';

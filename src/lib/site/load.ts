@@ -14,7 +14,9 @@ import { execFileSync } from 'node:child_process';
 import type { History } from './history.ts';
 import { parseHistory } from './history.ts';
 import { buildModel } from './model.ts';
-import type { District, Year } from './model.ts';
+import type { Year } from './model.ts';
+import type { Route, RouteData, StaticPath } from './routes.ts';
+import { publishedSnapshots } from '../snapshot/published.ts';
 
 let model: Promise<Year[]> | undefined;
 
@@ -53,16 +55,20 @@ export function loadCorrections(): Correction[] {
   return corrections;
 }
 
-/** Returns the static paths of a page per year: `/<year>/…`, with the year as its prop. */
-export async function yearPaths(): Promise<{ params: { year: string }; props: { year: Year } }[]> {
+/** Returns what the route table lists paths from: the site model, and the published snapshots (read when first asked for). */
+export async function routeData(): Promise<RouteData> {
   const years = await loadModel();
-  return years.map((year) => ({ params: { year: String(year.year) }, props: { year } }));
+  return {
+    years,
+    get snapshots() {
+      return publishedSnapshots(years.map((y) => y.year));
+    },
+  };
 }
 
-/** Returns the static paths of a page per district: `/<year>/<district>/…`, with the district as its prop. */
-export async function districtPaths(): Promise<{ params: { year: string; district: string }; props: { district: District } }[]> {
-  const years = await loadModel();
-  return years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
+/** Returns a route's static paths (for its page's `getStaticPaths`), listed by the route table. */
+export async function staticPaths<P extends Record<string, string>, Props>(route: Route<P, Props>): Promise<StaticPath<P, Props>[]> {
+  return route.paths(await routeData());
 }
 
 let history: History | undefined;
