@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { contentDir } from '../config.ts';
+import { correctionsPath } from '../content/paths.ts';
 import type { Correction } from '../schema.ts';
 import { readCorrections } from './permanence.ts';
 import { loadReports } from './load-reports.ts';
@@ -46,7 +47,7 @@ let corrections: Correction[] | undefined;
 /** Returns the reviewed corrections (`<content>/corrections.yaml`); an invalid file stops the build naming it. */
 export function loadCorrections(): Correction[] {
   if (corrections) return corrections;
-  const file = join(contentDir(), 'corrections.yaml');
+  const file = join(contentDir(), correctionsPath);
   try {
     corrections = readCorrections(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   } catch (error) {
