@@ -55,3 +55,18 @@ export function workLabel(lead: number, co: number): string {
   const parts = [lead > 0 ? `牵头 ${lead} 项` : '', co > 0 ? `配合 ${co} 项` : ''].filter((p) => p !== '');
   return parts.length > 0 ? parts.join('，') : '未写明牵头或配合的事项';
 }
+
+/** Returns a line range of a source: `第 31 行`, `第 31–33 行`. */
+export function linesLabel(range: { startLine: number; endLine: number }): string {
+  return range.startLine === range.endLine ? `第 ${range.startLine} 行` : `第 ${range.startLine}–${range.endLine} 行`;
+}
+
+/** Returns when a report speaks for, for a commitment's status now: `截至2024年6月30日`, `2024年7月5日报告`, `报告未注明日期`. */
+export function reportedLabel(entry: { asOf?: string | undefined; date?: string | undefined }): string {
+  return entry.asOf ? `截至${dateLabel(entry.asOf)}` : entry.date ? `${dateLabel(entry.date)}报告` : '报告未注明日期';
+}
+
+/** Returns the date of an entry in a list of reports: `截至2024年6月30日`, `2024年7月5日`, `日期不详`. */
+export function reportDateLabel(entry: { asOf?: string | undefined; date?: string | undefined }): string {
+  return entry.asOf ? `截至${dateLabel(entry.asOf)}` : entry.date ? dateLabel(entry.date) : '日期不详';
+}
