@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { comparisonCaption, indicatorComparisons } from '../src/lib/site/charts.ts';
 import { commitmentView } from '../src/lib/site/commitment-view.ts';
-import { linesLabel, reportDateLabel, reportedLabel } from '../src/lib/site/labels.ts';
+import { archiveSizeLabel, formatLabel, groupedNumber, linesLabel, reportDateLabel, reportedLabel, textSizeLabel } from '../src/lib/site/labels.ts';
 import { topicPage, topicRows } from '../src/lib/site/listing.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
 import { namedUnits } from '../src/lib/site/model.ts';
@@ -136,5 +136,22 @@ describe('comparable indicators', () => {
     const [first] = indicatorComparisons(year);
     if (!first) throw new Error('no comparison');
     expect(comparisonCaption({ ...first, of: 30, sources: first.sources.slice(0, 2) })).toBe(`目标最大的2个区县（共30个区县设定）${first.indicator.name}目标（${first.indicator.unit}）`);
+  });
+});
+
+describe('sizes and formats in words', () => {
+  test('say an archive’s size in KB below a mebibyte and in MB from one', () => {
+    expect(archiveSizeLabel(1024 * 1024 - 1)).toBe('1024.0 KB');
+    expect(archiveSizeLabel(3 * 1024 * 1024)).toBe('3.0 MB');
+    expect(groupedNumber(1234567)).toBe('1,234,567');
+  });
+
+  test('count a text’s size in UTF-8 bytes: a Chinese character is three', () => {
+    expect(textSizeLabel('民生')).toBe('6 字节');
+    expect(textSizeLabel('a'.repeat(2048))).toBe('2.0 KB');
+  });
+
+  test('name each format a notice is published in', () => {
+    expect(['text', 'html', 'docx', 'doc', 'pdf'].map((f) => formatLabel(f as 'text'))).toEqual(['文本', '网页', 'Word 文档', 'Word 97–2003 文档', 'PDF']);
   });
 });

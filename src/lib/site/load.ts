@@ -56,6 +56,11 @@ export function loadCorrections(): Correction[] {
   return corrections;
 }
 
+/** Returns a content file's text (UTF-8), its path relative to the content directory (a notice's or report's `sourceFile`). */
+export function readContentText(path: string): string {
+  return readFileSync(join(contentDir(), path), 'utf8');
+}
+
 /** Returns what the route table lists paths from: the site model, and the published snapshots (read when first asked for). */
 export async function routeData(): Promise<RouteData> {
   const years = await loadModel();
