@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentDir, siteUrl } from './src/lib/config.ts';
 import { readRedirects } from './src/lib/site/permanence.ts';
+import { redirectsPath } from './src/lib/content/paths.ts';
 import { cspDirectives } from './src/lib/site/csp.ts';
 
 /**
@@ -15,7 +16,7 @@ const site = siteUrl();
 const base = process.env.BASE_PATH || '/';
 
 /** Redirects for URLs that moved: declared in data (`<content>/redirects.yaml`), each one a generated page. */
-const redirectsFile = join(contentDir(), 'redirects.yaml');
+const redirectsFile = join(contentDir(), redirectsPath);
 /** @type {import('./src/lib/site/permanence.ts').Redirect[]} */
 let redirects;
 try {

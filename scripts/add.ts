@@ -18,7 +18,7 @@ import { contentDir } from '../src/lib/config.ts';
 import { originalExtension } from '../src/lib/convert/index.ts';
 import { metaSkeleton, placeSlug, readPlace, reviewLines } from '../src/lib/content/add.ts';
 import { sha256 } from '../src/lib/content/ingest.ts';
-import { noticeMetaPath, noticeTextPath, originalPath } from '../src/lib/content/paths.ts';
+import { noticeMetaPath, noticeTextPath, originalFileName, originalPath } from '../src/lib/content/paths.ts';
 import { NoticeMeta, type OriginalFile } from '../src/lib/schema.ts';
 import { fail } from './cli.ts';
 import { loadSource } from './source-file.ts';
@@ -76,7 +76,7 @@ const textPath = noticeTextPath(placed);
 const metaPath = noticeMetaPath(placed);
 // A file that is already the canonical text (UTF-8 text, \n line ends) needs no original beside it.
 const keepOriginal = !(format === 'text' && Buffer.from(text, 'utf8').equals(Buffer.from(bytes)));
-const original: OriginalFile | undefined = keepOriginal ? { file: `${slug}.orig.${originalExtension(format, file)}`, format, sha256: sha256(bytes) } : undefined;
+const original: OriginalFile | undefined = keepOriginal ? { file: originalFileName(slug, originalExtension(format, file)), format, sha256: sha256(bytes) } : undefined;
 const origPath = original ? originalPath(placed, original.file) : undefined;
 
 for (const path of [textPath, metaPath, origPath]) {

@@ -14,6 +14,7 @@
  * `$MINSHENG_CONTENT_DIR`). DIR must hold no notices yet; `--force` empties
  * `DIR/notices` and `DIR/commitments` first.
  */
+import { commitmentsDir, noticesDir } from '../src/lib/content/paths.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { generateCorpus } from '../src/lib/bench/corpus.ts';
@@ -67,15 +68,15 @@ function texts(dir: string): string[] {
     .sort();
 }
 
-const poolFiles = texts(join(builtIn, 'notices'));
+const poolFiles = texts(join(builtIn, noticesDir));
 if (poolFiles.length === 0) fail(`corpus: error: no built-in notice under ${relative(process.cwd(), builtIn)}/notices to sample from`);
 const pool = buildPool(poolFiles.map((f) => readFileSync(f, 'utf8')));
 
-const existing = texts(join(out, 'notices'));
+const existing = texts(join(out, noticesDir));
 if (existing.length > 0) {
   if (!force) fail(`corpus: error: ${outArg}/notices already holds ${existing.length} notice(s); choose an empty directory or pass --force`, 2);
-  rmSync(join(out, 'notices'), { recursive: true, force: true });
-  rmSync(join(out, 'commitments'), { recursive: true, force: true });
+  rmSync(join(out, noticesDir), { recursive: true, force: true });
+  rmSync(join(out, commitmentsDir), { recursive: true, force: true });
 }
 
 const started = performance.now();

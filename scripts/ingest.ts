@@ -17,7 +17,7 @@ import { planIngest, sha256 } from '../src/lib/content/ingest.ts';
 import { decodeNotice } from '../src/lib/decode.ts';
 import type { SourceReport } from '../src/lib/report/ingest.ts';
 import type { SourceNotice } from '../src/lib/content/ingest.ts';
-import { generated } from '../src/lib/content/paths.ts';
+import { besideText, generated, isOriginalFile, noticesDir, redirectsPath, reportsDir } from '../src/lib/content/paths.ts';
 import { readRedirects } from '../src/lib/site/permanence.ts';
 import { fail, Failure, loadNotice, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 
@@ -47,14 +47,14 @@ function listFiles(dir: string, ending: string): string[] {
 }
 
 // `<slug>.orig.txt` is a notice's original as published (e.g. in GBK), not a notice text of its own.
-const texts = listFiles(join(root, 'notices'), '.txt').filter((p) => !p.endsWith('.orig.txt'));
-if (texts.length === 0) fail(`${rel(join(root, 'notices'))}: error: no notice (.txt) found`);
+const texts = listFiles(join(root, noticesDir), '.txt').filter((p) => !isOriginalFile(p));
+if (texts.length === 0) fail(`${rel(join(root, noticesDir))}: error: no notice (.txt) found`);
 
 const sources: SourceNotice[] = [];
 const errors: string[] = [];
 for (const path of texts) {
   const file = join(root, path);
-  const metaFile = file.replace(/\.txt$/u, '.yaml');
+  const metaFile = join(root, besideText(path, '.yaml'));
   const meta = readBytes(rel(metaFile));
   if (!meta.ok) {
     errors.push(`${meta.message} (every notice needs a metadata file beside it)`);
@@ -67,7 +67,7 @@ for (const path of texts) {
     errors.push(loaded.message);
     continue;
   }
-  const unitsFile = file.replace(/\.txt$/u, '.units.yaml');
+  const unitsFile = join(root, besideText(path, '.units.yaml'));
   const source: SourceNotice = {
     path,
     notice: loaded.notice,
@@ -81,7 +81,7 @@ for (const path of texts) {
 
 // Progress reports: reports/<year>/<slug>/report.txt with report.yaml beside it.
 const reports: SourceReport[] = [];
-for (const path of listFiles(join(root, 'reports'), '.txt')) {
+for (const path of listFiles(join(root, reportsDir), '.txt')) {
   const file = join(root, path);
   const read = readBytes(rel(file));
   if (!read.ok) {
@@ -93,7 +93,7 @@ for (const path of listFiles(join(root, 'reports'), '.txt')) {
     errors.push(`${rel(file)}${decoded.error.line ? `:${decoded.error.line}` : ''}: error: ${decoded.error.message}`);
     continue;
   }
-  const metaFile = file.replace(/\.txt$/u, '.yaml');
+  const metaFile = join(root, besideText(path, '.yaml'));
   const meta = readBytes(rel(metaFile));
   if (!meta.ok) {
     errors.push(`${meta.message} (every report needs a metadata file beside it)`);
@@ -109,7 +109,7 @@ for (const path of listFiles(join(root, 'reports'), '.txt')) {
 }
 
 // The redirects are content too: a bad one (`to: //evil.example`) is refused here, before any build.
-const redirectsFile = join(root, 'redirects.yaml');
+const redirectsFile = join(root, redirectsPath);
 if (existsSync(redirectsFile)) {
   try {
     readRedirects(readFileSync(redirectsFile, 'utf8'));

@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import YAML from 'yaml';
 import type { Correction, Redirect } from '../src/lib/schema.ts';
 import { CommitmentEntry } from '../src/lib/schema.ts';
+import { commitmentsDir, correctionsPath, manifestPath, redirectsPath } from '../src/lib/content/paths.ts';
 import type { ManifestEntry, ServedCommitment } from '../src/lib/site/permanence.ts';
 import { readCorrections, readManifest, readRedirects } from '../src/lib/site/permanence.ts';
 
@@ -51,7 +52,7 @@ function readServed(file: string, shown: string): ServedCommitment {
 
 /** Returns the commitments the content directory serves, sorted by permalink. */
 export function readServedCommitments(root: string): ServedCommitment[] {
-  const dir = join(root, 'commitments');
+  const dir = join(root, commitmentsDir);
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((d) => d.isFile() && d.name.endsWith('.md'))
@@ -67,9 +68,9 @@ function textOf(file: string): string | undefined {
 
 /** Returns everything permanence reads from `root`, or throws one line naming the file (and line) that is wrong. */
 export function readPermanenceFiles(root: string): PermanenceFiles {
-  const manifestFile = join(root, 'urls.txt');
-  const redirectsFile = join(root, 'redirects.yaml');
-  const correctionsFile = join(root, 'corrections.yaml');
+  const manifestFile = join(root, manifestPath);
+  const redirectsFile = join(root, redirectsPath);
+  const correctionsFile = join(root, correctionsPath);
   const read = readManifest(textOf(manifestFile) ?? '');
   if (!read.ok) throw new Error(`${manifestFile}:${read.line}: error: ${read.message}`);
   /** Returns `parse(text)`, or throws its message prefixed with the file. */

@@ -42,13 +42,14 @@ import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
 import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
+import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath } from '../src/lib/content/paths.ts';
 import { filesBelow, treeHash } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../src/lib/snapshot/relative.ts';
 import { Failure, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 
 const manifestName = 'SHA256SUMS';
 /** The published list of snapshot digests, in the content directory (outside every archive). */
-const publishedList = 'snapshots.txt';
+const publishedList = snapshotsListPath;
 const project = resolve(import.meta.dirname, '..');
 
 /** Returns the version of an installed package. */
@@ -120,23 +121,23 @@ function metaOf(archive: string): Record<string, unknown> | undefined {
 function createSnapshot(year: string, outDir: string, record: boolean, reuse = false): void {
   if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
-  const notices = join(root, 'notices', year);
+  const notices = join(root, noticesFolder(year));
   if (!existsSync(notices)) throw new Failure(`${notices}: error: no notices for ${year}`);
   const tmp = mkdtempSync(join(tmpdir(), `minsheng-snapshot-${year}-`));
   try {
     // 1. A corpus of this year alone: a later year can never change this snapshot.
     const corpus = join(tmp, 'corpus');
-    cpSync(notices, join(corpus, 'notices', year), { recursive: true });
-    if (existsSync(join(root, 'commitments', year))) cpSync(join(root, 'commitments', year), join(corpus, 'commitments', year), { recursive: true });
+    cpSync(notices, join(corpus, noticesFolder(year)), { recursive: true });
+    if (existsSync(join(root, commitmentsFolder(year)))) cpSync(join(root, commitmentsFolder(year)), join(corpus, commitmentsFolder(year)), { recursive: true });
     // The year's corrections, so its commitment pages say what changed and when.
-    const correctionsFile = join(root, 'corrections.yaml');
+    const correctionsFile = join(root, correctionsPath);
     let corrections: Correction[] = [];
     try {
       corrections = readCorrections(existsSync(correctionsFile) ? readFileSync(correctionsFile, 'utf8') : undefined).filter((c) => c.url.startsWith(`/${year}/`));
     } catch (error) {
       throw new Failure(`${correctionsFile}: error: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (corrections.length > 0) writeFileSync(join(corpus, 'corrections.yaml'), YAML.stringify({ corrections }));
+    if (corrections.length > 0) writeFileSync(join(corpus, correctionsPath), YAML.stringify({ corrections }));
 
     // 2. Build it.
     const site = join(tmp, 'site');
@@ -175,7 +176,7 @@ function createSnapshot(year: string, outDir: string, record: boolean, reuse = f
       const bytes = readFileSync(join(site, f));
       files.set(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(bytes.toString('utf8'), f)) : bytes);
     }
-    const sources = filesBelow(notices).filter((f) => (/\.(txt|yaml)$/u.test(f) && !f.endsWith('.units.yaml')) || /\.orig\.[a-z]+$/u.test(f));
+    const sources = filesBelow(notices).filter(isNoticeSource);
     for (const f of sources) files.set(`sources/${f}`, readFileSync(join(notices, f)));
     const noticeEntries = filesBelow(notices).filter((f) => f.endsWith('.md'));
     const meta = {
@@ -306,7 +307,7 @@ await runCli(() => {
     const out = valueOf('--out');
     const outDir = out !== undefined ? resolve(out) : snapshotDir(process.env, project);
     if (year === '--all') {
-      const notices = join(contentDir(), 'notices');
+      const notices = join(contentDir(), noticesDir);
       const years = existsSync(notices) ? readdirSync(notices).filter((y) => /^\d{4}$/u.test(y)).sort() : [];
       for (const y of years) createSnapshot(y, outDir, args.includes('--record'), true);
       return;

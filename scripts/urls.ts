@@ -18,6 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import type { MeaningChange } from '../src/lib/site/permanence.ts';
 import { checkMeanings, checkPermanence, publicUrls, updateManifest, writeManifest } from '../src/lib/site/permanence.ts';
+import { privateFiles } from '../src/lib/site/routes.ts';
 import { fail, searchIndexProblems } from './cli.ts';
 import type { PermanenceFiles } from './permanence-files.ts';
 import { readPermanenceFiles } from './permanence-files.ts';
@@ -32,7 +33,7 @@ if (!existsSync(join(dist, 'index.html'))) fail(`${dist}: error: no built site h
 const files = (readdirSync(dist, { recursive: true, withFileTypes: true }) as Dirent[])
   .filter((d) => d.isFile())
   .map((d) => relative(dist, join(d.parentPath, d.name)).split(sep).join('/'));
-const built = publicUrls(files);
+const built = publicUrls(files, privateFiles());
 let content: PermanenceFiles;
 try {
   content = readPermanenceFiles(contentDir());

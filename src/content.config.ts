@@ -5,6 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from './lib/config.ts';
+import { commitmentsDir, noticesDir } from './lib/content/paths.ts';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from './lib/schema.ts';
 
 const root = contentDir();
@@ -13,15 +14,15 @@ const byPath = ({ entry }: { entry: string }): string => entry.replace(/\.md$/u,
 
 export const collections = {
   notices: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${root}/notices`, generateId: byPath }),
+    loader: glob({ pattern: '**/*.md', base: `${root}/${noticesDir}`, generateId: byPath }),
     schema: NoticeEntry,
   }),
   units: defineCollection({
-    loader: glob({ pattern: '**/*.units.yaml', base: `${root}/notices`, generateId: ({ entry }) => entry.replace(/\.units\.yaml$/u, '') }),
+    loader: glob({ pattern: '**/*.units.yaml', base: `${root}/${noticesDir}`, generateId: ({ entry }) => entry.replace(/\.units\.yaml$/u, '') }),
     schema: UnitRegistry,
   }),
   commitments: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${root}/commitments`, generateId: byPath }),
+    loader: glob({ pattern: '**/*.md', base: `${root}/${commitmentsDir}`, generateId: byPath }),
     schema: CommitmentEntry,
   }),
 };

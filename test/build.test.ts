@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 import { checkMeanings, checkPermanence, publicUrls } from '../src/lib/site/permanence.ts';
+import { privateFiles } from '../src/lib/site/routes.ts';
 import { readPermanenceFiles } from '../scripts/permanence-files.ts';
 
 const project = join(import.meta.dirname, '..');
@@ -110,7 +111,7 @@ describe('astro build of the built-in content', () => {
     const { manifest, redirects, corrections, commitments } = readPermanenceFiles(join(project, 'content'));
     const report = checkPermanence(
       manifest.map((e) => e.url),
-      publicUrls(files),
+      publicUrls(files, privateFiles()),
       redirects,
     );
     expect(report.missing).toEqual([]);
@@ -197,10 +198,10 @@ describe('a URL that moved, and two that changed meaning', () => {
       // The yearly snapshot is made by `npm run build` (snapshot --all) before astro build, and published
       // only when it holds the content being built: this astro build of changed content has none.
       const manifest = [...entries.map((e) => e.url).filter((u) => !/^\/archive\/.+\.tar\.gz$/u.test(u)), '/2023/xiangshan/'];
-      expect(checkPermanence(manifest, publicUrls(files), redirects)).toMatchObject({ missing: [], redirectsWithoutPage: [], redirectsToNowhere: [] });
+      expect(checkPermanence(manifest, publicUrls(files, privateFiles()), redirects)).toMatchObject({ missing: [], redirectsWithoutPage: [], redirectsToNowhere: [] });
       expect(checkMeanings(entries, commitments, redirects, corrections).changed).toEqual([]);
       // Without the redirect, the old URL is reported missing.
-      expect(checkPermanence(manifest, publicUrls(files).filter((u) => u !== '/2023/xiangshan/'), []).missing).toEqual(['/2023/xiangshan/']);
+      expect(checkPermanence(manifest, publicUrls(files, privateFiles()).filter((u) => u !== '/2023/xiangshan/'), []).missing).toEqual(['/2023/xiangshan/']);
     } finally {
       rmSync(corpus, { recursive: true, force: true });
     }

@@ -14,8 +14,8 @@ import { parseNotice } from '../src/lib/parse/notice.ts';
 import type { SourceReport } from '../src/lib/report/ingest.ts';
 import { CommitmentEntry, NoticeEntry, ReportEntry, UnitRegistry } from '../src/lib/schema.ts';
 import { buildModel } from '../src/lib/site/model.ts';
-import { publicPages } from '../src/lib/site/pages.ts';
-import { completionTable, doneShare, historyRows, matchLabel, statusBar, statusCounts, statusOf, unitStatusCounts } from '../src/lib/site/status.ts';
+import { publicPages } from '../src/lib/site/routes.ts';
+import { completionTable, doneShare, historyRows, matchLabel, reportLines, statusBar, statusCounts, statusOf, unitStatusCounts } from '../src/lib/site/status.ts';
 import { statusFacet, statusValue } from '../src/lib/site/facets.ts';
 import { atomFeed, statusChanges } from '../src/lib/site/feed.ts';
 import { commitmentRecord, filterOptions, filterPairs } from '../src/lib/search/record.ts';
@@ -223,5 +223,20 @@ describe('status in the open data', () => {
     expect(files.length).toBeGreaterThan(100);
     const statuses = new Set(files.map((f) => statusOf(CommitmentEntry.parse(YAML.parse(/^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(join(content, 'commitments', f), 'utf8'))?.[1] ?? ''))).status));
     expect([...statuses]).toEqual(['未见报告']);
+  });
+});
+
+describe('a report’s page, line by line', () => {
+  test('links each table row to the commitment it was matched to, and the header lines to none', () => {
+    const report = district?.reports.find((r) => r.slug === 'fixture-q3');
+    if (!district || !report) throw new Error('fixture');
+    const text = readFileSync(join(fixtureDir, 'report.txt'), 'utf8').split('\n');
+    const lines = reportLines(report, text, district);
+    expect(lines).toHaveLength(text.length);
+    expect(lines[0]).toEqual({ no: 1, text: '某区2024年民生实事项目进展情况（测试用虚构样例）', commitments: [] });
+    expect(lines.slice(3, 5).map((l) => l.commitments)).toEqual([[], []]);
+    expect(lines[5]?.commitments).toEqual([{ number: 1, title: byNumber(1).title }]);
+    expect(lines[10]?.commitments).toEqual([{ number: 6, title: byNumber(6).title }]);
+    expect(lines[10]?.text).toContain('社区养老服务站');
   });
 });

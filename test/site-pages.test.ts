@@ -1,14 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
-import { parse } from 'yaml';
-import { contentDir } from '../src/lib/config.ts';
-import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../src/lib/schema.ts';
+import { contentModel, filesEndingWith } from './helpers/content-model.ts';
+import { fileTree } from './helpers/files.ts';
+import { outputFile, routedPaths } from '../src/lib/site/routes.ts';
+import { publishedSnapshots } from '../src/lib/snapshot/published.ts';
 import { buildModel } from '../src/lib/site/model.ts';
 import type { Year } from '../src/lib/site/model.ts';
 import { feedLimit } from '../src/lib/site/feed.ts';
-import { publicPages, robotsTxt, sitemapIndexXml, sitemapParts, sitemapXml } from '../src/lib/site/pages.ts';
+import { publicPages } from '../src/lib/site/routes.ts';
+import { robotsTxt, sitemapIndexXml, sitemapParts, sitemapXml } from '../src/lib/site/pages.ts';
 import { absoluteUrl } from '../src/lib/site/urls.ts';
 import type { Place } from './helpers/records.ts';
 import { places, plainNotice, registry, topicCommitment as commitment, unit, units } from './helpers/records.ts';
@@ -178,30 +180,6 @@ describe('absoluteUrl', () => {
 // ---------------------------------------------------------------------------
 // Against a real build: the list and the built pages cannot drift apart.
 
-/** Returns the YAML frontmatter of a Markdown file. */
-function frontmatter(file: string): unknown {
-  const m = /^---\r?\n([^]*?)\r?\n---(?:\r?\n|$)/u.exec(readFileSync(file, 'utf8'));
-  if (!m) throw new Error(`${file}: no frontmatter`);
-  return parse(m[1] ?? '');
-}
-
-/** Returns the files under `dir` (absolute) whose names end with `ending`. */
-function filesEndingWith(dir: string, ending: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith(ending))
-    .map((f) => join(dir, f));
-}
-
-/** Returns the site model of the content the build reads, from the files themselves. */
-function contentModel(): Year[] {
-  const root = contentDir();
-  return buildModel(
-    filesEndingWith(join(root, 'notices'), '.md').map((f) => NoticeEntry.parse(frontmatter(f))),
-    filesEndingWith(join(root, 'commitments'), '.md').map((f) => CommitmentEntry.parse(frontmatter(f))),
-    filesEndingWith(join(root, 'notices'), '.units.yaml').map((f) => UnitRegistry.parse(parse(readFileSync(f, 'utf8')))),
-  );
-}
-
 describe('publicPages against astro build of the built-in content', () => {
   let out = '';
   const years = contentModel();
@@ -228,6 +206,16 @@ describe('publicPages against astro build of the built-in content', () => {
       .sort();
     const listed = new Set(pages);
     expect(built.filter((p) => !listed.has(p))).toEqual([]);
+  });
+
+  test('the route table lists exactly the files of the build, besides the assets, the search index, the headers file and public/', () => {
+    const data = { years, snapshots: publishedSnapshots(years.map((y) => y.year)) };
+    const listed = routedPaths(data).map(({ route, path }) => outputFile(route, path)).sort();
+    const statics = new Set([...fileTree(join(import.meta.dirname, '..', 'public'), 'utf8').keys()]);
+    const built = [...fileTree(out, 'base64').keys()].filter((f) => !/^(?:_astro|pagefind)\//u.test(f) && f !== '_headers' && !statics.has(f)).sort();
+    expect(listed).toEqual(built);
+    expect(listed).toContain('2023/huaibei-xiangshan/18/index.html');
+    expect(listed).toContain('data/2023/huaibei-xiangshan.json');
   });
 
   test('the built sitemap index names parts that list exactly these pages', () => {

@@ -3,11 +3,11 @@
  * (`src/lib/site/pages.ts`), named by the sitemap index `/sitemap.xml`.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../lib/site/load.ts';
-import { publicPages, sitemapParts, sitemapXml } from '../lib/site/pages.ts';
+import { staticPaths } from '../lib/site/load.ts';
+import { sitemapPartRoute } from '../lib/site/routes.ts';
+import { sitemapXml } from '../lib/site/pages.ts';
 
-export const getStaticPaths = (async () =>
-  sitemapParts(publicPages(await loadModel())).map((paths, i) => ({ params: { part: String(i + 1) }, props: { paths } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths(sitemapPartRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ paths: string[] }> = ({ props }) =>
   new Response(sitemapXml(props.paths, import.meta.env.SITE, import.meta.env.BASE_URL), {

@@ -4,7 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import { loadModel } from '../lib/site/load.ts';
-import { publicPages, sitemapIndexXml, sitemapParts } from '../lib/site/pages.ts';
+import { sitemapIndexXml, sitemapParts } from '../lib/site/pages.ts';
+import { publicPages } from '../lib/site/routes.ts';
 
 export const GET: APIRoute = async () =>
   new Response(sitemapIndexXml(sitemapParts(publicPages(await loadModel())).length, import.meta.env.SITE, import.meta.env.BASE_URL), {

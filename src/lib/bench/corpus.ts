@@ -8,6 +8,7 @@
  * uniqueness), so a corpus of 100 notices is the first 100 of a corpus of
  * 3000 with the same seed.
  */
+import { noticeMetaPath, noticeTextPath } from '../content/paths.ts';
 import YAML from 'yaml';
 import type { NoticeMeta } from '../schema.ts';
 import { isYear } from '../schema.ts';
@@ -523,8 +524,8 @@ export function generateCorpus(pool: Pool, options: CorpusOptions): Corpus {
       sourceUrl: null,
       sourceNote: `合成语料：由 npm run corpus 按种子 ${seed} 生成，用于性能测试，不是真实通知。`,
     };
-    const path = `notices/${year}/${place.slug}.txt`;
-    files.push({ path, contents: text }, { path: `notices/${year}/${place.slug}.yaml`, contents: metaText(meta, seed) });
+    const path = noticeTextPath({ year, slug: place.slug });
+    files.push({ path, contents: text }, { path: noticeMetaPath({ year, slug: place.slug }), contents: metaText(meta, seed) });
     notices.push({ slug: place.slug, year, layout, commitments: count, path, meta });
   }
 

@@ -9,6 +9,7 @@
  * without a notice of the latest year gets one as an anchor, built and thrown
  * away, so every shard's pages link the same year as the whole site would.
  */
+import { districtPlaces, routes } from '../site/routes.ts';
 
 /** What the plan needs to know of a notice. */
 export interface ShardNotice {
@@ -90,10 +91,16 @@ export function planShards(notices: readonly ShardNotice[], maxNotices: number):
   }));
 }
 
-/** The route files (under `src/pages/`) whose pages belong to one district: built by the shards, left out of the aggregate build. */
-export const districtRoutes = ['[year]/[district]', 'data/[year]'];
+/**
+ * The folders of route files (under `src/pages/`) whose routes each build one district's files
+ * (`scope: 'district'` in the route table): built by the shards, left out of the aggregate build.
+ */
+export const districtRoutes: string[] = (() => {
+  const folders = [...new Set(routes.filter((r) => r.scope === 'district').map((r) => r.file.slice(0, r.file.lastIndexOf('/'))))].sort();
+  return folders.filter((f) => !folders.some((g) => g !== f && f.startsWith(`${g}/`)));
+})();
 
-/** Returns whether an output path (relative to the site root, `/`-separated) belongs to one of `slugs`' district pages. */
+/** Returns whether an output path (relative to the site root, `/`-separated) is one of the district `slug`'s files (where its routes put them). */
 export function isDistrictOutput(path: string, year: number, slug: string): boolean {
-  return path.startsWith(`${year}/${slug}/`) || path === `data/${year}/${slug}.json`;
+  return districtPlaces(year, slug).some((place) => (place.endsWith('/') ? path.startsWith(place) : path === place));
 }

@@ -8,7 +8,7 @@ import type { Notice, NoticeMeta, TopicAssignment, UnitRecord } from '../schema.
 import { NoticeMeta as NoticeMetaSchema, UnitRegistry as UnitRegistrySchema } from '../schema.ts';
 import { assignTopic } from '../taxonomy/topics.ts';
 import { planUnits } from '../taxonomy/units.ts';
-import { unitsPath } from './paths.ts';
+import { noticeTextPath, placeOfNoticeText, unitsPath } from './paths.ts';
 import type { OutputFile } from './entries.ts';
 import { noticeFiles } from './entries.ts';
 import { planReports, type SourceReport } from '../report/ingest.ts';
@@ -79,7 +79,7 @@ export function planIngest(sources: readonly SourceNotice[], reports: readonly S
       continue;
     }
     const { meta } = read;
-    const expected = `notices/${meta.year}/${meta.slug}.txt`;
+    const expected = noticeTextPath(meta);
     if (source.path !== expected) {
       plan.errors.push({ file: source.metaPath, line: 0, message: `slug “${meta.slug}” and year ${meta.year} say the notice should be ${expected}, not ${source.path}` });
       continue;
@@ -128,8 +128,8 @@ export function planIngest(sources: readonly SourceNotice[], reports: readonly S
 function noticesByKey(sources: readonly SourceNotice[]): Map<string, Notice> {
   const out = new Map<string, Notice>();
   for (const s of sources) {
-    const m = /^notices\/(\d{4})\/([^/]+)\.txt$/u.exec(s.path);
-    if (m?.[1] && m[2]) out.set(`${m[1]}/${m[2]}`, s.notice);
+    const place = placeOfNoticeText(s.path);
+    if (place) out.set(`${place.year}/${place.slug}`, s.notice);
   }
   return out;
 }

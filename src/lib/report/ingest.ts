@@ -8,9 +8,9 @@
 import type { RootContent } from 'mdast';
 import { readYaml } from '../yaml.ts';
 import type { Notice, ReportMeta as ReportMetaType, StatusEntry } from '../schema.ts';
-import { ReportEntry, ReportMeta, slugSource } from '../schema.ts';
+import { ReportEntry, ReportMeta } from '../schema.ts';
 import { toMarkdown, type OutputFile } from '../content/entries.ts';
-import { reportEntryPath } from '../content/paths.ts';
+import { placeOfReportText, reportEntryPath } from '../content/paths.ts';
 import { reportEntries, sortHistory } from './history.ts';
 import { matchReport } from './match.ts';
 import { parseReport } from './parse.ts';
@@ -46,8 +46,6 @@ export interface ReportPlan {
   histories: Map<string, Map<number, StatusEntry[]>>;
 }
 
-const reportPathRe = new RegExp(`^reports/(\\d{4})/(${slugSource})/report\\.txt$`, 'u');
-
 /** Returns the metadata of a report, or the problems with it. */
 function readReportMeta(metaPath: string, text: string): { ok: true; meta: ReportMetaType } | { ok: false; errors: ReportProblem[] } {
   // The content's one YAML reader: one-line errors with their line, alias bombs refused.
@@ -77,19 +75,19 @@ export function planReports(reports: readonly SourceReport[], notices: ReadonlyM
   const plan: ReportPlan = { files: [], errors: [], warnings: [], histories: new Map() };
   const seen = new Set<string>();
   for (const source of [...reports].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const place = reportPathRe.exec(source.path);
-    if (!place?.[1] || !place[2]) {
+    const place = placeOfReportText(source.path);
+    if (!place) {
       plan.errors.push({ file: source.path, line: 0, message: 'a report lives at reports/<year>/<slug>/report.txt' });
       continue;
     }
-    const year = Number(place[1]);
+    const { year } = place;
     const read = readReportMeta(source.metaPath, source.metaText);
     if (!read.ok) {
       plan.errors.push(...read.errors);
       continue;
     }
     const { meta } = read;
-    if (meta.slug !== place[2]) {
+    if (meta.slug !== place.slug) {
       plan.errors.push({ file: source.metaPath, line: 0, message: `slug “${meta.slug}” says the report should be in reports/${year}/${meta.slug}/` });
       continue;
     }

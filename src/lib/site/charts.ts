@@ -3,7 +3,7 @@
  */
 import type { ChartSpec } from '../charts/spec.ts';
 import type { Indicator } from '../taxonomy/indicators.ts';
-import { indicatorValues } from '../taxonomy/indicators.ts';
+import { indicators, indicatorValues } from '../taxonomy/indicators.ts';
 import type { District, Year } from './model.ts';
 import { countBy, topicsUsed, unitNamed } from './model.ts';
 
@@ -126,4 +126,29 @@ export function indicatorChart(
     },
     sources: rows.map((r) => ({ district: r.district, number: r.v.number, text: r.v.target.text })),
   };
+}
+
+/** A comparable indicator charted across a year's districts (`indicatorChart`). */
+export interface IndicatorComparison {
+  indicator: Indicator;
+  spec: ChartSpec;
+  /** The charted districts' commitments and the wording of their targets. */
+  sources: { district: District; number: number; text: string }[];
+  /** How many districts set a target of the indicator (more than `sources` when the chart shows only the largest). */
+  of: number;
+}
+
+/** Returns the year's charts of comparable indicators (only those of `topic` when given), in the indicators' order; an indicator fewer than two districts set is left out. */
+export function indicatorComparisons(year: Year, topic?: string): IndicatorComparison[] {
+  return indicators
+    .filter((i) => topic === undefined || i.topic === topic)
+    .flatMap((indicator) => {
+      const chart = indicatorChart(year, indicator);
+      return chart ? [{ indicator, ...chart }] : [];
+    });
+}
+
+/** Returns a comparison chart's caption: `各区县新增托位目标（个）`, or `目标最大的12个区县（共30个区县设定）…` when it shows only the largest. */
+export function comparisonCaption(c: IndicatorComparison): string {
+  return `${c.of > c.sources.length ? `目标最大的${c.sources.length}个区县（共${c.of}个区县设定）` : '各区县'}${c.indicator.name}目标（${c.indicator.unit}）`;
 }

@@ -7,6 +7,7 @@
  * trailing slash, and `''` for the whole content) and every file stem (`notices/2023/<slug>.`, all the
  * notice's files) gets the latest date of the files under it, so a page's lookup is one map read.
  */
+import { commitmentPath, commitmentsFolder, noticeMetaPath, noticeStem, noticesFolder } from '../content/paths.ts';
 
 /** Latest change date (`YYYY-MM-DD`) by path, folder or file stem. */
 export type History = ReadonlyMap<string, string>;
@@ -48,15 +49,15 @@ export function lastChanged(history: History, keys: readonly string[]): string |
 
 /** Returns the history keys of a district's notice: its notice files and its commitments' folder. */
 export function districtKeys(year: number, slug: string): string[] {
-  return [`notices/${year}/${slug}.`, `commitments/${year}/${slug}/`];
+  return [noticeStem({ year, slug }), commitmentsFolder(year, slug)];
 }
 
 /** Returns the history keys of one commitment: its own entry and its notice's metadata. */
 export function commitmentKeys(year: number, slug: string, number: number): string[] {
-  return [`commitments/${year}/${slug}/${number}.md`, `notices/${year}/${slug}.yaml`];
+  return [commitmentPath({ year, slug }, number), noticeMetaPath({ year, slug })];
 }
 
 /** Returns the history keys of a year. */
 export function yearKeys(year: number): string[] {
-  return [`notices/${year}/`, `commitments/${year}/`];
+  return [noticesFolder(year), commitmentsFolder(year)];
 }

@@ -1,7 +1,7 @@
 /**
  * Words the pages show for values of the data. Pure.
  */
-import type { Level, Target } from '../schema.ts';
+import type { Level, SourceFormat, Target } from '../schema.ts';
 
 /** Returns the Chinese label of a task level. */
 export function levelLabel(level: Level): string {
@@ -54,4 +54,42 @@ export function unitWithDistrict(districtFull: string, name: string): string {
 export function workLabel(lead: number, co: number): string {
   const parts = [lead > 0 ? `牵头 ${lead} 项` : '', co > 0 ? `配合 ${co} 项` : ''].filter((p) => p !== '');
   return parts.length > 0 ? parts.join('，') : '未写明牵头或配合的事项';
+}
+
+/** Returns a line range of a source: `第 31 行`, `第 31–33 行`. */
+export function linesLabel(range: { startLine: number; endLine: number }): string {
+  return range.startLine === range.endLine ? `第 ${range.startLine} 行` : `第 ${range.startLine}–${range.endLine} 行`;
+}
+
+/** Returns when a report speaks for, for a commitment's status now: `截至2024年6月30日`, `2024年7月5日报告`, `报告未注明日期`. */
+export function reportedLabel(entry: { asOf?: string | undefined; date?: string | undefined }): string {
+  return entry.asOf ? `截至${dateLabel(entry.asOf)}` : entry.date ? `${dateLabel(entry.date)}报告` : '报告未注明日期';
+}
+
+/** Returns the date of an entry in a list of reports: `截至2024年6月30日`, `2024年7月5日`, `日期不详`. */
+export function reportDateLabel(entry: { asOf?: string | undefined; date?: string | undefined }): string {
+  return entry.asOf ? `截至${dateLabel(entry.asOf)}` : entry.date ? dateLabel(entry.date) : '日期不详';
+}
+
+const formatNames: Readonly<Record<SourceFormat, string>> = { text: '文本', html: '网页', docx: 'Word 文档', doc: 'Word 97–2003 文档', pdf: 'PDF' };
+
+/** Returns the name of the format a notice was published in: `网页`, `Word 文档`, `PDF`. */
+export function formatLabel(format: SourceFormat): string {
+  return formatNames[format];
+}
+
+/** Returns a whole number with its digits grouped the Chinese way: `12,345`. */
+export function groupedNumber(n: number): string {
+  return new Intl.NumberFormat('zh-CN').format(n);
+}
+
+/** Returns an archive's size: `812.4 KB` below a mebibyte, `3.2 MB` from one. */
+export function archiveSizeLabel(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Returns the size of a text in UTF-8: `980 字节` below a kibibyte, `12.3 KB` from one. */
+export function textSizeLabel(text: string): string {
+  const n = new TextEncoder().encode(text).length;
+  return n < 1024 ? `${n} 字节` : `${(n / 1024).toFixed(1)} KB`;
 }

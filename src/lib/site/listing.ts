@@ -5,7 +5,10 @@ import type { CommitmentEntry, UnitRecord } from '../schema.ts';
 import type { UnitFunction } from '../taxonomy/units.ts';
 import { otherFunction, unitFunctions } from '../taxonomy/units.ts';
 import type { District, Year } from './model.ts';
-import { hasTopic, unitWork } from './model.ts';
+import { hasTopic, topicsUsed, unitWork } from './model.ts';
+import type { Topic } from '../taxonomy/topics.ts';
+import { pageTypes } from '../search/record.ts';
+import { areaCount } from './areas.ts';
 
 /**
  * A year-wide listing shows every commitment up to this many; beyond, each district's count with a
@@ -95,5 +98,40 @@ export function unitListing(year: Year, limit = itemListLimit): UnitListing {
       }
       return { fn, names: [...names.values()].sort((a, b) => b.districts - a.districts || collator.compare(a.name, b.name)) };
     }),
+  };
+}
+
+/** One row of a year's topics index: a topic, how many commitments have it as their main topic, in how many districts. */
+export interface TopicRow {
+  topic: Topic;
+  count: number;
+  districts: number;
+}
+
+/** Returns the year's topics index: each taxonomy topic some commitment has as its main topic (so the counts add up to the year's), in taxonomy order. */
+export function topicRows(year: Year): TopicRow[] {
+  const all = year.districts.flatMap((d) => d.commitments);
+  return topicsUsed(year.districts).map((t) => ({ topic: t, count: all.filter((c) => c.topic.slug === t.slug).length, districts: year.districts.filter((d) => d.commitments.some((c) => c.topic.slug === t.slug)).length }));
+}
+
+/** What a topic's page shows besides its charts: its listing, how many commitments, in which areas (`3个区、1个县`), and the search that lists them all. */
+export interface TopicPage {
+  listing: TopicListing;
+  count: number;
+  /** The districts that have commitments of the topic, counted by kind (`areaCount`). */
+  areas: string;
+  /** The query of the search page that lists every commitment of the topic in the year (for a topic too large to list). */
+  searchQuery: string;
+}
+
+/** Returns what the page of `topic` in `year` lists (see {@link topicListing}). */
+export function topicPage(year: Year, topic: Topic, limit = itemListLimit): TopicPage {
+  const listing = topicListing(year, topic.slug, limit);
+  const sections = listing.kind === 'items' ? listing.sections : listing.provinces.flatMap((p) => p.sections);
+  return {
+    listing,
+    count: listing.count,
+    areas: areaCount(sections.map((s) => s.district.notice.districtFull)),
+    searchQuery: new URLSearchParams({ topic: topic.name, type: pageTypes.commitment, year: String(year.year) }).toString(),
   };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { contentDir } from '../config.ts';
 import { ReportEntry } from '../schema.ts';
+import { reportEntryName, reportsDir } from '../content/paths.ts';
 
 /**
  * Returns the generated report entries (`<content>/reports/<year>/<slug>/report.md`),
@@ -14,10 +15,10 @@ import { ReportEntry } from '../schema.ts';
  * collection, so a corpus without reports builds without a loader warning.
  */
 export function loadReports(root: string = contentDir()): ReportEntry[] {
-  const dir = join(root, 'reports');
+  const dir = join(root, reportsDir);
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile() && d.name === 'report.md')
+    .filter((d) => d.isFile() && d.name === reportEntryName)
     .map((d) => join(d.parentPath, d.name))
     .sort()
     .map((file) => {

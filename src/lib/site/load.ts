@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { contentDir } from '../config.ts';
+import { correctionsPath } from '../content/paths.ts';
 import type { Correction } from '../schema.ts';
 import { readCorrections } from './permanence.ts';
 import { loadReports } from './load-reports.ts';
@@ -14,7 +15,9 @@ import { execFileSync } from 'node:child_process';
 import type { History } from './history.ts';
 import { parseHistory } from './history.ts';
 import { buildModel } from './model.ts';
-import type { District, Year } from './model.ts';
+import type { Year } from './model.ts';
+import type { Route, RouteData, StaticPath } from './routes.ts';
+import { publishedSnapshots } from '../snapshot/published.ts';
 
 let model: Promise<Year[]> | undefined;
 
@@ -44,7 +47,7 @@ let corrections: Correction[] | undefined;
 /** Returns the reviewed corrections (`<content>/corrections.yaml`); an invalid file stops the build naming it. */
 export function loadCorrections(): Correction[] {
   if (corrections) return corrections;
-  const file = join(contentDir(), 'corrections.yaml');
+  const file = join(contentDir(), correctionsPath);
   try {
     corrections = readCorrections(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   } catch (error) {
@@ -53,16 +56,25 @@ export function loadCorrections(): Correction[] {
   return corrections;
 }
 
-/** Returns the static paths of a page per year: `/<year>/…`, with the year as its prop. */
-export async function yearPaths(): Promise<{ params: { year: string }; props: { year: Year } }[]> {
-  const years = await loadModel();
-  return years.map((year) => ({ params: { year: String(year.year) }, props: { year } }));
+/** Returns a content file's text (UTF-8), its path relative to the content directory (a notice's or report's `sourceFile`). */
+export function readContentText(path: string): string {
+  return readFileSync(join(contentDir(), path), 'utf8');
 }
 
-/** Returns the static paths of a page per district: `/<year>/<district>/…`, with the district as its prop. */
-export async function districtPaths(): Promise<{ params: { year: string; district: string }; props: { district: District } }[]> {
+/** Returns what the route table lists paths from: the site model, and the published snapshots (read when first asked for). */
+export async function routeData(): Promise<RouteData> {
   const years = await loadModel();
-  return years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
+  return {
+    years,
+    get snapshots() {
+      return publishedSnapshots(years.map((y) => y.year));
+    },
+  };
+}
+
+/** Returns a route's static paths (for its page's `getStaticPaths`), listed by the route table. */
+export async function staticPaths<P extends Record<string, string>, Props>(route: Route<P, Props>): Promise<StaticPath<P, Props>[]> {
+  return route.paths(await routeData());
 }
 
 let history: History | undefined;

@@ -81,6 +81,17 @@ export function unitNamed(district: District, name: string): UnitRecord | undefi
   return district.units.find((u) => u.name === name || u.aliases.includes(name));
 }
 
+/** A department name as a commitment writes it, with the department it refers to when the district's departments file knows it. */
+export interface NamedUnit {
+  name: string;
+  unit: UnitRecord | undefined;
+}
+
+/** Returns each name (as written in a commitment) with the department it refers to, in order. */
+export function namedUnits(district: District, names: readonly string[]): NamedUnit[] {
+  return names.map((name) => ({ name, unit: unitNamed(district, name) }));
+}
+
 /** Returns what a department leads and what it co-operates on, in number order. */
 export function unitWork(district: District, unit: UnitRecord): { lead: CommitmentEntry[]; co: CommitmentEntry[] } {
   const names = new Set([unit.name, ...unit.aliases]);

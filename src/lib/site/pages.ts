@@ -1,54 +1,13 @@
 /**
- * Every HTML page of the site, enumerated from the site model, and the files
- * that list them for crawlers (a sitemap index and its parts, robots.txt). Pure.
- *
- * `publicPages` mirrors the `getStaticPaths` of the pages in `src/pages/`
- * exactly (a build test compares it with the built `index.html` files): add a
- * page there, add it here.
+ * The files that list the site's pages for crawlers: a sitemap index and its
+ * parts, robots.txt. Pure. The pages themselves are listed by the route table
+ * (`publicPages` in `src/lib/site/routes.ts`).
  */
-import {
-  commitmentPermalink,
-  archivePath,
-  dataIndexPath,
-  districtPermalink,
-  reportPermalink,
-  searchPath,
-  sitemapPartPath,
-  sitemapPath,
-  sourcePermalink,
-  statusPath,
-  topicPermalink,
-  unitPermalink,
-  unitsIndexPermalink,
-  yearPermalink,
-} from '../content/paths.ts';
-import type { Year } from './model.ts';
-import { topicsUsed } from './model.ts';
+import { sitemapPartPath, sitemapPath } from '../content/paths.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
 
-/** Pages outside any year: `src/pages/index.astro`, `src/pages/archive/index.astro`, `src/pages/data/index.astro`, `src/pages/search.astro`, `src/pages/status.astro`. */
-const sitePages = ['/', archivePath, dataIndexPath, searchPath, statusPath];
-
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Returns the path (from the site root, ending in `/`) of every HTML page of the site, sorted, each once. 404 is not a page. */
-export function publicPages(years: readonly Year[]): string[] {
-  const paths = [...sitePages];
-  for (const year of years) {
-    paths.push(yearPermalink(year.year), topicPermalink(year.year), unitsIndexPermalink(year.year));
-    // src/pages/[year]/categories/[topic].astro: taxonomy topics that a commitment has this year (main or other).
-    for (const topic of topicsUsed(year.districts, { also: true })) paths.push(topicPermalink(year.year, topic.slug));
-    for (const { notice, commitments, units, reports } of year.districts) {
-      paths.push(districtPermalink(notice), sourcePermalink(notice));
-      for (const c of commitments) paths.push(commitmentPermalink(notice, c.number));
-      for (const u of units) paths.push(unitPermalink(notice, u.slug));
-      // src/pages/[year]/[district]/reports/[report].astro
-      for (const r of reports) paths.push(reportPermalink(notice, r.slug));
-    }
-  }
-  return [...new Set(paths)].sort(byCode);
-}
 
 /** The sitemaps protocol's limit of URLs in one file (sitemaps.org); each file must also stay under 50 MB, which 50,000 of our URLs do. */
 export const sitemapLimit = 50_000;

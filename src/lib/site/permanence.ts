@@ -41,10 +41,14 @@ export function correctionsOf(corrections: readonly Correction[], url: string): 
 /** Files and folders of the build that are build artefacts, not public URLs (hashed assets, the search index, the hosts' headers file). */
 const artefacts = ['_astro/', 'pagefind/', '_headers'];
 
-/** Returns the public URL paths of a build's files (paths relative to the build folder, `/` separators). */
-export function publicUrls(files: readonly string[]): string[] {
+/**
+ * Returns the public URL paths of a build's files (paths relative to the build folder, `/`
+ * separators), leaving out the artefacts and the `hidden` files: the files of the routes that are
+ * not public (`privateFiles()` of the route table, the 404 page).
+ */
+export function publicUrls(files: readonly string[], hidden: readonly string[]): string[] {
   const urls = files
-    .filter((f) => !artefacts.some((a) => f.startsWith(a)) && f !== '404.html')
+    .filter((f) => !artefacts.some((a) => f.startsWith(a)) && !hidden.includes(f))
     .map((f) => (f === 'index.html' ? '/' : f.endsWith('/index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`));
   return [...new Set(urls)].sort();
 }

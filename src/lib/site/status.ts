@@ -135,3 +135,29 @@ export function completionTable(districts: readonly District[]): { statuses: Sta
 export function unitStatusCounts(work: { lead: readonly CommitmentEntry[]; co: readonly CommitmentEntry[] }): Array<{ status: Status; count: number }> {
   return statusCounts([...new Set([...work.lead, ...work.co])]);
 }
+
+/** One line of a report's page: its number, its text, and the commitments it speaks of, in number order, with their titles (empty when unknown). */
+export interface ReportLine {
+  no: number;
+  text: string;
+  commitments: { number: number; title: string }[];
+}
+
+/** Returns the lines of a report's text (`lines`, from line 1), each with the commitments the report's items on it were matched to. */
+export function reportLines(report: ReportEntry, lines: readonly string[], district: District): ReportLine[] {
+  const named = new Map<number, Set<number>>();
+  for (const item of report.items) {
+    if (item.commitment === null || item.commitment === undefined) continue;
+    for (let n = item.source.startLine; n <= item.source.endLine; n++) {
+      const set = named.get(n) ?? new Set<number>();
+      set.add(item.commitment);
+      named.set(n, set);
+    }
+  }
+  const titleOf = new Map(district.commitments.map((c) => [c.number, c.title]));
+  return lines.map((text, i) => ({
+    no: i + 1,
+    text,
+    commitments: [...(named.get(i + 1) ?? [])].sort((a, b) => a - b).map((number) => ({ number, title: titleOf.get(number) ?? '' })),
+  }));
+}

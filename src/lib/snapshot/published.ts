@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import * as tar from 'tar';
 import { archiveCopy, contentDir, snapshotDir } from '../config.ts';
 import { sha256 } from './manifest.ts';
+import { commitmentsFolder, noticesFolder } from '../content/paths.ts';
 
 /** Returns every file below `dir`, relative, `/`-separated, sorted (none when it does not exist). */
 export function filesBelow(dir: string): string[] {
@@ -27,7 +28,7 @@ export function treeHash(base: string, paths: readonly string[]): string {
 
 /** Returns the hash of one year's content (`notices/<year>/` and `commitments/<year>/` of `root`), as a snapshot records it. */
 export function yearContentHash(root: string, year: number): string {
-  const paths = ['notices', 'commitments'].flatMap((d) => filesBelow(join(root, d, String(year))).map((f) => `${d}/${year}/${f}`));
+  const paths = [noticesFolder(year), commitmentsFolder(year)].flatMap((folder) => filesBelow(join(root, folder)).map((f) => `${folder}${f}`));
   return treeHash(root, paths.sort());
 }
 

@@ -2,12 +2,14 @@
  * `/<year>/feed.xml`: the Atom feed of the year's commitments (shaped in `src/lib/site/feed.ts`).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { contentHistory, yearPaths } from '../../lib/site/load.ts';
+import { staticPaths } from '../../lib/site/load.ts';
+import { feedRoute } from '../../lib/site/routes.ts';
+import { contentHistory } from '../../lib/site/load.ts';
 import { districtKeys, lastChanged } from '../../lib/site/history.ts';
 import type { Year } from '../../lib/site/model.ts';
 import { atomFeed } from '../../lib/site/feed.ts';
 
-export const getStaticPaths = (() => yearPaths()) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths(feedRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props }) =>
   new Response(atomFeed(props.year, {

@@ -1,10 +1,11 @@
 /** `/data/<year>.csv`: a year's commitments, one row each (see `src/lib/data/dataset.ts`). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { yearPaths } from '../../lib/site/load.ts';
+import { staticPaths } from '../../lib/site/load.ts';
+import { yearCsvRoute } from '../../lib/site/routes.ts';
 import type { Year } from '../../lib/site/model.ts';
 import { csvOf, siteOptions } from '../../lib/data/dataset.ts';
 
-export const getStaticPaths = (() => yearPaths()) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths(yearCsvRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props, site }) =>
   new Response(csvOf(props.year, siteOptions(site, import.meta.env.BASE_URL)), {

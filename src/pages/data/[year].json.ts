@@ -1,10 +1,11 @@
 /** `/data/<year>.json`: a year's open data (see `src/lib/data/dataset.ts`). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { yearPaths } from '../../lib/site/load.ts';
+import { staticPaths } from '../../lib/site/load.ts';
+import { yearDataRoute } from '../../lib/site/routes.ts';
 import type { Year } from '../../lib/site/model.ts';
 import { datasetOf, jsonText, siteOptions } from '../../lib/data/dataset.ts';
 
-export const getStaticPaths = (() => yearPaths()) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths(yearDataRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props, site }) =>
   new Response(jsonText(datasetOf(props.year, siteOptions(site, import.meta.env.BASE_URL))), {

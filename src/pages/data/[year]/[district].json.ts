@@ -1,13 +1,11 @@
 /** `/data/<year>/<slug>.json`: one notice's open data (see `src/lib/data/dataset.ts`). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../../../lib/site/load.ts';
+import { staticPaths } from '../../../lib/site/load.ts';
+import { districtDataRoute } from '../../../lib/site/routes.ts';
 import type { District } from '../../../lib/site/model.ts';
 import { jsonText, noticeDataOf, siteOptions } from '../../../lib/data/dataset.ts';
 
-export const getStaticPaths = (async () => {
-  const years = await loadModel();
-  return years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths(districtDataRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ district: District }> = ({ props, site }) =>
   new Response(jsonText(noticeDataOf(props.district, siteOptions(site, import.meta.env.BASE_URL))), {

@@ -7,21 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { staticPaths } from '../../../../lib/site/load.ts';
+import { sourceFileRoute } from '../../../../lib/site/routes.ts';
 import { contentDir } from '../../../../lib/config.ts';
-import { originalPath } from '../../../../lib/content/paths.ts';
 import { checkOriginal } from '../../../../lib/content/original.ts';
-import { loadModel } from '../../../../lib/site/load.ts';
 
-export const getStaticPaths = (async () => {
-  const years = await loadModel();
-  return years.flatMap((y) =>
-    y.districts.flatMap(({ notice }) =>
-      notice.original
-        ? [{ params: { year: String(y.year), district: notice.slug, file: notice.original.file }, props: { path: originalPath(notice, notice.original.file), sha256: notice.original.sha256 } }]
-        : [],
-    ),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths(sourceFileRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ path: string; sha256: string }> = ({ props }) => {
   let bytes: Buffer;

@@ -1,0 +1,37 @@
+/**
+ * The site model of the content the build reads (`MINSHENG_CONTENT_DIR`, default `content/`),
+ * read from the generated entry files themselves, as the collections load them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { contentDir } from '../../src/lib/config.ts';
+import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../../src/lib/schema.ts';
+import { buildModel } from '../../src/lib/site/model.ts';
+import type { Year } from '../../src/lib/site/model.ts';
+import { loadReports } from '../../src/lib/site/load-reports.ts';
+
+/** Returns the YAML frontmatter of a Markdown file. */
+export function frontmatter(file: string): unknown {
+  const m = /^---\r?\n([^]*?)\r?\n---(?:\r?\n|$)/u.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`${file}: no frontmatter`);
+  return parse(m[1] ?? '');
+}
+
+/** Returns the files under `dir` (absolute) whose names end with `ending`. */
+export function filesEndingWith(dir: string, ending: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ending))
+    .map((f) => join(dir, f));
+}
+
+/** Returns the site model of the content the build reads, from the files themselves. */
+export function contentModel(): Year[] {
+  const root = contentDir();
+  return buildModel(
+    filesEndingWith(join(root, 'notices'), '.md').map((f) => NoticeEntry.parse(frontmatter(f))),
+    filesEndingWith(join(root, 'commitments'), '.md').map((f) => CommitmentEntry.parse(frontmatter(f))),
+    filesEndingWith(join(root, 'notices'), '.units.yaml').map((f) => UnitRegistry.parse(parse(readFileSync(f, 'utf8')))),
+    loadReports(root),
+  );
+}
