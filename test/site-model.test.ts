@@ -4,7 +4,7 @@ import type { UnitRecord } from '../src/lib/schema.ts';
 import { commitment, notice, places, registry, unit, units } from './helpers/records.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
 import { buildModel, byHeading, countBy, neighbours, topicsUsed, unitNamed, unitWork } from '../src/lib/site/model.ts';
-import { publicPages } from '../src/lib/site/pages.ts';
+import { publicPages } from '../src/lib/site/routes.ts';
 import { withBase } from '../src/lib/site/urls.ts';
 import {
   commitmentPath,
