@@ -42,9 +42,11 @@ import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
 import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
-import { filesBelow, treeHash } from '../src/lib/snapshot/published.ts';
+import { filesBelow } from '../src/lib/files.ts';
+import { treeHash } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../src/lib/snapshot/relative.ts';
 import { Failure, reasonOf, runCli, writeFileOrFail } from './cli.ts';
+import { parseCommandLine } from './lib/args.ts';
 
 const manifestName = 'SHA256SUMS';
 /** The published list of snapshot digests, in the content directory (outside every archive). */
@@ -286,32 +288,34 @@ function lastErrorLine(output: string): string {
 }
 
 const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
-const args = process.argv.slice(2).filter((a) => a !== '--');
 await runCli(() => {
-  const valueOf = (flag: string): string | undefined => {
-    const at = args.indexOf(flag);
-    if (at < 0) return undefined;
-    const value = args[at + 1];
-    if (value === undefined || value.startsWith('--')) throw new Failure(`${usage}  (${flag} needs a value)`, 2);
-    return value;
-  };
-  if (args[0] === '--verify') {
-    const archive = args[1];
-    if (!archive || archive.startsWith('--')) throw new Failure(usage, 2);
-    const sha = valueOf('--sha256');
-    const sums = valueOf('--sums');
-    verifySnapshot(archive, sha !== undefined ? { sha256: sha } : sums !== undefined ? { sums } : undefined);
-  } else {
-    const year = args[0];
-    const out = valueOf('--out');
-    const outDir = out !== undefined ? resolve(out) : snapshotDir(process.env, project);
-    if (year === '--all') {
-      const notices = join(contentDir(), 'notices');
-      const years = existsSync(notices) ? readdirSync(notices).filter((y) => /^\d{4}$/u.test(y)).sort() : [];
-      for (const y of years) createSnapshot(y, outDir, args.includes('--record'), true);
-      return;
-    }
-    if (!year || year.startsWith('-')) throw new Failure(usage, 2);
-    createSnapshot(year, outDir, args.includes('--record'));
+  const { values, positionals } = parseCommandLine({
+    usage,
+    options: {
+      verify: { type: 'string' },
+      sha256: { type: 'string' },
+      sums: { type: 'string' },
+      all: { type: 'boolean' },
+      out: { type: 'string' },
+      record: { type: 'boolean' },
+    },
+    positionals: { min: 0, max: 1 },
+  });
+  if (values.verify !== undefined) {
+    if (positionals.length > 0 || values.all) throw new Failure(usage, 2);
+    verifySnapshot(values.verify, values.sha256 !== undefined ? { sha256: values.sha256 } : values.sums !== undefined ? { sums: values.sums } : undefined);
+    return;
   }
+  const outDir = values.out !== undefined ? resolve(values.out) : snapshotDir(process.env, project);
+  const record = values.record === true;
+  if (values.all) {
+    if (positionals.length > 0) throw new Failure(usage, 2);
+    const notices = join(contentDir(), 'notices');
+    const years = existsSync(notices) ? readdirSync(notices).filter((y) => /^\d{4}$/u.test(y)).sort() : [];
+    for (const y of years) createSnapshot(y, outDir, record, true);
+    return;
+  }
+  const year = positionals[0];
+  if (year === undefined) throw new Failure(usage, 2);
+  createSnapshot(year, outDir, record);
 });
