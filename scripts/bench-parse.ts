@@ -7,7 +7,7 @@
  */
 import { pathological, pathologicalKinds } from '../src/lib/bench/pathological.ts';
 import { formatBytes, markdownTable } from '../src/lib/bench/stats.ts';
-import { parseNotice } from '../src/lib/parse/notice.ts';
+import { parseNotice } from '../src/lib/parse/index.ts';
 import { fail } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');

@@ -8,8 +8,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNotice } from '../src/lib/decode.ts';
 import { filesBelow } from '../src/lib/files.ts';
-import type { ParseOptions } from '../src/lib/parse/notice.ts';
-import { parseNotice } from '../src/lib/parse/notice.ts';
+import type { ParseOptions } from '../src/lib/parse/index.ts';
+import { parseNotice } from '../src/lib/parse/index.ts';
 import type { Notice } from '../src/lib/schema.ts';
 import { completeFile, indexDir, indexProblems, searchPage } from '../src/lib/search/complete.ts';
 

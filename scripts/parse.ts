@@ -7,7 +7,7 @@
  * that states another year is then warned about.
  * Exit codes: 0 ok, 1 unreadable or unparsable input, 2 usage.
  */
-import { documentKind } from '../src/lib/parse/kind.ts';
+import { documentKind } from '../src/lib/parse/index.ts';
 import { fail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
 import { reportRecord } from './report-io.ts';
