@@ -5,7 +5,7 @@
  *
  * Prints figures (it is no test): the parser's time and output size on its
  * pathological inputs at 10 K, 100 K and 1 M characters (scripts/bench-parse.ts); for synthetic corpora of several sizes
- * (`src/lib/bench/`), ingest and `astro build` time, throughput, peak memory
+ * (`tools/bench/`), ingest and `astro build` time, throughput, peak memory
  * and output size, a fitted fixed + per-page build cost, and Pagefind indexing
  * time and index size; for the built-in site, each page type's weight (HTML,
  * CSS, JS, gzip and brotli, requests; the lazily loaded chart chunk apart) and
@@ -20,7 +20,7 @@
  *
  * For each synthetic size, Debian's `hugo` (when installed; `--no-hugo` skips
  * it) renders the same ingested commitments with minimal templates
- * (`src/lib/bench/hugo.ts`), and the report prints both generators' pages per
+ * (`tools/bench/hugo.ts`), and the report prints both generators' pages per
  * second and their ratio, for `astro build` alone and for the whole build
  * (ingest, `astro build` and the search index).
  *
@@ -30,17 +30,17 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { buildPhases, indexSummary, reportedBuild, slowestRoutes } from '../src/lib/bench/astro-log.ts';
-import { hugoSiteFiles } from '../src/lib/bench/hugo.ts';
-import type { LighthouseResult } from '../src/lib/bench/lighthouse.ts';
-import { lighthouseScores } from '../src/lib/bench/lighthouse.ts';
-import { pageTypes, pageWeight } from '../src/lib/bench/page-weight.ts';
-import type { BenchFits } from '../src/lib/bench/report.ts';
-import { benchReport } from '../src/lib/bench/report.ts';
-import type { LighthouseScores, PageWeight, Run, SearchCost, SiteSize, SizeResult } from '../src/lib/bench/results.ts';
-import { cpuSeconds, peakMiB, succeeded as ok } from '../src/lib/bench/results.ts';
-import { countLocs, isSitemapPart, siteSummary } from '../src/lib/bench/site-size.ts';
-import { fitLine, formatBytes, formatSeconds, parseTimeReport, withoutTimeReport } from '../src/lib/bench/stats.ts';
+import { buildPhases, indexSummary, reportedBuild, slowestRoutes } from '../tools/bench/astro-log.ts';
+import { hugoSiteFiles } from '../tools/bench/hugo.ts';
+import type { LighthouseResult } from '../tools/bench/lighthouse.ts';
+import { lighthouseScores } from '../tools/bench/lighthouse.ts';
+import { pageTypes, pageWeight } from '../tools/bench/page-weight.ts';
+import type { BenchFits } from '../tools/bench/report.ts';
+import { benchReport } from '../tools/bench/report.ts';
+import type { LighthouseScores, PageWeight, Run, SearchCost, SiteSize, SizeResult } from '../tools/bench/results.ts';
+import { cpuSeconds, peakMiB, succeeded as ok } from '../tools/bench/results.ts';
+import { countLocs, isSitemapPart, siteSummary } from '../tools/bench/site-size.ts';
+import { fitLine, formatBytes, formatSeconds, parseTimeReport, withoutTimeReport } from '../tools/bench/stats.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { fail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
@@ -217,7 +217,7 @@ function shadowProject(): string {
 // ---------------------------------------------------------------------------
 // Files and sizes
 
-/** Returns the size of the site built in `dir` (src/lib/bench/site-size.ts). */
+/** Returns the size of the site built in `dir` (tools/bench/site-size.ts). */
 function siteSize(dir: string): SiteSize {
   const files = filesBelow(dir).map((path) => ({ path, bytes: statSync(join(dir, path)).size }));
   const locs = new Map(files.filter((f) => isSitemapPart(f.path)).map((f) => [f.path, countLocs(readFileSync(join(dir, f.path), 'utf8'))] as const));
@@ -227,7 +227,7 @@ function siteSize(dir: string): SiteSize {
 // ---------------------------------------------------------------------------
 // Page weight of the built-in site
 
-/** Returns the weight of one built page (src/lib/bench/page-weight.ts), reading the build in `site`. */
+/** Returns the weight of one built page (tools/bench/page-weight.ts), reading the build in `site`. */
 function weighPage(site: string, type: string, path: string): PageWeight | undefined {
   return pageWeight((file) => (existsSync(join(site, file)) ? readFileSync(join(site, file)) : undefined), type, path);
 }
@@ -324,7 +324,7 @@ function hugoVersion(): string | undefined {
   return undefined;
 }
 
-/** Renders the corpus's commitments with Hugo (minimal templates, src/lib/bench/hugo.ts) into `<work>/hugo-<name>`; fills `result.hugo`. */
+/** Renders the corpus's commitments with Hugo (minimal templates, tools/bench/hugo.ts) into `<work>/hugo-<name>`; fills `result.hugo`. */
 async function buildWithHugo(name: string, content: string, result: SizeResult, version: string): Promise<void> {
   const dir = join(work, `hugo-${name}`);
   for (const [file, text] of Object.entries(hugoSiteFiles(join(content, 'commitments')))) {

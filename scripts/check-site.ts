@@ -7,7 +7,7 @@
  *   the build, and every fragment (`#L31`, `#c18`) an id on its page;
  * - nothing but a link in a page's own content (inside `<main>`, e.g. a
  *   notice's source URL) goes to another origin;
- * - every HTML file validates with html-validate (src/lib/quality/htmlvalidate.ts);
+ * - every HTML file validates with html-validate (tools/quality/htmlvalidate.ts);
  * - the search index is whole (`pagefind/complete.json`, src/lib/search/complete.ts)
  *   when the build has a search page.
  *
@@ -19,11 +19,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesBelow } from '../src/lib/files.ts';
-import { checkLinks } from '../src/lib/quality/check.ts';
-import { createValidator, validatePage } from '../src/lib/quality/htmlvalidate.ts';
-import { siteRootOf } from '../src/lib/quality/links.ts';
-import { formatProblem, sortProblems } from '../src/lib/quality/problem.ts';
-import type { Problem } from '../src/lib/quality/problem.ts';
+import { checkLinks } from '../tools/quality/check.ts';
+import { createValidator, validatePage } from '../tools/quality/htmlvalidate.ts';
+import { siteRootOf } from '../tools/quality/links.ts';
+import { formatProblem, sortProblems } from '../tools/quality/problem.ts';
+import type { Problem } from '../tools/quality/problem.ts';
 import { fail, searchIndexProblems } from './cli.ts';
 import { commandLine } from './lib/args.ts';
 

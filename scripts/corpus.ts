@@ -4,7 +4,7 @@
  * Writes a synthetic benchmark corpus: `DIR/notices/<year>/<slug>.txt` and
  * `<slug>.yaml` for N notices of about M commitments each (default 33), in
  * the layouts of the built-in notices and recombined from their lines
- * (`src/lib/bench/`), plus `DIR/corpus.json` (what each notice holds). The
+ * (`tools/bench/`), plus `DIR/corpus.json` (what each notice holds). The
  * same seed and options give byte-identical files. Then:
  *
  *   MINSHENG_CONTENT_DIR=DIR npm run ingest
@@ -16,8 +16,8 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { generateCorpus } from '../src/lib/bench/corpus.ts';
-import { buildPool } from '../src/lib/bench/pool.ts';
+import { generateCorpus } from '../tools/bench/corpus.ts';
+import { buildPool } from '../tools/bench/pool.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { fail } from './cli.ts';
 import { commandLine } from './lib/args.ts';

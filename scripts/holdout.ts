@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeNotice } from '../src/lib/decode.ts';
-import { formatReport, HoldoutFacts, outcomeOf, scoreCase, type CaseScore, type Outcome } from '../src/lib/bench/holdout.ts';
+import { formatReport, HoldoutFacts, outcomeOf, scoreCase, type CaseScore, type Outcome } from '../tools/bench/holdout.ts';
 import { fail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
 

@@ -40,11 +40,12 @@ import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/c
 import type { Correction } from '../src/lib/schema.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
-import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
+import { sha256 } from '../src/lib/hash.ts';
+import { checksums, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { treeHash } from '../src/lib/snapshot/published.ts';
-import { relativizeHtml } from '../src/lib/snapshot/relative.ts';
+import { relativizeHtml } from '../tools/snapshot/relative.ts';
 import { Failure, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { parseCommandLine } from './lib/args.ts';
 
@@ -146,7 +147,7 @@ function createSnapshot(year: string, outDir: string, record: boolean, reuse = f
     const address = siteUrl();
     const inputs = {
       contentSha256: treeHash(corpus, filesBelow(corpus)),
-      codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
+      codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'tools', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
     };
     const name = `minsheng-${year}`;
     const out = join(outDir, `${name}.tar.gz`);

@@ -1,18 +1,18 @@
 /**
- * The pure half of `npm run bench` (src/lib/bench/): reading astro's build log and the indexer's
+ * The pure half of `npm run bench` (tools/bench/): reading astro's build log and the indexer's
  * output, a built site's size, a page's weight, Lighthouse's result, and the report's tables, each on
  * sample inputs written here.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildPhases, indexSummary, reportedBuild, slowestRoutes } from '../src/lib/bench/astro-log.ts';
-import { lighthouseScores } from '../src/lib/bench/lighthouse.ts';
-import { firstRoundTrip, pageWeight } from '../src/lib/bench/page-weight.ts';
-import { aggregateTable, benchReport, fitSentence, phaseLine, runStatus, scaleTable, searchCostTable } from '../src/lib/bench/report.ts';
-import type { Run, SizeResult } from '../src/lib/bench/results.ts';
-import { cpuSeconds, peakMiB, succeeded } from '../src/lib/bench/results.ts';
-import { countLocs, siteSummary } from '../src/lib/bench/site-size.ts';
+import { buildPhases, indexSummary, reportedBuild, slowestRoutes } from '../tools/bench/astro-log.ts';
+import { lighthouseScores } from '../tools/bench/lighthouse.ts';
+import { firstRoundTrip, pageWeight } from '../tools/bench/page-weight.ts';
+import { aggregateTable, benchReport, fitSentence, phaseLine, runStatus, scaleTable, searchCostTable } from '../tools/bench/report.ts';
+import type { Run, SizeResult } from '../tools/bench/results.ts';
+import { cpuSeconds, peakMiB, succeeded } from '../tools/bench/results.ts';
+import { countLocs, siteSummary } from '../tools/bench/site-size.ts';
 
 /** An `astro build` log as Astro 7 writes it (shortened). */
 const astroLog = [

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { archiveCopy, contentDir, snapshotDir } from '../config.ts';
 import { filesBelow } from '../files.ts';
-import { sha256 } from './manifest.ts';
+import { sha256 } from '../hash.ts';
 
 /** Returns one hash over files (path and bytes), for the inputs of a snapshot. */
 export function treeHash(base: string, paths: readonly string[]): string {

@@ -9,8 +9,8 @@
  * 3000 with the same seed.
  */
 import YAML from 'yaml';
-import type { NoticeMeta } from '../schema.ts';
-import { isWholeUnitName } from '../parse/units.ts';
+import type { NoticeMeta } from '../../src/lib/schema.ts';
+import { isWholeUnitName } from '../../src/lib/parse/index.ts';
 import type { Place, Province } from './places.ts';
 import { citiesOf, newPlace } from './places.ts';
 import type { Pool, PoolItem } from './pool.ts';
