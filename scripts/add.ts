@@ -12,45 +12,31 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { contentDir } from '../src/lib/config.ts';
 import { originalExtension } from '../src/lib/convert/index.ts';
-import { metaSkeleton, placeSlug, readPlace, reviewLines } from '../src/lib/content/add.ts';
-import { sha256 } from '../src/lib/content/ingest.ts';
-import { noticeMetaPath, noticeTextPath, originalFileName, originalPath } from '../src/lib/content/paths.ts';
+import { metaSkeleton, noticeMetaPath, noticeTextPath, originalFileName, originalPath, placeSlug, readPlace, reviewLines, sha256 } from '../src/lib/content/index.ts';
 import { NoticeMeta, type OriginalFile } from '../src/lib/schema.ts';
 import { fail } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 import { loadSource } from './source-file.ts';
 
 const usage =
   'usage: npm run add -- <file> [--year Y] [--slug S] [--province P] [--city C] [--district D] [--district-full F] [--source-url URL]';
 
-let parsed: ReturnType<typeof parseOptions>;
-/** Returns the command line's file and options. */
-function parseOptions() {
-  return parseArgs({
-    args: process.argv.slice(2).filter((a) => a !== '--'),
-    allowPositionals: true,
-    options: {
-      year: { type: 'string' },
-      slug: { type: 'string' },
-      province: { type: 'string' },
-      city: { type: 'string' },
-      district: { type: 'string' },
-      'district-full': { type: 'string' },
-      'source-url': { type: 'string' },
-    },
-  });
-}
-try {
-  parsed = parseOptions();
-} catch (error) {
-  const message = error instanceof Error ? (error.message.split('. ')[0] ?? error.message) : String(error);
-  fail(`add: ${message} — ${usage}`, 2);
-}
-const { values, positionals } = parsed;
-if (positionals.length !== 1) fail(usage, 2);
+const { values, positionals } = commandLine({
+  usage,
+  options: {
+    year: { type: 'string' },
+    slug: { type: 'string' },
+    province: { type: 'string' },
+    city: { type: 'string' },
+    district: { type: 'string' },
+    'district-full': { type: 'string' },
+    'source-url': { type: 'string' },
+  },
+  positionals: { min: 1, max: 1 },
+});
 const file = positionals[0] ?? '';
 
 const loaded = await loadSource(file, values.year !== undefined && /^\d{4}$/u.test(values.year) ? { year: Number(values.year) } : {});

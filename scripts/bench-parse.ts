@@ -1,13 +1,13 @@
 /**
  * `node scripts/bench-parse.ts [--sizes 10000,100000,1000000]`: prints the
  * parser's time and output size on the pathological inputs
- * (`src/lib/bench/pathological.ts`) at each size, with the time per thousand
+ * (`tools/bench/pathological.ts`) at each size, with the time per thousand
  * characters so that linear growth shows as a flat column. `npm run bench`
  * runs it first. Figures only; no test depends on them.
  */
-import { pathological, pathologicalKinds } from '../src/lib/bench/pathological.ts';
-import { formatBytes, markdownTable } from '../src/lib/bench/stats.ts';
-import { parseNotice } from '../src/lib/parse/notice.ts';
+import { pathological, pathologicalKinds } from '../tools/bench/pathological.ts';
+import { formatBytes, markdownTable } from '../tools/bench/stats.ts';
+import { parseNotice } from '../src/lib/parse/index.ts';
 import { fail } from './cli.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');

@@ -4,7 +4,7 @@
  * Builds the site of `$MINSHENG_CONTENT_DIR` (default `content/`, after
  * `npm run ingest`) in shards, for corpora too large for one `astro build`:
  *
- * 1. the notices are split into shards of whole provinces (`src/lib/build/shards.ts`);
+ * 1. the notices are split into shards of whole provinces (`tools/build/shards.ts`);
  * 2. each shard is built on its own, in a throw-away copy of the project that
  *    holds only the district routes (`src/pages/[year]/[district]/`,
  *    `src/pages/data/[year]/`), from a content directory holding only the
@@ -24,8 +24,8 @@ import type { Dirent } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { planShards, districtRoutes, isDistrictOutput } from '../src/lib/build/shards.ts';
-import type { Shard, ShardNotice } from '../src/lib/build/shards.ts';
+import { planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
+import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { contentDir } from '../src/lib/config.ts';
 import { fail } from './cli.ts';
 

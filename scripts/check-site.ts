@@ -7,7 +7,7 @@
  *   the build, and every fragment (`#L31`, `#c18`) an id on its page;
  * - nothing but a link in a page's own content (inside `<main>`, e.g. a
  *   notice's source URL) goes to another origin;
- * - every HTML file validates with html-validate (src/lib/quality/htmlvalidate.ts);
+ * - every HTML file validates with html-validate (tools/quality/htmlvalidate.ts);
  * - the search index is whole (`pagefind/complete.json`, src/lib/search/complete.ts)
  *   when the build has a search page.
  *
@@ -16,31 +16,25 @@
  * Prints a summary on stdout; exits 1 naming each problem as
  * `file:line:column: message (rule)` on stderr, 2 on bad usage.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { checkLinks } from '../src/lib/quality/check.ts';
-import { createValidator, validatePage } from '../src/lib/quality/htmlvalidate.ts';
-import { siteRootOf } from '../src/lib/quality/links.ts';
-import { formatProblem, sortProblems } from '../src/lib/quality/problem.ts';
-import type { Problem } from '../src/lib/quality/problem.ts';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesBelow } from '../src/lib/files.ts';
+import { checkLinks } from '../tools/quality/check.ts';
+import { createValidator, validatePage } from '../tools/quality/htmlvalidate.ts';
+import { siteRootOf } from '../tools/quality/links.ts';
+import { formatProblem, sortProblems } from '../tools/quality/problem.ts';
+import type { Problem } from '../tools/quality/problem.ts';
 import { fail, searchIndexProblems } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 
 const usage = 'usage: node scripts/check-site.ts [DIR] [--site URL]';
-const args = process.argv.slice(2).filter((a) => a !== '--');
-let dir = 'dist';
-let site: string | undefined;
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i] ?? '';
-  if (arg === '--site') {
-    site = args[++i];
-    if (site === undefined) fail(usage, 2);
-  } else if (arg === '--help' || arg === '-h') {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  } else if (arg.startsWith('-')) fail(`check-site: unknown option ${arg}\n${usage}`, 2);
-  else dir = arg;
+const { values, positionals } = commandLine({ usage, options: { site: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, positionals: { min: 0, max: 1 } });
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
 }
+const dir = positionals[0] ?? 'dist';
+const site = values.site;
 
 if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`${dir}: error: no such directory (run npm run build first)`);
 if (!existsSync(join(dir, 'index.html'))) fail(`${dir}: error: no built site here, index.html is missing (run npm run build first)`);
@@ -58,10 +52,7 @@ if (site !== undefined) {
 }
 
 const started = performance.now();
-const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-  .filter((d) => d.isFile())
-  .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-  .sort();
+const files = filesBelow(dir);
 const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
 
 const links = checkLinks({ files, read }, root);

@@ -4,12 +4,12 @@
  * a file that cannot be read or written (symbolic link loop, over 2 GiB, full
  * disk) and standard output closed early (`| head`: exit quietly).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { decodeNotice } from '../src/lib/decode.ts';
-import type { ParseOptions } from '../src/lib/parse/notice.ts';
-import { parseNotice } from '../src/lib/parse/notice.ts';
+import { filesBelow } from '../src/lib/files.ts';
+import type { ParseOptions } from '../src/lib/parse/index.ts';
+import { parseNotice } from '../src/lib/parse/index.ts';
 import type { Notice } from '../src/lib/schema.ts';
 import { completeFile, indexDir, indexProblems, searchPage } from '../src/lib/search/complete.ts';
 
@@ -125,12 +125,7 @@ export function readNoticeFile(file: string, options: ParseOptions = {}): Notice
  */
 export function searchIndexProblems(dir: string): string[] {
   const index = join(dir, indexDir);
-  const sizes = new Map<string, number>();
-  if (existsSync(index)) {
-    for (const d of readdirSync(index, { recursive: true, withFileTypes: true }) as Dirent[]) {
-      if (d.isFile()) sizes.set(relative(index, join(d.parentPath, d.name)).split(sep).join('/'), statSync(join(d.parentPath, d.name)).size);
-    }
-  }
+  const sizes = new Map(filesBelow(index).map((f) => [f, statSync(join(index, f)).size] as const));
   const record = existsSync(join(index, completeFile)) ? readFileSync(join(index, completeFile), 'utf8') : undefined;
   return indexProblems(existsSync(join(dir, searchPage)), sizes, record);
 }

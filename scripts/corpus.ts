@@ -4,7 +4,7 @@
  * Writes a synthetic benchmark corpus: `DIR/notices/<year>/<slug>.txt` and
  * `<slug>.yaml` for N notices of about M commitments each (default 33), in
  * the layouts of the built-in notices and recombined from their lines
- * (`src/lib/bench/`), plus `DIR/corpus.json` (what each notice holds). The
+ * (`tools/bench/`), plus `DIR/corpus.json` (what each notice holds). The
  * same seed and options give byte-identical files. Then:
  *
  *   MINSHENG_CONTENT_DIR=DIR npm run ingest
@@ -15,39 +15,44 @@
  * `DIR/notices` and `DIR/commitments` first.
  */
 import { commitmentsDir, noticesDir } from '../src/lib/content/paths.ts';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { generateCorpus } from '../src/lib/bench/corpus.ts';
-import { buildPool } from '../src/lib/bench/pool.ts';
+import { generateCorpus } from '../tools/bench/corpus.ts';
+import { buildPool } from '../tools/bench/pool.ts';
+import { filesBelow } from '../src/lib/files.ts';
 import { fail } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 
 const usage = 'usage: npm run --silent corpus -- --notices N --seed S --out DIR [--year Y] [--per-notice M] [--force]';
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const values = new Map<string, string>();
-let force = false;
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] ?? '';
-  if (a === '--force') force = true;
-  else if (['--notices', '--seed', '--out', '--year', '--per-notice'].includes(a) && args[i + 1] !== undefined) values.set(a, args[++i] ?? '');
-  else fail(`${usage}  (unknown or incomplete argument: ${a})`, 2);
-}
+const { values } = commandLine({
+  usage,
+  options: {
+    notices: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    year: { type: 'string' },
+    'per-notice': { type: 'string' },
+    force: { type: 'boolean' },
+  },
+});
+const force = values.force === true;
 
 /** Returns a whole-number option, or fails naming it. */
-function integer(name: string, fallback?: number): number {
-  const raw = values.get(name);
+function integer(name: 'notices' | 'year' | 'per-notice', fallback?: number): number {
+  const raw = values[name];
   if (raw === undefined) {
-    if (fallback === undefined) fail(`${usage}  (${name} is required)`, 2);
+    if (fallback === undefined) fail(`${usage}  (--${name} is required)`, 2);
     return fallback;
   }
-  if (!/^\d+$/u.test(raw)) fail(`corpus: error: ${name} must be a whole number, not “${raw}”`, 2);
+  if (!/^\d+$/u.test(raw)) fail(`corpus: error: --${name} must be a whole number, not “${raw}”`, 2);
   return Number(raw);
 }
 
-const notices = integer('--notices');
-const year = integer('--year', 2023);
-const perNotice = integer('--per-notice', 33);
-const seed = values.get('--seed');
-const outArg = values.get('--out');
+const notices = integer('notices');
+const year = integer('year', 2023);
+const perNotice = integer('per-notice', 33);
+const seed = values.seed;
+const outArg = values.out;
 if (seed === undefined || seed === '') fail(`${usage}  (--seed is required)`, 2);
 if (outArg === undefined || outArg === '') fail(`${usage}  (--out is required)`, 2);
 if (notices < 1) fail('corpus: error: --notices must be at least 1', 2);
@@ -61,11 +66,7 @@ if (out === builtIn || out === project || builtIn.startsWith(out + sep)) fail(`c
 
 /** Every `.txt` below a directory, sorted (the sample pool's order is part of the corpus). */
 function texts(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile() && d.name.endsWith('.txt'))
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
+  return filesBelow(dir, '.txt').map((f) => join(dir, f));
 }
 
 const poolFiles = texts(join(builtIn, noticesDir));

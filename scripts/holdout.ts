@@ -15,16 +15,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeNotice } from '../src/lib/decode.ts';
-import { formatReport, HoldoutFacts, outcomeOf, scoreCase, type CaseScore, type Outcome } from '../src/lib/bench/holdout.ts';
+import { formatReport, HoldoutFacts, outcomeOf, scoreCase, type CaseScore, type Outcome } from '../tools/bench/holdout.ts';
 import { fail } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 
 /** The year passed to a parser that asks for one (the hold-out notices' own years are in their facts). */
 const FALLBACK_YEAR = 2024;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2).filter((a) => a !== '--');
-if (args.length > 1 || args[0]?.startsWith('-')) fail('usage: npm run --silent holdout [-- <dir of <case>/input.txt + facts.json>]', 2);
-const dir = args[0] ?? join(root, 'test', 'holdout');
+const { positionals } = commandLine({ usage: 'usage: npm run --silent holdout [-- <dir of <case>/input.txt + facts.json>]', options: {}, positionals: { min: 0, max: 1 } });
+const dir = positionals[0] ?? join(root, 'test', 'holdout');
 
 type Parse = (text: string, options?: { year: number }) => unknown;
 type Classify = (text: string) => unknown;

@@ -9,17 +9,18 @@
  * content is not what ingest would write. The content directory is
  * `$MINSHENG_CONTENT_DIR` (default `content/`).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { readYaml } from '../src/lib/yaml.ts';
-import { planIngest, sha256 } from '../src/lib/content/ingest.ts';
+import { besideText, generated, isOriginalFile, noticesDir, planIngest, redirectsPath, reportsDir, sha256 } from '../src/lib/content/index.ts';
+import type { SourceNotice } from '../src/lib/content/index.ts';
 import { decodeNotice } from '../src/lib/decode.ts';
-import type { SourceReport } from '../src/lib/report/ingest.ts';
-import type { SourceNotice } from '../src/lib/content/ingest.ts';
-import { besideText, generated, isOriginalFile, noticesDir, redirectsPath, reportsDir } from '../src/lib/content/paths.ts';
+import type { SourceReport } from '../src/lib/report/index.ts';
+import { filesBelow } from '../src/lib/files.ts';
 import { readRedirects } from '../src/lib/site/permanence.ts';
 import { fail, Failure, loadNotice, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 
 /** Returns the `year` a metadata file gives, if it reads as YAML and gives a whole number. */
 function metaYear(text: string): number | undefined {
@@ -29,25 +30,18 @@ function metaYear(text: string): number | undefined {
   return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
 }
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const unknown = args.filter((a) => a !== '--check');
-if (unknown.length > 0) fail(`usage: npm run ingest [-- --check]  (unknown argument: ${unknown.join(' ')})`, 2);
-const check = args.includes('--check');
+const check = commandLine({ usage: 'usage: npm run ingest [-- --check]', options: { check: { type: 'boolean' } } }).values.check === true;
 
 const root = contentDir();
 const rel = (p: string): string => relative(process.cwd(), p).split(sep).join('/') || '.';
 
-/** Returns every file below `dir` whose name ends with `ending`, as paths relative to `root`, sorted. */
-function listFiles(dir: string, ending: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile() && d.name.endsWith(ending))
-    .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
+/** Returns every file below `<root>/<folder>` whose name ends with `ending`, as paths relative to `root`, sorted. */
+function listFiles(folder: string, ending: string): string[] {
+  return filesBelow(join(root, folder), ending).map((f) => `${folder}/${f}`);
 }
 
 // `<slug>.orig.txt` is a notice's original as published (e.g. in GBK), not a notice text of its own.
-const texts = listFiles(join(root, noticesDir), '.txt').filter((p) => !isOriginalFile(p));
+const texts = listFiles(noticesDir, '.txt').filter((p) => !isOriginalFile(p));
 if (texts.length === 0) fail(`${rel(join(root, noticesDir))}: error: no notice (.txt) found`);
 
 const sources: SourceNotice[] = [];
@@ -81,7 +75,7 @@ for (const path of texts) {
 
 // Progress reports: reports/<year>/<slug>/report.txt with report.yaml beside it.
 const reports: SourceReport[] = [];
-for (const path of listFiles(join(root, reportsDir), '.txt')) {
+for (const path of listFiles(reportsDir, '.txt')) {
   const file = join(root, path);
   const read = readBytes(rel(file));
   if (!read.ok) {
@@ -124,7 +118,7 @@ if (errors.length > 0) fail(`${errors.join('\n')}\ningest: ${errors.length} erro
 
 for (const w of plan.warnings) process.stderr.write(`${rel(join(root, w.file))}:${w.line}: warning: ${w.message}\n`);
 
-const existing = generated.flatMap((g) => listFiles(join(root, g.root), g.ending));
+const existing = generated.flatMap((g) => listFiles(g.root, g.ending));
 const wanted = new Map(plan.files.map((f) => [f.path, f.contents]));
 const stale = existing.filter((p) => !wanted.has(p));
 const changed = plan.files.filter((f) => !existsSync(join(root, f.path)) || readFileSync(join(root, f.path), 'utf8') !== f.contents);

@@ -10,6 +10,7 @@
  * `npm ci` skips it as not for this platform. Run it after `npm install`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { commandLine } from './lib/args.ts';
 
 interface LockEntry {
   version?: string;
@@ -34,6 +35,7 @@ export function platformOf(name: string): Pick<LockEntry, 'os' | 'cpu' | 'libc'>
   return out;
 }
 
+commandLine({ usage: 'usage: npm run lockfile', options: {} });
 const file = 'package-lock.json';
 const lock = JSON.parse(readFileSync(file, 'utf8')) as { packages: Record<string, LockEntry> };
 const added: string[] = [];

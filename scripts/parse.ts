@@ -7,28 +7,15 @@
  * that states another year is then warned about.
  * Exit codes: 0 ok, 1 unreadable or unparsable input, 2 usage.
  */
-import { parseArgs } from 'node:util';
-import { documentKind } from '../src/lib/parse/kind.ts';
+import { documentKind } from '../src/lib/parse/index.ts';
 import { fail } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 import { reportRecord } from './report-io.ts';
 import { convertSource, parseSource } from './source-file.ts';
 
 const usage = 'usage: npm run --silent parse -- [--year YYYY] <notice|report: .txt .html .docx .doc .pdf> [--against <notice>]';
-let parsed: ReturnType<typeof read>;
-function read() {
-  return parseArgs({
-    args: process.argv.slice(2).filter((a) => a !== '--'),
-    allowPositionals: true,
-    options: { year: { type: 'string' }, against: { type: 'string' } },
-  });
-}
-try {
-  parsed = read();
-} catch {
-  fail(usage, 2);
-}
-const { values, positionals } = parsed;
-if (positionals.length !== 1 || values.against?.startsWith('-')) fail(usage, 2);
+const { values, positionals } = commandLine({ usage, options: { year: { type: 'string' }, against: { type: 'string' } }, positionals: { min: 1, max: 1 } });
+if (values.against?.startsWith('-')) fail(usage, 2);
 if (values.year !== undefined && !/^(19|20|21)\d{2}$/u.test(values.year)) fail(`${usage}  (--year takes a year such as 2024, not “${values.year}”)`, 2);
 const file = positionals[0] ?? '';
 const converted = await convertSource(file);

@@ -4,10 +4,10 @@
  * each failure one line naming the file (and line). Shared by `npm run urls`
  * and the build test.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import YAML from 'yaml';
+import { filesBelow } from '../src/lib/files.ts';
 import type { Correction, Redirect } from '../src/lib/schema.ts';
 import { CommitmentEntry } from '../src/lib/schema.ts';
 import { commitmentsDir, correctionsPath, manifestPath, redirectsPath } from '../src/lib/content/paths.ts';
@@ -53,10 +53,8 @@ function readServed(file: string, shown: string): ServedCommitment {
 /** Returns the commitments the content directory serves, sorted by permalink. */
 export function readServedCommitments(root: string): ServedCommitment[] {
   const dir = join(root, commitmentsDir);
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile() && d.name.endsWith('.md'))
-    .map((d) => join(d.parentPath, d.name))
+  return filesBelow(dir, '.md')
+    .map((f) => join(dir, f))
     .map((file) => readServed(file, relative(process.cwd(), file).split(sep).join('/')))
     .sort((a, b) => (a.permalink < b.permalink ? -1 : a.permalink > b.permalink ? 1 : 0));
 }

@@ -4,8 +4,7 @@
  * notice file, and printing the record. Failures are one line naming the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { matchReport, type Overrides } from '../src/lib/report/match.ts';
-import { parseReport } from '../src/lib/report/parse.ts';
+import { matchReport, parseReport, type Overrides } from '../src/lib/report/index.ts';
 import { ReportMeta, type Report } from '../src/lib/schema.ts';
 import { readYaml } from '../src/lib/yaml.ts';
 import { fail, where } from './cli.ts';

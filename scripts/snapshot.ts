@@ -40,12 +40,15 @@ import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/c
 import type { Correction } from '../src/lib/schema.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
-import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
+import { sha256 } from '../src/lib/hash.ts';
+import { checksums, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
 import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath } from '../src/lib/content/paths.ts';
-import { filesBelow, treeHash } from '../src/lib/snapshot/published.ts';
-import { relativizeHtml } from '../src/lib/snapshot/relative.ts';
+import { filesBelow } from '../src/lib/files.ts';
+import { treeHash } from '../src/lib/snapshot/published.ts';
+import { relativizeHtml } from '../tools/snapshot/relative.ts';
 import { Failure, reasonOf, runCli, writeFileOrFail } from './cli.ts';
+import { parseCommandLine } from './lib/args.ts';
 
 const manifestName = 'SHA256SUMS';
 /** The published list of snapshot digests, in the content directory (outside every archive). */
@@ -145,7 +148,7 @@ function createSnapshot(year: string, outDir: string, record: boolean, reuse = f
     const address = siteUrl();
     const inputs = {
       contentSha256: treeHash(corpus, filesBelow(corpus)),
-      codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
+      codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'tools', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
     };
     const name = `minsheng-${year}`;
     const out = join(outDir, `${name}.tar.gz`);
@@ -287,32 +290,34 @@ function lastErrorLine(output: string): string {
 }
 
 const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
-const args = process.argv.slice(2).filter((a) => a !== '--');
 await runCli(() => {
-  const valueOf = (flag: string): string | undefined => {
-    const at = args.indexOf(flag);
-    if (at < 0) return undefined;
-    const value = args[at + 1];
-    if (value === undefined || value.startsWith('--')) throw new Failure(`${usage}  (${flag} needs a value)`, 2);
-    return value;
-  };
-  if (args[0] === '--verify') {
-    const archive = args[1];
-    if (!archive || archive.startsWith('--')) throw new Failure(usage, 2);
-    const sha = valueOf('--sha256');
-    const sums = valueOf('--sums');
-    verifySnapshot(archive, sha !== undefined ? { sha256: sha } : sums !== undefined ? { sums } : undefined);
-  } else {
-    const year = args[0];
-    const out = valueOf('--out');
-    const outDir = out !== undefined ? resolve(out) : snapshotDir(process.env, project);
-    if (year === '--all') {
-      const notices = join(contentDir(), noticesDir);
-      const years = existsSync(notices) ? readdirSync(notices).filter((y) => /^\d{4}$/u.test(y)).sort() : [];
-      for (const y of years) createSnapshot(y, outDir, args.includes('--record'), true);
-      return;
-    }
-    if (!year || year.startsWith('-')) throw new Failure(usage, 2);
-    createSnapshot(year, outDir, args.includes('--record'));
+  const { values, positionals } = parseCommandLine({
+    usage,
+    options: {
+      verify: { type: 'string' },
+      sha256: { type: 'string' },
+      sums: { type: 'string' },
+      all: { type: 'boolean' },
+      out: { type: 'string' },
+      record: { type: 'boolean' },
+    },
+    positionals: { min: 0, max: 1 },
+  });
+  if (values.verify !== undefined) {
+    if (positionals.length > 0 || values.all) throw new Failure(usage, 2);
+    verifySnapshot(values.verify, values.sha256 !== undefined ? { sha256: values.sha256 } : values.sums !== undefined ? { sums: values.sums } : undefined);
+    return;
   }
+  const outDir = values.out !== undefined ? resolve(values.out) : snapshotDir(process.env, project);
+  const record = values.record === true;
+  if (values.all) {
+    if (positionals.length > 0) throw new Failure(usage, 2);
+    const notices = join(contentDir(), noticesDir);
+    const years = existsSync(notices) ? readdirSync(notices).filter((y) => /^\d{4}$/u.test(y)).sort() : [];
+    for (const y of years) createSnapshot(y, outDir, record, true);
+    return;
+  }
+  const year = positionals[0];
+  if (year === undefined) throw new Failure(usage, 2);
+  createSnapshot(year, outDir, record);
 });

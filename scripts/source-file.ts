@@ -4,7 +4,7 @@
  * line naming the file (and line).
  */
 import { convertNotice, type SourceFormat } from '../src/lib/convert/index.ts';
-import { parseNotice, type ParseOptions } from '../src/lib/parse/notice.ts';
+import { parseNotice, type ParseOptions } from '../src/lib/parse/index.ts';
 import type { Notice } from '../src/lib/schema.ts';
 import { fail, readBytes, where } from './cli.ts';
 

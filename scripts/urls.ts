@@ -12,28 +12,26 @@
  * manifest, each commitment's with its fingerprint (it never removes a URL
  * nor rewrites a fingerprint).
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
+import { filesBelow } from '../src/lib/files.ts';
 import type { MeaningChange } from '../src/lib/site/permanence.ts';
 import { checkMeanings, checkPermanence, publicUrls, updateManifest, writeManifest } from '../src/lib/site/permanence.ts';
 import { privateFiles } from '../src/lib/site/routes.ts';
 import { fail, searchIndexProblems } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 import type { PermanenceFiles } from './permanence-files.ts';
 import { readPermanenceFiles } from './permanence-files.ts';
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const mode = args.find((a) => a === '--check' || a === '--update');
-const distAt = args.indexOf('--dist');
-const dist = distAt >= 0 ? args[distAt + 1] : 'dist';
-if (!mode || !dist) fail('usage: npm run urls -- --check|--update [--dist DIR]', 2);
+const usage = 'usage: npm run urls -- --check|--update [--dist DIR]';
+const { values } = commandLine({ usage, options: { check: { type: 'boolean' }, update: { type: 'boolean' }, dist: { type: 'string', default: 'dist' } } });
+if (values.check === values.update) fail(usage, 2);
+const mode = values.check ? '--check' : '--update';
+const dist = values.dist;
 if (!existsSync(join(dist, 'index.html'))) fail(`${dist}: error: no built site here (run npm run build first)`);
 
-const files = (readdirSync(dist, { recursive: true, withFileTypes: true }) as Dirent[])
-  .filter((d) => d.isFile())
-  .map((d) => relative(dist, join(d.parentPath, d.name)).split(sep).join('/'));
-const built = publicUrls(files, privateFiles());
+const built = publicUrls(filesBelow(dist), privateFiles());
 let content: PermanenceFiles;
 try {
   content = readPermanenceFiles(contentDir());

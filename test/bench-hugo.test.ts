@@ -1,10 +1,10 @@
 /**
- * The minimal Hugo site the bench compares against (src/lib/bench/hugo.ts):
+ * The minimal Hugo site the bench compares against (tools/bench/hugo.ts):
  * it reads the ingested commitments where they are and renders each with a
  * template that shows its text.
  */
 import { describe, expect, test } from 'vitest';
-import { hugoSiteFiles } from '../src/lib/bench/hugo.ts';
+import { hugoSiteFiles } from '../tools/bench/hugo.ts';
 
 describe('hugoSiteFiles', () => {
   test('should point Hugo at the given commitments and render each one’s title, body and departments', () => {

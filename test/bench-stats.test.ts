@@ -1,8 +1,8 @@
 /**
- * The arithmetic and formatting behind `npm run bench`'s figures (src/lib/bench/stats.ts).
+ * The arithmetic and formatting behind `npm run bench`'s figures (tools/bench/stats.ts).
  */
 import { describe, expect, test } from 'vitest';
-import { fitLine, formatSeconds } from '../src/lib/bench/stats.ts';
+import { fitLine, formatSeconds } from '../tools/bench/stats.ts';
 
 describe('fitLine', () => {
   test('recovers the fixed and per-unit cost of points on a line', () => {

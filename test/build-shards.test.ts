@@ -1,5 +1,5 @@
 /**
- * The sharded build (`src/lib/build/shards.ts`, `scripts/build-shards.ts`):
+ * The sharded build (`tools/build/shards.ts`, `scripts/build-shards.ts`):
  * shards of whole provinces, and a result byte-identical to one `astro build`.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileTree } from './helpers/files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ShardNotice } from '../src/lib/build/shards.ts';
-import { isDistrictOutput, planShards } from '../src/lib/build/shards.ts';
+import type { ShardNotice } from '../tools/build/shards.ts';
+import { isDistrictOutput, planShards } from '../tools/build/shards.ts';
 
 const notice = (province: string, city: string, slug: string, year = 2023): ShardNotice => ({ province, city, slug, year });
 

@@ -1,10 +1,10 @@
 /**
- * Running tasks a few at a time (src/lib/build/concurrency.ts), as the search
+ * Running tasks a few at a time (tools/build/concurrency.ts), as the search
  * index runs its parts.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { mapConcurrent } from '../src/lib/build/concurrency.ts';
+import { mapConcurrent } from '../tools/build/concurrency.ts';
 
 /** Resolves after `n` turns of the event loop's microtask queue (no clock). */
 const turns = async (n: number): Promise<void> => {

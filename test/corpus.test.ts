@@ -1,5 +1,5 @@
 /**
- * The synthetic benchmark corpus (`src/lib/bench/`, `scripts/corpus.ts`):
+ * The synthetic benchmark corpus (`tools/bench/`, `scripts/corpus.ts`):
  * deterministic from its seed, and every notice in it reads back, with the
  * project's own parser, as exactly the commitments the generator meant.
  */
@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { fileTree } from './helpers/files.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { Corpus } from '../src/lib/bench/corpus.ts';
-import { chineseNumber, generateCorpus, layouts, varyNumbers } from '../src/lib/bench/corpus.ts';
-import { buildPool } from '../src/lib/bench/pool.ts';
-import { mulberry32 } from '../src/lib/bench/random.ts';
+import type { Corpus } from '../tools/bench/corpus.ts';
+import { chineseNumber, generateCorpus, layouts, varyNumbers } from '../tools/bench/corpus.ts';
+import { buildPool } from '../tools/bench/pool.ts';
+import { mulberry32 } from '../tools/bench/random.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 import { NoticeMeta } from '../src/lib/schema.ts';
 

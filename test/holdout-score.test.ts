@@ -1,5 +1,5 @@
 /**
- * Scoring of the blind hold-out measurement (src/lib/bench/holdout.ts) on
+ * Scoring of the blind hold-out measurement (tools/bench/holdout.ts) on
  * synthetic parser results, and the validity of the hold-out answer key
  * itself (test/holdout/<case>/facts.json). No test here asserts the rate:
  * that is a measurement, printed by `npm run --silent holdout`.
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatRate, formatReport, HoldoutFacts, outcomeOf, scoreCase, summarize, type Outcome } from '../src/lib/bench/holdout.ts';
+import { formatRate, formatReport, HoldoutFacts, outcomeOf, scoreCase, summarize, type Outcome } from '../tools/bench/holdout.ts';
 
 const notice = (count: number, extra: Partial<HoldoutFacts> = {}): HoldoutFacts => ({
   kind: 'notice',

@@ -5,7 +5,7 @@
  * (`npm run bench`), never a test's.
  */
 import { describe, expect, test } from 'vitest';
-import { pathological, pathologicalKinds } from '../src/lib/bench/pathological.ts';
+import { pathological, pathologicalKinds } from '../tools/bench/pathological.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 
 /** The most output (JSON characters) a record may take per input character. */

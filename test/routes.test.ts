@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { districtRoutes, isDistrictOutput } from '../src/lib/build/shards.ts';
+import { districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
 import { contentDir } from '../src/lib/config.ts';
 import { readManifest } from '../src/lib/site/permanence.ts';
 import type { Route, RouteData } from '../src/lib/site/routes.ts';

@@ -1,5 +1,5 @@
 /**
- * Static quality gates over the whole build (src/lib/quality/, and the
+ * Static quality gates over the whole build (tools/quality/, and the
  * `scripts/check-site.ts` command): every internal link and asset of every
  * page resolves, every fragment exists, nothing but a link in a page's own
  * content goes to another origin, and every HTML file passes html-validate.
@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
-import { checkLinks } from '../src/lib/quality/check.ts';
-import type { LinkReport, SiteFiles } from '../src/lib/quality/check.ts';
-import { contentAfterHtml, decodeEntities, lineColumn, scanTags } from '../src/lib/quality/html.ts';
-import { createValidator, validatePage } from '../src/lib/quality/htmlvalidate.ts';
+import { checkLinks } from '../tools/quality/check.ts';
+import type { LinkReport, SiteFiles } from '../tools/quality/check.ts';
+import { contentAfterHtml, decodeEntities, lineColumn, scanTags } from '../tools/quality/html.ts';
+import { createValidator, validatePage } from '../tools/quality/htmlvalidate.ts';
 import {
   anchorsOf,
   candidateFiles,
@@ -28,9 +28,9 @@ import {
   resolveReference,
   siteRootOf,
   srcsetUrls,
-} from '../src/lib/quality/links.ts';
-import { formatProblem } from '../src/lib/quality/problem.ts';
-import type { Problem } from '../src/lib/quality/problem.ts';
+} from '../tools/quality/links.ts';
+import { formatProblem } from '../tools/quality/problem.ts';
+import type { Problem } from '../tools/quality/problem.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');

@@ -11,8 +11,9 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checksums, readChecksums, recordDigest, sha256, verify } from '../src/lib/snapshot/manifest.ts';
-import { relativizeHtml, rootPrefix } from '../src/lib/snapshot/relative.ts';
+import { sha256 } from '../src/lib/hash.ts';
+import { checksums, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
+import { relativizeHtml, rootPrefix } from '../tools/snapshot/relative.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
 
 const project = join(import.meta.dirname, '..');

@@ -22,6 +22,15 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
   return env.SITE_URL || defaultSiteUrl;
 }
 
+/**
+ * Returns the site's base path, `$BASE_PATH` (astro.config.mjs reads the same variable) normalized to
+ * start and end with one `/`: `/` by default, `minsheng` or `/minsheng` → `/minsheng/`. Built URLs
+ * (search results, sitemap entries) start with it.
+ */
+export function basePath(env: Record<string, string | undefined> = process.env): string {
+  return `/${(env.BASE_PATH ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace(/\/+/gu, '/');
+}
+
 /** Returns the folder the yearly snapshots are written to and published from: `$MINSHENG_SNAPSHOT_DIR`, else `<cwd>/snapshots`. */
 export function snapshotDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string {
   const value = env.MINSHENG_SNAPSHOT_DIR;

@@ -3,7 +3,7 @@
  * the content files to write, with errors and warnings named by file. Pure:
  * the script around it reads and writes.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import type { Notice, NoticeMeta, TopicAssignment, UnitRecord } from '../schema.ts';
 import { NoticeMeta as NoticeMetaSchema, UnitRegistry as UnitRegistrySchema } from '../schema.ts';
 import { assignTopic } from '../taxonomy/topics.ts';
@@ -59,10 +59,8 @@ export function readMeta(metaPath: string, text: string): { ok: true; meta: Noti
   return { ok: true, meta: result.data };
 }
 
-/** Returns the SHA-256 of bytes, hex. */
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+/** The SHA-256 of the project (`../hash.ts`), offered here to the content stage's callers. */
+export { sha256 };
 
 /** Returns the plan for a set of notices and the progress reports on them (sorted by path for determinism). */
 export function planIngest(sources: readonly SourceNotice[], reports: readonly SourceReport[] = []): IngestPlan {

@@ -2,10 +2,11 @@
  * Reading the generated report entries for the build: a thin I/O edge, kept
  * apart from `load.ts` (which needs Astro's content layer) so it can be tested.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { contentDir } from '../config.ts';
+import { filesBelow } from '../files.ts';
 import { ReportEntry } from '../schema.ts';
 import { reportEntryName, reportsDir } from '../content/paths.ts';
 
@@ -16,11 +17,9 @@ import { reportEntryName, reportsDir } from '../content/paths.ts';
  */
 export function loadReports(root: string = contentDir()): ReportEntry[] {
   const dir = join(root, reportsDir);
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile() && d.name === reportEntryName)
-    .map((d) => join(d.parentPath, d.name))
-    .sort()
+  return filesBelow(dir)
+    .filter((f) => f === reportEntryName || f.endsWith(`/${reportEntryName}`))
+    .map((f) => join(dir, f))
     .map((file) => {
       const m = /^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(file, 'utf8'));
       const parsed = ReportEntry.safeParse(YAML.parse(m?.[1] ?? ''));

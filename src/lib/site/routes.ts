@@ -4,7 +4,7 @@
  * listed from the site model, whether one district's shard builds it or the
  * year-wide build does, and whether it is public (in the URL manifest, and in
  * the sitemap when it is an HTML page). Pages' `getStaticPaths`, the sitemap
- * (`publicPages`), the shard split (`src/lib/build/shards.ts`) and the URL
+ * (`publicPages`), the shard split (`tools/build/shards.ts`) and the URL
  * check read it. Pure.
  *
  * Adding a page: add its file under `src/pages/` and one entry here

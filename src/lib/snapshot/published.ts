@@ -4,22 +4,13 @@
  * their `snapshot.json` says. A snapshot is published only when it was made from the content being
  * built (its content hash matches), so a stale archive or another corpus's is never offered. I/O edge.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tar from 'tar';
 import { archiveCopy, contentDir, snapshotDir } from '../config.ts';
-import { sha256 } from './manifest.ts';
+import { filesBelow } from '../files.ts';
+import { sha256 } from '../hash.ts';
 import { commitmentsFolder, noticesFolder } from '../content/paths.ts';
-
-/** Returns every file below `dir`, relative, `/`-separated, sorted (none when it does not exist). */
-export function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** Returns one hash over files (path and bytes), for the inputs of a snapshot. */
 export function treeHash(base: string, paths: readonly string[]): string {

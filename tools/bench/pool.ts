@@ -10,12 +10,8 @@
  * the generator meant.
  */
 import { createHash } from 'node:crypto';
-import { withoutNotes } from '../parse/item.ts';
-import { isAppendixStart, isClosingLine, isMeasuresLabel, readDate, readDocNumber, readIssuer } from '../parse/lines.ts';
-import { readMarker } from '../parse/markers.ts';
-import { parseNotice } from '../parse/notice.ts';
-import { squash } from '../parse/text.ts';
-import type { Level } from '../schema.ts';
+import { isAppendixStart, isClosingLine, isMeasuresLabel, parseNotice, readDate, readDocNumber, readIssuer, readMarker, squash, withoutNotes } from '../../src/lib/parse/index.ts';
+import type { Level } from '../../src/lib/schema.ts';
 
 /** One commitment of a built-in notice, cut into the pieces a layout needs. */
 export interface PoolItem {

@@ -9,7 +9,7 @@
  * without a notice of the latest year gets one as an anchor, built and thrown
  * away, so every shard's pages link the same year as the whole site would.
  */
-import { districtPlaces, routes } from '../site/routes.ts';
+import { districtPlaces, routes } from '../../src/lib/site/routes.ts';
 
 /** What the plan needs to know of a notice. */
 export interface ShardNotice {

@@ -8,7 +8,7 @@
  * the parser (only its full-width folding, `parse/text.ts`).
  */
 import { z } from 'zod';
-import { fold as foldWidth } from '../parse/text.ts';
+import { fold as foldWidth } from '../../src/lib/parse/text.ts';
 
 /**
  * The facts of one hold-out notice, read by hand from its text (never from a

@@ -2,12 +2,7 @@
  * The checksum manifest of a snapshot (`SHA256SUMS`, in the format
  * `sha256sum -c` reads) and its verification. Pure.
  */
-import { createHash } from 'node:crypto';
-
-/** Returns the SHA-256 of bytes, hex. */
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+import { sha256 } from '../../src/lib/hash.ts';
 
 /** Returns the `SHA256SUMS` text for files (path → bytes), sorted by path. */
 export function checksums(files: ReadonlyMap<string, Uint8Array>): string {

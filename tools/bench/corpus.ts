@@ -8,11 +8,11 @@
  * uniqueness), so a corpus of 100 notices is the first 100 of a corpus of
  * 3000 with the same seed.
  */
-import { noticeMetaPath, noticeTextPath } from '../content/paths.ts';
+import { noticeMetaPath, noticeTextPath } from '../../src/lib/content/paths.ts';
 import YAML from 'yaml';
-import type { NoticeMeta } from '../schema.ts';
-import { isYear } from '../schema.ts';
-import { isWholeUnitName } from '../parse/units.ts';
+import type { NoticeMeta } from '../../src/lib/schema.ts';
+import { isYear } from '../../src/lib/schema.ts';
+import { isWholeUnitName } from '../../src/lib/parse/index.ts';
 import type { Place, Province } from './places.ts';
 import { citiesOf, newPlace } from './places.ts';
 import type { Pool, PoolItem } from './pool.ts';

@@ -1,0 +1,30 @@
+/**
+ * A throw-away copy of the project to build in (the bench, shard builds): its sources and configuration
+ * copied, its `node_modules` entries linked but not Astro's and Vite's caches, so every build in it is
+ * cold and the working tree's caches are never touched.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What a project copy holds: the sources and the configuration an `astro build` reads. */
+export const projectEntries = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'] as const;
+
+/** The `node_modules` entries a copy leaves out: the caches a build writes (`.astro`, `.vite`, `.cache`). */
+export const cacheEntries: ReadonlySet<string> = new Set(['.astro', '.vite', '.cache']);
+
+/**
+ * Makes `dir` a copy of the project at `project`: `projectEntries` copied (those that exist), and a
+ * `node_modules` whose entries are symbolic links to the project's, caches left out. Returns `dir`.
+ */
+export function copyProject(project: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const entry of projectEntries) {
+    if (existsSync(join(project, entry))) cpSync(join(project, entry), join(dir, entry), { recursive: true });
+  }
+  const modules = join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(join(project, 'node_modules'))) {
+    if (!cacheEntries.has(entry)) symlinkSync(join(project, 'node_modules', entry), join(modules, entry));
+  }
+  return dir;
+}
