@@ -5,7 +5,7 @@
 import YAML from 'yaml';
 
 /** The most aliases a content file may expand: a hand-written file needs few; an alias bomb needs thousands. */
-export const maxAliasCount = 100;
+const maxAliasCount = 100;
 
 /** A YAML text read into a plain value, or why it cannot be (with its 1-based line, 0 for the whole file). */
 export type YamlResult = { ok: true; value: unknown } | { ok: false; line: number; message: string };

@@ -161,7 +161,7 @@ export interface MeaningReport {
 }
 
 /** Returns a commitment as one readable line: number, title and fingerprint. */
-export function describeCommitment(c: ServedCommitment): string {
+function describeCommitment(c: ServedCommitment): string {
   return `第${c.number}项 ${c.title} — fingerprint ${fingerprint(c.text)}`;
 }
 
