@@ -66,7 +66,7 @@ const original: OriginalFile | undefined = keepOriginal ? { file: originalFileNa
 const origPath = original ? originalPath(placed, original.file) : undefined;
 
 for (const path of [textPath, metaPath, origPath]) {
-  if (path && existsSync(join(root, path))) fail(`${file}: error: the slug ${slug} is taken in ${year}: ${path} exists (choose another with --slug)`);
+  if (path && existsSync(join(root, path))) fail(`${file}: error: the slug “${slug}” is taken in ${year}: ${path} exists (choose another with --slug)`);
 }
 
 const meta = metaSkeleton({ year, slug, ...given, sourceUrl }, place, notice, original);

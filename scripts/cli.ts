@@ -101,7 +101,7 @@ export function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok:
   }
 }
 
-/** Returns the parsed notice in `file` with its text, or a one-line error naming the file (and line). */
+/** Returns the parsed notice in `file` with its bytes, or a one-line error naming the file (and line). */
 export function loadNotice(file: string, options: ParseOptions = {}): { ok: true; notice: Notice; bytes: Uint8Array } | { ok: false; message: string } {
   const read = readBytes(file);
   if (!read.ok) return read;
@@ -110,13 +110,6 @@ export function loadNotice(file: string, options: ParseOptions = {}): { ok: true
   const parsed = parseNotice(decoded.text, options);
   if (!parsed.ok) return { ok: false, message: `${where(file, parsed.error.line)}: error: ${parsed.error.message}` };
   return { ok: true, notice: parsed.notice, bytes: read.bytes };
-}
-
-/** Reads and parses a notice file, or fails naming the file (and line). */
-export function readNoticeFile(file: string, options: ParseOptions = {}): Notice {
-  const loaded = loadNotice(file, options);
-  if (!loaded.ok) fail(loaded.message);
-  return loaded.notice;
 }
 
 /**

@@ -52,6 +52,11 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Returns an error line with the temporary directory shown as `<tmp>`. */
+function shown(line: string): string {
+  return line.replaceAll(dir, '<tmp>');
+}
+
 /** Writes `contents` to a new file of the temporary directory and returns its path. */
 function write(name: string, contents: string | Uint8Array): string {
   const file = join(dir, name);
@@ -97,9 +102,7 @@ describe('npm run parse', () => {
     () => {
       const file = write('empty.txt', '');
       const line = expectOneLineFailure(parse(file));
-      expect(line).toContain(file);
-      expect(line).not.toContain(`${file}:0`);
-      expect(line).toMatch(/empty/u);
+      expect(shown(line)).toMatchInlineSnapshot(`"<tmp>/empty.txt: error: the file is empty"`);
     },
     timeout,
   );
@@ -109,8 +112,7 @@ describe('npm run parse', () => {
     () => {
       const file = write('binary.txt', Buffer.from([0xe6, 0x9f, 0x90, 0x0a, 0x41, 0x00, 0x01, 0x02, 0x0a]));
       const line = expectOneLineFailure(parse(file));
-      expect(line).toContain(`${file}:2`);
-      expect(line).toMatch(/binary/u);
+      expect(shown(line)).toMatchInlineSnapshot(`"<tmp>/binary.txt:2: error: the file is binary (it contains a NUL byte), not a text notice"`);
     },
     timeout,
   );
@@ -121,8 +123,7 @@ describe('npm run parse', () => {
       // café in Latin-1 on line 1: not UTF-8, and not GB18030 (0xE9 0x0A is no GB18030 character).
       const file = write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
       const line = expectOneLineFailure(parse(file));
-      expect(line).toContain(`${file}:1`);
-      expect(line).toMatch(/UTF-8/u);
+      expect(shown(line)).toMatchInlineSnapshot(`"<tmp>/latin1.txt:1: error: the file is not valid UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK text"`);
     },
     timeout,
   );
@@ -134,7 +135,7 @@ describe('npm run parse', () => {
       // 你好 in GBK on line 3.
       const file = write('mixed.txt', Buffer.concat([utf8, Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a])]));
       const line = expectOneLineFailure(parse(file));
-      expect(line).toContain(`${file}:3`);
+      expect(shown(line)).toMatchInlineSnapshot(`"<tmp>/mixed.txt:3: error: the file is not valid UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK text"`);
     },
     timeout,
   );
@@ -144,7 +145,7 @@ describe('npm run parse', () => {
     () => {
       const file = write('prose.txt', '今天天气很好。\n我们一起去公园散步。\n');
       const line = expectOneLineFailure(parse(file));
-      expect(line).toContain(file);
+      expect(shown(line)).toMatchInlineSnapshot(`"<tmp>/prose.txt: error: no recognisable commitments (no numbered list, table, or list after an introducing sentence was found)"`);
     },
     timeout,
   );
@@ -154,7 +155,7 @@ describe('npm run parse', () => {
     () => {
       const file = join(dir, 'does-not-exist.txt');
       const line = expectOneLineFailure(parse(file));
-      expect(line).toContain(file);
+      expect(shown(line)).toMatchInlineSnapshot(`"<tmp>/does-not-exist.txt: error: cannot be read: no such file (ENOENT)"`);
     },
     timeout,
   );
@@ -165,7 +166,7 @@ describe('npm run parse', () => {
       const sub = join(dir, 'a-directory');
       mkdirSync(sub);
       const line = expectOneLineFailure(parse(sub));
-      expect(line).toContain(sub);
+      expect(shown(line)).toMatchInlineSnapshot(`"<tmp>/a-directory: error: cannot be read: is a directory, not a file (EISDIR)"`);
     },
     timeout,
   );
@@ -176,7 +177,7 @@ describe('npm run parse', () => {
       const run = parse();
       const line = expectOneLineFailure(run);
       expect(run.status).toBe(2);
-      expect(line).toMatch(/usage/iu);
+      expect(line).toMatchInlineSnapshot(`"usage: npm run --silent parse -- [--year YYYY] <notice|report: .txt .html .docx .doc .pdf> [--against <notice>]"`);
     },
     timeout,
   );

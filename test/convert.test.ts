@@ -42,7 +42,7 @@ describe('decoding text', () => {
     const bytes = new Uint8Array(Buffer.from('abc\ndef\n', 'utf16le'));
     const result = decodeText(bytes);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.message).toMatch(/UTF-16 without a byte-order mark/u);
+    expect(!result.ok && result.error.message).toMatchInlineSnapshot(`"the file is binary (it contains a NUL byte), not a text notice (it looks like UTF-16 without a byte-order mark: save it as UTF-8, or as UTF-16 with a BOM)"`);
   });
 
   test('should prefer UTF-8 whenever the bytes are valid UTF-8', () => {

@@ -176,7 +176,7 @@ describe('files that cannot be read', () => {
   test('a file named .pdf that is no PDF at all should be refused as not a PDF', async () => {
     const result = await convertNotice(new TextEncoder().encode('not really a pdf\u0000\u0001'), 'notice.pdf');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.message).toMatch(/not a PDF/u);
+    expect(!result.ok && result.error.message).toMatchInlineSnapshot(`"the file is not a PDF: its bytes do not start the way such a file does (damaged, or misnamed)"`);
   });
 
   test('parse should print the same record for the HTML, Word, PDF and UTF-16 files as for the text', () => {

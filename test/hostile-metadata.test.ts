@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -116,12 +116,11 @@ describe('a YAML alias bomb in metadata', () => {
     if (read.ok) return;
     expect(read.errors).toHaveLength(1);
     expect(read.errors[0]?.file).toBe(metaPath);
-    expect(read.errors[0]?.message).toMatch(/^invalid YAML: Excessive alias count/u);
-    expect(read.errors[0]?.message).not.toContain('\n');
+    expect(read.errors[0]?.message).toMatchInlineSnapshot(`"invalid YAML: Excessive alias count indicates a resource exhaustion attack"`);
   });
 
   test('should be refused in a redirects file too', () => {
-    expect(() => readRedirects(aliasBomb)).toThrow(/^invalid YAML: Excessive alias count/u);
+    expect(() => readRedirects(aliasBomb)).toThrowErrorMatchingInlineSnapshot(`[Error: invalid YAML: Excessive alias count indicates a resource exhaustion attack]`);
   });
 });
 
@@ -142,28 +141,27 @@ describe('the ingest script on hostile metadata', () => {
     return { status: run.status, stderr: run.stderr, errors: run.stderr.split('\n').filter((l) => /: error: /u.test(l)) };
   }
 
-  /** Asserts a refusal: exit 1, one error line naming `file`, no stack trace. */
-  function expectRefused(run: ReturnType<typeof ingest>, file: string, message: RegExp): void {
+  /** Asserts a refusal: exit 1, one error line, no stack trace; returns the line, the temporary directory shown as `<content>`. */
+  function refusal(run: ReturnType<typeof ingest>): string {
     expect(run.status).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toContain(`${file}: error: `);
-    expect(run.errors[0]).toMatch(message);
     expect(run.stderr).not.toMatch(/^\s+at |\bError\b/mu);
+    return (run.errors[0] ?? '').replaceAll(relative(projectRoot, tmp), '<content>').replaceAll(tmp, '<content>');
   }
 
   test('should refuse a javascript: source URL in one line naming the metadata file', () => {
     writeFileSync(join(tmp, 'notices', '2023', 'jinan-shizhong.yaml'), metaWithUrl('"javascript:alert(document.domain)"'));
-    expectRefused(ingest(), 'notices/2023/jinan-shizhong.yaml', /field “sourceUrl”: only an http:\/\/ or https:\/\/ address is accepted$/u);
+    expect(refusal(ingest())).toMatchInlineSnapshot(`"<content>/notices/2023/jinan-shizhong.yaml: error: field “sourceUrl”: only an http:// or https:// address is accepted"`);
   });
 
   test('should refuse a redirect to //evil.example in one line naming redirects.yaml', () => {
     writeFileSync(join(tmp, 'redirects.yaml'), 'redirects:\n  - from: /2023/old/\n    to: //evil.example\n    reason: 测试\n');
-    expectRefused(ingest(), 'redirects.yaml', /field “redirects\.0\.to”: a site path/u);
+    expect(refusal(ingest())).toMatchInlineSnapshot(`"<content>/redirects.yaml: error: field “redirects.0.to”: a site path starts with one “/” and names no other host (no “//”, no “\\”, no spaces)"`);
   });
 
   test('should refuse an alias bomb in one line naming the metadata file', () => {
     writeFileSync(join(tmp, 'notices', '2023', 'jinan-shizhong.yaml'), aliasBomb);
-    expectRefused(ingest(), 'notices/2023/jinan-shizhong.yaml', /invalid YAML: Excessive alias count/u);
+    expect(refusal(ingest())).toMatchInlineSnapshot(`"<content>/notices/2023/jinan-shizhong.yaml: error: invalid YAML: Excessive alias count indicates a resource exhaustion attack"`);
   });
 });
 

@@ -6,28 +6,11 @@ import type { ParseResult } from '../src/lib/parse/notice.ts';
 import { parseNotice } from '../src/lib/parse/notice.ts';
 import type { LineRange } from '../src/lib/schema.ts';
 import { Notice } from '../src/lib/schema.ts';
+import { inputLines, unaccountedLines } from './helpers/accounting.ts';
 
 // ---------------------------------------------------------------------------
-// Helpers: the input's lines, counted independently of the parser.
+// Helpers: the input's lines are counted independently of the parser (./helpers/accounting.ts).
 // ---------------------------------------------------------------------------
-
-/** The input's lines: split at CR LF, CR or LF; a final line break does not make a line. */
-function inputLines(input: string): string[] {
-  const lines = input.split(/\r\n|\r|\n/u);
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
-const bookmark = /\[bookmark\s*:[^\][]*\]/giu;
-
-/**
- * A line is non-blank when, `[bookmark: …]` artefacts removed, it has a
- * character other than white space. Control and zero-width format characters
- * (NUL, U+200B, BOM…) are not text either: a line of nothing else is blank.
- */
-function isNonBlank(line: string): boolean {
-  return /[^\s\p{Cc}\p{Cf}]/u.test(line.replace(bookmark, ''));
-}
 
 /** Checks that a result has the shape the contract promises. */
 function expectWellFormed(input: string, result: ParseResult): void {
@@ -78,18 +61,8 @@ function expectValidRecord(input: string, result: ParseResult): void {
 /** Checks that every non-blank line of the input is in a commitment, a passage or a warning. */
 function expectLinesAccounted(input: string, result: ParseResult): void {
   if (!result.ok) return;
-  const { notice } = result;
-  const covered = new Set<number>();
-  const cover = (r: LineRange): void => {
-    for (let n = r.startLine; n <= r.endLine; n++) covered.add(n);
-  };
-  for (const c of notice.commitments) {
-    cover(c.source);
-    if (c.appendixSource) cover(c.appendixSource);
-  }
-  for (const p of notice.passages) cover(p.source);
-  for (const w of notice.warnings) covered.add(w.line);
-  const lost = inputLines(input).flatMap((line, i) => (isNonBlank(line) && !covered.has(i + 1) ? [`${i + 1}: ${JSON.stringify(line)}`] : []));
+  const lines = inputLines(input);
+  const lost = unaccountedLines(input, result.notice).map((no) => `${no}: ${JSON.stringify(lines[no - 1])}`);
   expect(lost, 'non-blank lines in no commitment, passage or warning').toEqual([]);
 }
 

@@ -63,6 +63,9 @@ describe('npm run parse on reports', () => {
     const run = parse(join(fixture, 'report.txt'), '--against');
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^usage: /u);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "usage: npm run --silent parse -- [--year YYYY] <notice|report: .txt .html .docx .doc .pdf> [--against <notice>]
+      "
+    `);
   });
 });

@@ -15,7 +15,7 @@ import { parseNotice } from '../src/lib/parse/notice.ts';
 import { matchReport } from '../src/lib/report/match.ts';
 import { parseReport } from '../src/lib/report/parse.ts';
 import { Report, ReportMeta } from '../src/lib/schema.ts';
-import { unaccountedReportLines } from './helpers/report-accounting.ts';
+import { unaccountedLines } from './helpers/accounting.ts';
 
 const root = join(import.meta.dirname, 'fixtures', 'reports');
 const cases = readdirSync(root, { withFileTypes: true })
@@ -74,7 +74,7 @@ describe('report fixtures', () => {
     }
     const warnings = [...report.warnings, ...matched.warnings].map((w) => w.line).sort((a, b) => a - b);
     expect(warnings).toEqual(facts.warningLines);
-    expect(unaccountedReportLines(input, report)).toEqual([]);
+    expect(unaccountedLines(input, report)).toEqual([]);
   });
 
   test('should tie every matched item with a score between 0 and 1 and leave unmatched ones without a match', () => {

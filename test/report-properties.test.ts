@@ -11,7 +11,7 @@ import { parseNotice } from '../src/lib/parse/notice.ts';
 import { matchReport } from '../src/lib/report/match.ts';
 import { parseReport } from '../src/lib/report/parse.ts';
 import { Report } from '../src/lib/schema.ts';
-import { unaccountedReportLines } from './helpers/report-accounting.ts';
+import { unaccountedLines } from './helpers/accounting.ts';
 
 const notice = parseNotice(readFileSync(join(import.meta.dirname, 'fixtures', 'reports', 'table-rows', 'notice.txt'), 'utf8'));
 if (!notice.ok) throw new Error('fixture notice');
@@ -32,7 +32,7 @@ describe('report parser properties', () => {
         const result = parseReport(input);
         if (!result.ok) return;
         expect(Report.safeParse(result.report).success).toBe(true);
-        expect(unaccountedReportLines(input, result.report)).toEqual([]);
+        expect(unaccountedLines(input, result.report)).toEqual([]);
         const matched = matchReport(result.report, notice.notice);
         for (const item of matched.items) if (item.commitment !== null) expect(item.match?.score).toBeGreaterThanOrEqual(0);
       }),

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 
 /** The environment variable that names the content directory. */
-export const contentDirVariable = 'MINSHENG_CONTENT_DIR';
+const contentDirVariable = 'MINSHENG_CONTENT_DIR';
 
 /** Returns the absolute content directory: `$MINSHENG_CONTENT_DIR`, else `<cwd>/content`. */
 export function contentDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string {
@@ -15,7 +15,7 @@ export function contentDir(env: Record<string, string | undefined> = process.env
 }
 
 /** The default public address of the site (override with `SITE_URL`). */
-export const defaultSiteUrl = 'https://minsheng.example.org';
+const defaultSiteUrl = 'https://minsheng.example.org';
 
 /** Returns the site's public address: `$SITE_URL`, else `defaultSiteUrl`. */
 export function siteUrl(env: Record<string, string | undefined> = process.env): string {

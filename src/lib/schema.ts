@@ -239,9 +239,6 @@ export const Notice = z.object({
 });
 export type Notice = z.output<typeof Notice>;
 
-/** The only URL schemes content may link to: a `javascript:` or `data:` address never becomes a link. */
-export const webSchemes = ['http:', 'https:'];
-
 /**
  * An absolute `http:` or `https:` address with a host, e.g. `https://www.example.gov.cn/notice.html`.
  * Every URL field of content uses it; anything else (`javascript:`, `data:`, `ftp:`, `//host`) is refused.

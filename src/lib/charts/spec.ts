@@ -23,12 +23,12 @@ export interface ChartSpec {
 }
 
 /** Header text of the label column of the data table. */
-export const LABEL_HEADING = '项目';
+const LABEL_HEADING = '项目';
 /** Header text of the total column, shown for stacked charts with more than one series. */
-export const TOTAL_HEADING = '合计';
+const TOTAL_HEADING = '合计';
 
 /** Height of a vertical chart, in pixels. */
-export const VERTICAL_HEIGHT = 320;
+const VERTICAL_HEIGHT = 320;
 /** Horizontal charts: pixels per label around its bars. */
 const LABEL_PADDING = 12;
 /** Horizontal charts: pixels per bar within a label. */

@@ -60,7 +60,7 @@ const orderedList = (items: readonly string[]): List => ({
 });
 
 /** Returns the frontmatter of a notice's entry. */
-export function noticeEntry(input: NoticeInput): NoticeEntry {
+function noticeEntry(input: NoticeInput): NoticeEntry {
   const { meta, notice } = input;
   const { commitments, ...rest } = notice;
   return NoticeEntrySchema.parse({
@@ -73,7 +73,7 @@ export function noticeEntry(input: NoticeInput): NoticeEntry {
 }
 
 /** Returns the frontmatter of a commitment's entry (with its status history when a report mentions it). */
-export function commitmentEntry(meta: NoticeMeta, commitment: Commitment, topic: TopicAssignment, history: readonly StatusEntry[] = []): CommitmentEntry {
+function commitmentEntry(meta: NoticeMeta, commitment: Commitment, topic: TopicAssignment, history: readonly StatusEntry[] = []): CommitmentEntry {
   return CommitmentEntrySchema.parse({
     ...commitment,
     topic,
@@ -123,7 +123,7 @@ function topicAt(topics: readonly TopicAssignment[], i: number): TopicAssignment
 }
 
 /** Returns the YAML text of a notice's departments file. */
-export function unitsFile(registry: UnitRegistry): string {
+function unitsFile(registry: UnitRegistry): string {
   const header =
     '# 本通知涉及的责任单位。由 npm run ingest 生成并维护：已有条目的 slug（网址的一部分）永不改变，\n' +
     '# 新出现的单位名称会追加进来；可以手工修改 name（全称）和 function（职能分组）。\n';

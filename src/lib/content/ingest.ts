@@ -12,7 +12,7 @@ import { noticeTextPath, placeOfNoticeText, unitsPath } from './paths.ts';
 import type { OutputFile } from './entries.ts';
 import { noticeFiles } from './entries.ts';
 import { planReports, type SourceReport } from '../report/ingest.ts';
-import { readYaml } from '../yaml.ts';
+import { readYamlAs } from '../yaml.ts';
 
 /** A notice as read from the content directory. */
 export interface SourceNotice {
@@ -47,16 +47,9 @@ export interface IngestPlan {
 
 /** Returns the metadata in a YAML text, or the problems with it (with lines where YAML gives them). */
 export function readMeta(metaPath: string, text: string): { ok: true; meta: NoticeMeta } | { ok: false; errors: FileProblem[] } {
-  const read = readYaml(text);
-  if (!read.ok) return { ok: false, errors: [{ file: metaPath, line: read.line, message: read.message }] };
-  const result = NoticeMetaSchema.safeParse(read.value);
-  if (!result.success) {
-    return {
-      ok: false,
-      errors: result.error.issues.map((i) => ({ file: metaPath, line: 0, message: `field “${i.path.join('.') || '(root)'}”: ${i.message}` })),
-    };
-  }
-  return { ok: true, meta: result.data };
+  const read = readYamlAs(text, NoticeMetaSchema);
+  if (!read.ok) return { ok: false, errors: read.problems.map((p) => ({ file: metaPath, ...p })) };
+  return { ok: true, meta: read.value };
 }
 
 /** The SHA-256 of the project (`../hash.ts`), offered here to the content stage's callers. */
@@ -85,7 +78,7 @@ export function planIngest(sources: readonly SourceNotice[], reports: readonly S
     const key = `${meta.year}/${meta.slug}`;
     const other = seen.get(key);
     if (other) {
-      plan.errors.push({ file: source.metaPath, line: 0, message: `${key} is also used by ${other}` });
+      plan.errors.push({ file: source.metaPath, line: 0, message: `year ${meta.year} and slug “${meta.slug}” are also used by ${other}` });
       continue;
     }
     seen.set(key, source.metaPath);
@@ -158,11 +151,7 @@ function topicsOf(source: SourceNotice, meta: NoticeMeta): { ok: true; topics: T
 function existingUnits(source: SourceNotice, meta: NoticeMeta): { ok: true; units: UnitRecord[] } | { ok: false; errors: FileProblem[] } {
   if (source.unitsText === undefined) return { ok: true, units: [] };
   const file = unitsPath(meta);
-  const read = readYaml(source.unitsText);
-  if (!read.ok) return { ok: false, errors: [{ file, line: read.line, message: read.message }] };
-  const result = UnitRegistrySchema.safeParse(read.value);
-  if (!result.success) {
-    return { ok: false, errors: result.error.issues.map((i) => ({ file, line: 0, message: `field “${i.path.join('.') || '(root)'}”: ${i.message}` })) };
-  }
-  return { ok: true, units: result.data.units };
+  const read = readYamlAs(source.unitsText, UnitRegistrySchema);
+  if (!read.ok) return { ok: false, errors: read.problems.map((p) => ({ file, ...p })) };
+  return { ok: true, units: read.value.units };
 }

@@ -12,7 +12,7 @@ import { htmlTextToNotice } from './html.ts';
 import type { Converted } from './types.ts';
 
 /** Returns the docx with its list numbers written as text, or undefined when it is not a readable Word document. */
-export async function numberedDocx(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+async function numberedDocx(bytes: Uint8Array): Promise<Uint8Array | undefined> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });

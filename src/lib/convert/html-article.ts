@@ -60,7 +60,7 @@ export function isHidden(e: Element): boolean {
 }
 
 /** True when the element is page chrome (navigation, breadcrumbs, share widgets, footers…). */
-export function isChrome(e: Element): boolean {
+function isChrome(e: Element): boolean {
   if (chromeTags.has(e.tagName)) return true;
   const role = typeof e.properties['role'] === 'string' ? e.properties['role'] : '';
   if (/^(navigation|banner|contentinfo|complementary|search)$/u.test(role)) return true;
@@ -74,7 +74,7 @@ export function isChrome(e: Element): boolean {
 }
 
 /** Returns the text of a node (all descendant text, hidden and script content excluded). */
-export function textOf(node: Root | ElementContent): string {
+function textOf(node: Root | ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element' && node.type !== 'root') return '';
   if (node.type === 'element' && (isHidden(node) || node.tagName === 'script' || node.tagName === 'style')) return '';

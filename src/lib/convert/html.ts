@@ -33,14 +33,14 @@ const blocks = new Set([
 ]);
 
 /** Returns the character set an HTML document's bytes declare in a `<meta>` (lower case), if any. */
-export function declaredCharset(bytes: Uint8Array): string | undefined {
+function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/iu.exec(head);
   return m?.[1]?.toLowerCase();
 }
 
 /** Returns the decoded text of HTML bytes, or why they cannot be read. */
-export function decodeHtml(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
+function decodeHtml(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
   if (bytes.length === 0) return { ok: false, message: 'the file is empty' };
   const declared = bomEncoding(bytes) ? undefined : declaredCharset(bytes);
   if (declared && !/^utf-?8$/u.test(declared)) {
@@ -139,7 +139,7 @@ function writeNode(node: Root | RootContent | ElementContent, out: LineWriter): 
 }
 
 /** Collapses white space as a browser shows it; a break between two CJK characters disappears. */
-export function collapse(s: string): string {
+function collapse(s: string): string {
   return s
     .replace(/([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])[\t\n\r\f ]*[\n\r][\t\n\r\f ]*(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])/gu, '$1')
     .replace(/[\t\n\r\f ]+/gu, ' ');

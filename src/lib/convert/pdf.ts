@@ -74,7 +74,7 @@ function pathSegments(fnArray: readonly number[], argsArray: readonly unknown[],
 }
 
 /** Returns the text items and ruling segments of every page of a PDF, or throws when pdf.js cannot read it. */
-export async function pdfPages(bytes: Uint8Array): Promise<PageContent[]> {
+async function pdfPages(bytes: Uint8Array): Promise<PageContent[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({

@@ -32,7 +32,7 @@ function latin1(bytes: Uint8Array): string {
  * `<p>`, `<div>`, `<table>`, `<br>`…) in its first kilobytes. A text notice
  * never starts with `<`.
  */
-export function looksLikeHtml(bytes: Uint8Array): boolean {
+function looksLikeHtml(bytes: Uint8Array): boolean {
   let head: string;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     head = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, 8192));

@@ -51,7 +51,7 @@ function withoutTrailingNote(text: string): string {
 }
 
 /** Returns the parts an item numbers inline with circled digits (`①…②…`), or [] when it does not. */
-export function inlineParts(text: string): string[] {
+function inlineParts(text: string): string[] {
   const re = new RegExp(`[${circledDigits}]`, 'gu');
   const starts = [...text.matchAll(re)].map((m) => m.index);
   if (starts.length < 2) return [];
@@ -69,7 +69,7 @@ const longest = 60;
  * names the field, not the action): a heading line of its own (short, no full stop),
  * else its first sentence when that is one short clause, else its first clause.
  */
-export function titleOf(head: string, hasBody: boolean): string {
+function titleOf(head: string, hasBody: boolean): string {
   // A short field label before a colon (`教育：新建小学1所…`) names the field, not the action: the title is what follows.
   const label = fieldLabel.exec(head);
   if (label && label[0].length < head.length) return titleOf(head.slice(label[0].length), hasBody);

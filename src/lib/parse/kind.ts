@@ -30,7 +30,7 @@ const status = /已(全部|基本)?完成|已开工|已竣工|已建成|已投�
  * list and no notice title, saying the commitments were all done; or most of
  * its lines are status sentences), else `notice`.
  */
-export function documentKind(text: string): 'notice' | 'report' {
+export function documentKind(text: string): DocumentKind {
   const lines: string[] = [];
   for (const raw of text.split(/\r\n|\r|\n/u)) {
     const line = squash(raw);

@@ -5,7 +5,7 @@
  */
 import type { SourceLine } from './lines.ts';
 import { isClosingLine, isMeasuresLabel } from './lines.ts';
-import type { Marker, MarkerStyle } from './markers.ts';
+import type { Marker } from './markers.ts';
 import { readMarker } from './markers.ts';
 
 /** A numbered line and everything under it. */
@@ -45,7 +45,7 @@ export interface Outline {
  * found on the reading form (`SourceLine.read`); the written form has the
  * same marker unless a reader placed one (`cut`).
  */
-export function headOf(line: SourceLine, marker: Marker): string {
+function headOf(line: SourceLine, marker: Marker): string {
   if (line.cut !== undefined) return line.text.slice(line.cut).trim();
   const own = readMarker(line.text);
   return line.text.slice(own && own.value === marker.value ? own.length : marker.length).trim();
@@ -142,9 +142,4 @@ export function nodeLines(node: OutlineNode): number[] {
     ...node.measures.flat().map((l) => l.no),
     ...node.children.flatMap(nodeLines),
   ].sort((a, b) => a - b);
-}
-
-/** Returns the styles of the nodes in document order, for diagnostics. */
-export function styles(nodes: readonly OutlineNode[]): MarkerStyle[] {
-  return nodes.map((n) => n.marker.style);
 }

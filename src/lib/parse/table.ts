@@ -57,8 +57,9 @@ const isNumberCell = (c: Cell): boolean => /^\d{1,3}$/u.test(fold(cellText(c)));
 /**
  * Returns the index just past the table that starts at `lines[start]` (a
  * tab-led line): the table runs over tab-led lines and the untabbed lines
- * that continue their cells, and ends before a closing line (抄送…), an
- * appendix start, or two blank lines followed by untabbed text.
+ * that continue their cells, and ends before an untabbed line that is a
+ * closing line (抄送…) or that `stop` accepts (the outline reader passes the
+ * appendix start), or untabbed text after two blank lines.
  */
 export function tableEnd(lines: readonly SourceLine[], start: number, stop: (l: SourceLine) => boolean): number {
   let end = start;
@@ -128,9 +129,9 @@ export function readTable(lines: readonly SourceLine[]): Table {
     body = cells;
   }
   if (!roles.includes('text')) {
-    // The widest column is the content.
-    const longest = roles.findIndex((r) => r === 'other');
-    if (longest >= 0) roles[longest] = 'text';
+    // No header names the content: the first unnamed column is taken as it (as `withText` in readers/cells.ts does).
+    const first = roles.indexOf('other');
+    if (first >= 0) roles[first] = 'text';
   }
   const width = Math.max(1, roles.length);
   const rows: Cell[][] = [];

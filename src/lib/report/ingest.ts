@@ -6,7 +6,7 @@
  * commitments. Pure: the ingest script reads and writes.
  */
 import type { RootContent } from 'mdast';
-import { readYaml } from '../yaml.ts';
+import { readYamlAs } from '../yaml.ts';
 import type { Notice, ReportMeta as ReportMetaType, StatusEntry } from '../schema.ts';
 import { ReportEntry, ReportMeta } from '../schema.ts';
 import { toMarkdown, type OutputFile } from '../content/entries.ts';
@@ -49,13 +49,9 @@ export interface ReportPlan {
 /** Returns the metadata of a report, or the problems with it. */
 function readReportMeta(metaPath: string, text: string): { ok: true; meta: ReportMetaType } | { ok: false; errors: ReportProblem[] } {
   // The content's one YAML reader: one-line errors with their line, alias bombs refused.
-  const read = readYaml(text);
-  if (!read.ok) return { ok: false, errors: [{ file: metaPath, line: read.line, message: read.message }] };
-  const result = ReportMeta.safeParse(read.value);
-  if (!result.success) {
-    return { ok: false, errors: result.error.issues.map((i) => ({ file: metaPath, line: 0, message: `field “${i.path.join('.') || '(root)'}”: ${i.message}` })) };
-  }
-  return { ok: true, meta: result.data };
+  const read = readYamlAs(text, ReportMeta);
+  if (!read.ok) return { ok: false, errors: read.problems.map((p) => ({ file: metaPath, ...p })) };
+  return { ok: true, meta: read.value };
 }
 
 /** Returns the body of a report entry: its title and each item's words. */

@@ -32,7 +32,7 @@ const ambiguousShare = 0.85;
 const secondScore = 0.35;
 
 /** Returns the bigrams of the Han (and Latin) runs of a text, with counts; digits and punctuation split runs. */
-export function bigrams(text: string): Map<string, number> {
+function bigrams(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const run of fold(text).match(/[\p{Script=Han}A-Za-z]+/gu) ?? []) {
     const chars = [...run];
@@ -83,7 +83,7 @@ function cosine(a: Vector, b: Vector): number {
 }
 
 /** Returns the similarity model of a notice's commitments. */
-export function buildModel(notice: Notice): Model {
+function buildModel(notice: Notice): Model {
   const df = new Map<string, number>();
   const docs = notice.commitments.map((c) => bigrams(wordingOf(c)));
   for (const doc of docs) for (const b of doc.keys()) df.set(b, (df.get(b) ?? 0) + 1);
@@ -100,7 +100,7 @@ export interface Candidate {
 }
 
 /** Returns every commitment's similarity to a text, best first (ties by number). */
-export function rank(model: Model, text: string): Candidate[] {
+function rank(model: Model, text: string): Candidate[] {
   const v = vectorOf(text, model.idf);
   return model.commitments
     .map((c) => ({ number: c.number, score: cosine(v, c.vector) }))

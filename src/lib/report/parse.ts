@@ -107,7 +107,7 @@ function countValue(s: string): number | undefined {
  * count's (`已完成26件`); otherwise they are the count's before them
  * (`7项基本完成`).
  */
-export function readStatement(sentence: string): Omit<ReportStatement, 'source'> | undefined {
+function readStatement(sentence: string): Omit<ReportStatement, 'source'> | undefined {
   const text = fold(sentence);
   let total: number | undefined;
   const counts: ReportStatement['counts'] = [];
@@ -337,7 +337,7 @@ function readInlineList(sentence: string): { heading: string; inherit: Inherit; 
 }
 
 /** `截至10月31日`, `截至2024年12月底`: the as-of date, `YYYY-MM-DD`, given a default year. */
-export function readAsOf(text: string, year: number | undefined): string | undefined {
+function readAsOf(text: string, year: number | undefined): string | undefined {
   const m = /截(?:至|止)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(底|末))/u.exec(fold(text));
   if (!m?.[2]) return undefined;
   const y = m[1] ? Number(m[1]) : year;

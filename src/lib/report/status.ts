@@ -61,7 +61,7 @@ export const statusRules: readonly StatusRule[] = [
 ];
 
 /** The methodology of each status: what it means, in Chinese, for the 状态说明 page. */
-export const statusMeanings: Readonly<Record<Status, string>> = {
+const statusMeanings: Readonly<Record<Status, string>> = {
   已完成: '报告说该项已经完成、建成、办结或兑现。',
   超额完成: '报告说该项超额完成，或以超过目标的数字说明完成。',
   基本完成: '报告说该项基本完成，主体已完成但尚有收尾。',

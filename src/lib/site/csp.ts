@@ -18,7 +18,7 @@ export const searchScriptSource = "'wasm-unsafe-eval'";
 export const referrerPolicy = 'strict-origin-when-cross-origin';
 
 /** Headers no `<meta>` can send: the site is never framed by another, and nothing is sniffed as another type. */
-export const headerOnlyDirectives = ["frame-ancestors 'none'"] as const;
+const headerOnlyDirectives = ["frame-ancestors 'none'"] as const;
 
 /** Returns the Content-Security-Policy a page's `<meta http-equiv>` declares, or undefined. */
 export function pagePolicy(html: string): string | undefined {

@@ -48,7 +48,7 @@ export const feedLimit = 500;
  * newest notice date first (undated ones last, ties in the model's order), as many as fit, at least
  * one; in the model's order.
  */
-export function newestDistricts(year: Year, limit: number): Year['districts'] {
+function newestDistricts(year: Year, limit: number): Year['districts'] {
   const newest = year.districts
     .map((d, i) => ({ d, i, date: d.notice.date ?? '' }))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.i - b.i));

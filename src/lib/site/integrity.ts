@@ -11,7 +11,7 @@ const shown = 10;
 
 /**
  * Returns what is wrong with the content as a whole (empty when nothing is): no notice at all; a
- * notice whose commitment entries are missing or fewer than it says; a group naming a commitment
+ * notice whose commitment entries are not as many as it says; a group naming a commitment
  * that has no entry; a commitment or a departments file of a notice that has no entry; a
  * department name a commitment uses that its notice's departments file does not know.
  */

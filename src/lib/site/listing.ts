@@ -14,7 +14,7 @@ import { areaCount } from './areas.ts';
  * A year-wide listing shows every commitment up to this many; beyond, each district's count with a
  * link to its page (a country's topic holds ≈7,500 commitments, a 5.5 MB page: BENCHMARKS.md).
  */
-export const itemListLimit = 300;
+const itemListLimit = 300;
 
 /** A topic's commitments in one district. */
 export interface DistrictItems {

@@ -27,7 +27,7 @@
  */
 
 /** How many normalized characters a fingerprint keeps. */
-export const fingerprintLength = 20;
+const fingerprintLength = 20;
 
 /**
  * The share of a fingerprint's character pairs that must occur in the opening

@@ -8,17 +8,15 @@
 import type { z } from 'zod';
 import type { Correction, Redirect } from '../schema.ts';
 import { CorrectionsFile, Fingerprint, RedirectsFile } from '../schema.ts';
-import { readYaml as readYamlValue } from '../yaml.ts';
+import { readYamlAs } from '../yaml.ts';
 import { fingerprint, sameMeaning } from './meaning.ts';
 
 /** Returns the value of a YAML text checked by `schema`, or throws one line saying what is wrong (and where). */
 function readYaml<T>(text: string, schema: z.ZodType<T>): T {
-  const read = readYamlValue(text);
-  if (!read.ok) throw new Error(read.line > 0 ? `line ${read.line}: ${read.message}` : read.message);
-  const result = schema.safeParse(read.value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new Error(`field “${issue?.path.join('.') || '(root)'}”: ${issue?.message ?? 'invalid'}`);
+  const read = readYamlAs(text, schema);
+  if (read.ok) return read.value;
+  const problem = read.problems[0];
+  throw new Error(problem && problem.line > 0 ? `line ${problem.line}: ${problem.message}` : (problem?.message ?? 'invalid'));
 }
 
 /** Returns the redirects a YAML text declares (an empty or missing file declares none); throws one line when invalid. */
@@ -165,7 +163,7 @@ export interface MeaningReport {
 }
 
 /** Returns a commitment as one readable line: number, title and fingerprint. */
-export function describeCommitment(c: ServedCommitment): string {
+function describeCommitment(c: ServedCommitment): string {
   return `第${c.number}项 ${c.title} — fingerprint ${fingerprint(c.text)}`;
 }
 

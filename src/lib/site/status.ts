@@ -66,7 +66,7 @@ export const statusSlugs: Readonly<Record<Status, string>> = {
 };
 
 /** The statuses that count as done in a share of completion: 已完成, 超额完成, 基本完成. */
-export const doneStatuses: readonly Status[] = ['已完成', '超额完成', '基本完成'];
+const doneStatuses: readonly Status[] = ['已完成', '超额完成', '基本完成'];
 
 /** One segment of a stacked bar of counts by status: where it starts and how wide it is, in percent of the whole. */
 export interface BarSegment {

@@ -6,7 +6,7 @@
 const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Returns `text` without the characters XML 1.0 forbids. */
-export function xmlChars(text: string): string {
+function xmlChars(text: string): string {
   return text.replace(forbidden, '');
 }
 

@@ -42,7 +42,7 @@ function valueOf(m: RegExpMatchArray): number | undefined {
 }
 
 /** Returns the longest run 1, 2, 3… of inline numbers in `text`, of any one style. */
-export function inlineRun(text: string): Mark[] {
+function inlineRun(text: string): Mark[] {
   let best: Mark[] = [];
   for (const style of styles) {
     let run: Mark[] = [];

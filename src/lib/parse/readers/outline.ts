@@ -18,10 +18,10 @@ import { fold, squash } from '../text.ts';
 import { joinWrappedNames } from '../units.ts';
 
 /** A count a heading declares at its end: `（3项）`, `(十件)`. */
-export const declaredCount = /[（(]\s*(\d+|[一二三四五六七八九十百]+)\s*(?:项|件|个|条)\s*[)）]\s*$/u;
+const declaredCount = /[（(]\s*(\d+|[一二三四五六七八九十百]+)\s*(?:项|件|个|条)\s*[)）]\s*$/u;
 
 /** Returns a group heading's name and the count it declares (`促进就业（3项）` → 促进就业, 3). */
-export function readGroupHeading(head: string): { name: string; declared?: number } {
+function readGroupHeading(head: string): { name: string; declared?: number } {
   const m = declaredCount.exec(fold(head));
   if (!m?.[1]) return { name: squash(head) };
   const value = /^\d+$/u.test(m[1]) ? Number(m[1]) : undefined;
@@ -150,7 +150,7 @@ const continues = /^(其中|另外|此外|同时|并且|并|包括|含|惠及|�
 /**
  * Returns the lines after the last item that belong to the document's
  * closing words, which no numbering separates from the last item. Lines past
- * the most any other item has (when the others are consistent) are closing,
+ * the most any other item has are closing,
  * unless they continue the item (`其中，新增电梯20部…`); the item keeps
  * those. The last item is shortened in place by the lines taken from it.
  */

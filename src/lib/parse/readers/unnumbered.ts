@@ -22,7 +22,7 @@ import { closingWords } from './outline.ts';
 const intro = /(如下|下列|以下|具体包括|主要包括|包括|分别是|分别为|具体是|主要有|具体为|具体有|清单|项目|实事|民生)[^。；]{0,20}[：:]$/u;
 
 /** Returns the sentences of a paragraph, each with its closing mark. */
-export function sentences(text: string): string[] {
+function sentences(text: string): string[] {
   const out: string[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
