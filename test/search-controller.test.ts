@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { batch, createSearchController, narrowMenu, pageSize, statusText } from '../src/lib/search/controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchIndex, SearchView, UnitMenu } from '../src/lib/search/controller.ts';
 import type { PartsManifest } from '../src/lib/search/parts.ts';
-import { positionGrams, termsMarker } from '../src/lib/search/terms.ts';
+import { indexWords } from '../src/lib/search/terms.ts';
 
 /** A promise the test settles. */
 interface Deferred<T> {
@@ -28,9 +28,9 @@ function deferred<T>(): Deferred<T> {
 /** Lets every settled promise's callbacks run. */
 const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 0));
 
-/** A page's data as the index gives it: its text, then the extra terms the index adds (terms.ts). */
+/** A page's data as the index gives it: its text as index words (terms.ts). */
 function pageData(url: string, text: string, filters: Record<string, string[]> = {}): PagefindData {
-  return { url, content: `${text} ${termsMarker} ${positionGrams(text).join(' ')}`, meta: { title: url }, filters };
+  return { url, content: indexWords(text), meta: { title: url }, filters };
 }
 
 /** A result whose data is fetched when asked, counting the fetches. */
@@ -117,7 +117,7 @@ describe('search controller: overlapping searches', () => {
     const slow = deferred<{ results: PagefindResult[] } | null>();
     const fetched: string[] = [];
     const { index } = fakeIndex(manifest(['甲区']), (terms) =>
-      terms === '托位' ? slow.promise : Promise.resolve({ results: [result(pageData('/yanglao/', '建设养老服务中心'), fetched)] }),
+      terms === '"托 位"' ? slow.promise : Promise.resolve({ results: [result(pageData('/yanglao/', '建设养老服务中心'), fetched)] }),
     );
     const { view, shown, form } = fakeView({ query: '托位', filters: {} });
     const search = createSearchController(backendOf(index), view, () => undefined);
@@ -140,7 +140,7 @@ describe('search controller: overlapping searches', () => {
     const gate = deferred<void>();
     const fetched: string[] = [];
     const { index } = fakeIndex(manifest(['甲区']), async (terms) =>
-      terms === '托位' ? { results: [result(pageData('/tuowei/', '新增托位675个'), fetched, gate.promise)] } : { results: [] },
+      terms === '"托 位"' ? { results: [result(pageData('/tuowei/', '新增托位675个'), fetched, gate.promise)] } : { results: [] },
     );
     const { view, shown, form } = fakeView({ query: '托位', filters: {} });
     const search = createSearchController(backendOf(index), view, () => undefined);
@@ -158,7 +158,7 @@ describe('search controller: overlapping searches', () => {
 
   test('should drop the error of a search a newer one replaced, and show the newer one’s', async () => {
     const failing = deferred<{ results: PagefindResult[] } | null>();
-    const { index } = fakeIndex(manifest(['甲区']), (terms) => (terms === '托位' ? failing.promise : Promise.resolve({ results: [] })));
+    const { index } = fakeIndex(manifest(['甲区']), (terms) => (terms === '"托 位"' ? failing.promise : Promise.resolve({ results: [] })));
     const { view, shown, form } = fakeView({ query: '托位', filters: {} });
     const errors: unknown[] = [];
     const search = createSearchController(backendOf(index), view, (e) => errors.push(e));
@@ -178,7 +178,7 @@ describe('search controller: index parts', () => {
     const { index, log } = fakeIndex(manifest(['甲区'], ['乙区'], ['丙区']), async () => ({ results: [] }));
     const { view } = fakeView({ query: '托位', filters: {} });
     await createSearchController(backendOf(index), view, () => undefined).run();
-    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search 托位 {}']);
+    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search "托 位" {}']);
   });
 
   test('should merge each part once when searches overlap, and load Pagefind once', async () => {
@@ -212,7 +212,7 @@ describe('search controller: index parts', () => {
       await settle();
     }
     await Promise.all([first, second]);
-    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search 养老']);
+    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search "养 老"']);
     form.query = '停车';
     await search.run();
     expect(log.filter((l) => l.startsWith('merge'))).toEqual(['merge part-2/', 'merge part-3/']);
@@ -223,15 +223,27 @@ describe('search controller: index parts', () => {
     const { index, log } = fakeIndex(manifest(['甲区'], ['乙区'], ['丙区']), async () => ({ results: [] }));
     const { view } = fakeView({ query: '托位', filters: { district: '丙区' } });
     await createSearchController(backendOf(index), view, () => undefined).run();
-    expect(log).toEqual(['merge part-3/', 'search 托位 {"district":"丙区"}']);
+    expect(log).toEqual(['merge part-3/', 'search "托 位" {"district":"丙区"}']);
+  });
+
+  test('should search each run of the query as a phrase and show the pages every phrase finds, in the first one’s order', async () => {
+    const fetched: string[] = [];
+    const [a, b, c] = [pageData('/a/', '新增托位，改造老旧小区'), pageData('/b/', '新增托位'), pageData('/c/', '老旧小区改造，新增托位')];
+    const answers: Record<string, PagefindData[]> = { '"托 位"': [a, b, c], '"改 造"': [c, a] };
+    const { index, log } = fakeIndex(manifest(['a']), async (phrase) => ({ results: (answers[phrase ?? ''] ?? []).map((p) => result(p, fetched)) }));
+    const { view, shown } = fakeView({ query: '托位 改造', filters: {} });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(log).toEqual(['search "托 位" {}', 'search "改 造" {}']);
+    expect(shown.urls).toEqual(['/a/', '/c/']);
+    expect(lastStatus(shown)).toBe('“托位 改造”：找到 2 个页面。');
   });
 
   test('should show the merged index’s results in Pagefind’s order, only those holding the query itself', async () => {
     const fetched: string[] = [];
     const pages = [
       pageData('/2023/b/3/', '新增托位120个'),
-      // 托 and 位 apart: Pagefind returns it, the page is not shown.
-      pageData('/2023/a/7/', '托育服务到位'),
+      // 托 and 位 with a symbol between: Pagefind's phrase search finds it (its index drops symbols), the page is not shown.
+      pageData('/2023/a/7/', '托+位服务'),
       pageData('/2023/a/1/', '普惠托位建设'),
     ];
     const { index } = fakeIndex(manifest(['a'], ['b']), async () => ({ results: pages.map((p) => result(p, fetched)) }));
@@ -244,8 +256,8 @@ describe('search controller: index parts', () => {
 });
 
 describe('search controller: screenfuls', () => {
-  /** `n` results, every third of which only holds the query's characters apart. */
-  const many = (n: number): PagefindData[] => Array.from({ length: n }, (_, i) => pageData(`/p/${i}/`, i % 3 === 2 ? '托育服务到位' : `新增托位${i}个`));
+  /** `n` results, every third of which holds the query's characters with a symbol between (found by Pagefind, not shown). */
+  const many = (n: number): PagefindData[] => Array.from({ length: n }, (_, i) => pageData(`/p/${i}/`, i % 3 === 2 ? '托+位服务' : `新增托位${i}个`));
 
   test('should fetch the text of one batch of results for the first screenful, then say more may follow', async () => {
     const fetched: string[] = [];
@@ -306,7 +318,7 @@ describe('search controller: status line', () => {
   });
 
   test('should say nothing was found, naming the query and the filters', async () => {
-    const { index } = fakeIndex(manifest(['a']), async () => ({ results: [result(pageData('/x/', '托育服务到位'), [])] }));
+    const { index } = fakeIndex(manifest(['a']), async () => ({ results: [] }));
     const { view, shown } = fakeView({ query: '托位', filters: { district: 'a' } });
     await createSearchController(backendOf(index), view, () => undefined).run();
     expect(shown.statuses).toEqual(['正在搜索…', '没有找到“托位”的结果（筛选：a）。']);

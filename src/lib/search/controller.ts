@@ -10,9 +10,10 @@
  * - each part of the index (`src/lib/search/parts.ts`) is merged once, in the
  *   manifest's order, and only the parts a search needs, even when searches
  *   overlap;
- * - Pagefind also returns pages that hold the query's characters apart, so
- *   the text of its results is checked a batch at a time, only as far as the
- *   next screenful needs (`containsQuery`);
+ * - the query is searched as exact phrases, one per run (`terms.ts`), and a
+ *   page is shown when every phrase finds it; its text is still checked
+ *   (symbols, `containsQuery`) a batch at a time, only as far as the next
+ *   screenful needs;
  * - the status line says how many pages were found, that none were, or that
  *   the index did not load.
  *
@@ -21,7 +22,7 @@
 import { partsFor } from './parts.ts';
 import type { PartsManifest } from './parts.ts';
 import { containsQuery } from './results.ts';
-import { queryTerms } from './terms.ts';
+import { phraseQueries } from './terms.ts';
 
 /** What Pagefind gives of a result page (`result.data()`). */
 export interface PagefindData {
@@ -43,8 +44,8 @@ export interface SearchIndex {
   manifest: PartsManifest;
   /** Merges a further part (its path relative to `pagefind/`, e.g. `part-2/`) into the search. */
   mergePart: (path: string) => Promise<void>;
-  /** Pagefind's search: `terms` null for a search by filters alone; null when Pagefind dropped the search for a newer one. */
-  search: (terms: string | null, filters: Record<string, string>) => Promise<{ results: PagefindResult[] } | null>;
+  /** Pagefind's search: `phrase` (`"托 位"`, terms.ts) null for a search by filters alone; null when Pagefind dropped the search for a newer one. */
+  search: (phrase: string | null, filters: Record<string, string>) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** Where the controller gets the index from. */
@@ -161,6 +162,18 @@ export function narrowMenu(menu: UnitMenu, district: string, allowed: ReadonlySe
   const same = menu.options.findIndex((o, i) => offered[i] === true && o.value === chosen.value);
   if (same >= 0) return { district, offered, selected: same, cleared: false };
   return { district, offered, selected: menu.options.findIndex((o) => o.value === ''), cleared: true };
+}
+
+/**
+ * Returns the results every list holds, in the first list's order (a page holds a query of several
+ * runs when each run's phrase finds it); null when any search was dropped.
+ */
+export function commonResults(lists: readonly ({ results: PagefindResult[] } | null)[]): { results: PagefindResult[] } | null {
+  if (lists.some((l) => l === null)) return null;
+  const [first, ...rest] = lists as { results: PagefindResult[] }[];
+  if (!first) return { results: [] };
+  const sets = rest.map((l) => new Set(l.results.map((r) => r.id)));
+  return { results: first.results.filter((r) => sets.every((s) => s.has(r.id))) };
 }
 
 /** The search being shown: Pagefind's results in its order, how far they are checked, the hits waiting to be shown. */
@@ -287,8 +300,8 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     view.remember(form);
     view.clear();
     view.more({ hidden: true });
-    const terms = queryTerms(query);
-    if (terms === '' && Object.keys(filters).length === 0) {
+    const phrases = phraseQueries(query);
+    if (phrases.length === 0 && Object.keys(filters).length === 0) {
       view.status(query === '' ? statusText.idle : statusText.noTerms);
       return;
     }
@@ -297,12 +310,12 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
       const index = await load();
       await loadParts(index, filters);
       if (mine !== generation) return;
-      const found = await index.search(terms === '' ? null : terms, filters);
+      const found = phrases.length === 0 ? await index.search(null, filters) : commonResults(await Promise.all(phrases.map((p) => index.search(p, filters))));
       if (mine !== generation || found === null) return;
       current = {
         mine,
         query,
-        exact: terms === '',
+        exact: phrases.length === 0,
         what: searchWhat(query),
         narrowed: searchNarrowed(filters),
         results: found.results,

@@ -92,3 +92,20 @@ export function pageFilters(html: string): Record<string, string[]> {
   }
   return filters;
 }
+
+/**
+ * Returns the page's Pagefind metadata as the page marks it (`<p data-pagefind-meta="summary">…</p>`):
+ * name → the element's text, white space squashed. Enough for what the pages write: the element
+ * holds no element of its own name.
+ */
+export function pageMeta(html: string): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const m of html.matchAll(/<([a-z][a-z0-9]*)\s[^>]*data-pagefind-meta="([^":[\]]+)"[^>]*>/gu)) {
+    const [whole, name = '', key = ''] = m;
+    const start = (m.index ?? 0) + whole.length;
+    const end = html.indexOf(`</${name}>`, start);
+    if (end < 0 || key in meta) continue;
+    meta[key] = decodeEntities(html.slice(start, end).replace(/<[^>]*>/gu, '')).replace(/\s+/gu, ' ').trim();
+  }
+  return meta;
+}

@@ -9,13 +9,14 @@ import { createSearchController, statusText } from './controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchView, UnitMenu } from './controller.ts';
 import { partsFile, unitsFile } from './parts.ts';
 import type { PartsManifest } from './parts.ts';
-import { excerptAround, excerptSource } from './results.ts';
+import { excerptAround } from './results.ts';
+import { indexText } from './terms.ts';
 
 /** The part of Pagefind's module the page uses. */
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   mergeIndex: (url: string, o: Record<string, unknown>) => Promise<void>;
-  search: (term: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (phrase: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** Fetches a JSON file of the index; an HTTP error rejects, naming the file. */
@@ -38,7 +39,7 @@ export function pagefindBackend(root: URL): SearchBackend {
       return {
         manifest,
         mergePart: (path) => module.mergeIndex(new URL(`pagefind/${path}`, root).href, { baseUrl: '/' }),
-        search: (terms, filters) => module.search(terms, { filters }),
+        search: (phrase, filters) => module.search(phrase, { filters }),
       };
     },
     units: (path) => fetchJson<Record<string, string[]>>(new URL(`pagefind/${path}${unitsFile}`, root), `pagefind/${path}${unitsFile}`),
@@ -61,7 +62,7 @@ function renderResult(doc: Document, data: PagefindData, query: string, served: 
     .join(' · ');
   const p = doc.createElement('p');
   p.className = 'excerpt';
-  for (const run of excerptAround(excerptSource(data.content, data.meta, query), query)) {
+  for (const run of excerptAround(indexText(data.content), query)) {
     if (run.mark) {
       const mark = doc.createElement('mark');
       mark.textContent = run.text;
