@@ -36,7 +36,8 @@ import type { Fit, TimeReport } from '../src/lib/bench/stats.ts';
 import { hugoSiteFiles } from '../src/lib/bench/hugo.ts';
 import { fitLine, formatBytes, formatSeconds, markdownTable, moduleImports, pageAssets, parseTimeReport, withoutTimeReport } from '../src/lib/bench/stats.ts';
 import { fail } from './cli.ts';
-import { launchChromium, serve } from './search-harness.ts';
+import { indexFiles, launchChromium, serve } from './search-harness.ts';
+import { breakdownLine, indexBreakdown } from '../src/lib/search/size.ts';
 
 // ---------------------------------------------------------------------------
 // Options
@@ -630,6 +631,8 @@ async function buildAndIndex(name: string, content: string, site: string, shadow
   const parts = /in (\d+) part\(s\)/u.exec(search.tail);
   if (parts) result.search.parts = Number(parts[1]);
   log(`  pagefind: ${result.search.pagesIndexed ?? '?'} pages in ${result.search.parts ?? '?'} part(s) in ${formatSeconds(search.wallSeconds)}, index ${formatBytes(after.pagefindBytes)} in ${after.pagefindFiles} files, peak ${peakMiB(search).toFixed(0)} MiB`);
+  const files = indexFiles(site);
+  if (files) log(`  pagefind ${breakdownLine(indexBreakdown(files), formatBytes)}`);
   try {
     result.search.cost = await searchCost(site);
     for (const c of result.search.cost) log(`  search page, “${c.query}”${c.district ? ` in ${c.district}` : ''}: ${c.results} results, ${c.requests} index requests, ${formatBytes(c.bytes)}, ${(c.ms / 1000).toFixed(1)} s`);

@@ -6,13 +6,15 @@
  * Also reads the commitments' texts from the content collection, for the
  * expected results. Used by `scripts/search-recall.ts` and `test/search.test.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { CommitmentEntry } from '../src/lib/schema.ts';
 import { phraseQueries } from '../src/lib/search/terms.ts';
 import { indexKind } from '../src/lib/search/size.ts';
+import { completeFile, indexDir } from '../src/lib/search/complete.ts';
+import type { IndexRecord } from '../src/lib/search/complete.ts';
 
 export { chromiumPath, launchChromium, serve } from './serve.ts';
 export type { Served } from './serve.ts';
@@ -128,4 +130,12 @@ export async function searchPageCost(browser: Browser, origin: string, query: st
   } finally {
     await context.close();
   }
+}
+
+/** Returns every file of a build's search index with its size (path relative to `pagefind/`), from its completion record and the record itself; undefined when the index is not whole. */
+export function indexFiles(site: string): Record<string, number> | undefined {
+  const file = join(site, indexDir, completeFile);
+  if (!existsSync(file)) return undefined;
+  const record = JSON.parse(readFileSync(file, 'utf8')) as IndexRecord;
+  return { ...record.files, [completeFile]: statSync(file).size };
 }

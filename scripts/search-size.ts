@@ -5,13 +5,11 @@
  * first screenful of one search downloads on the search page in Chromium (default: 托位 over
  * everything; `--district` narrows it). Prints one line each.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { completeFile, indexDir } from '../src/lib/search/complete.ts';
-import type { IndexRecord } from '../src/lib/search/complete.ts';
 import { breakdownLine, indexBreakdown } from '../src/lib/search/size.ts';
 import { fail } from './cli.ts';
-import { launchChromium, searchPageCost, serve } from './search-harness.ts';
+import { indexFiles, launchChromium, searchPageCost, serve } from './search-harness.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let site = 'dist';
@@ -27,14 +25,13 @@ for (let i = 0; i < args.length; i++) {
   else fail(`usage: node scripts/search-size.ts [--query Q] [--district D] [--no-browser] [<site>]  (unknown argument: ${a})`, 2);
 }
 const root = resolve(site);
-const recordFile = join(root, indexDir, completeFile);
-if (!existsSync(recordFile)) fail(`${site}: error: no whole search index (${indexDir}/${completeFile}); run \`npm run build\` first`);
+const files = indexFiles(root);
+if (!files) fail(`${site}: error: no whole search index (${indexDir}/${completeFile}); run \`npm run build\` first`);
 
 /** Bytes for people: 2.8 MB, 412.3 KB. */
 const format = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} KB`);
 
-const record = JSON.parse(readFileSync(recordFile, 'utf8')) as IndexRecord;
-const sizes = indexBreakdown({ ...record.files, [completeFile]: statSync(recordFile).size });
+const sizes = indexBreakdown(files);
 process.stdout.write(`${breakdownLine(sizes, format)}\n`);
 if (browse) {
   const served = await serve(root);

@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { fileTree } from './helpers/files.ts';
 import { contentDir } from '../src/lib/config.ts';
-import { entryText } from '../src/lib/search/entry.ts';
-import { indexedText, pageFilters } from '../src/lib/search/html.ts';
+import { entryText, isIndexed } from '../src/lib/search/entry.ts';
+import { pageFilters } from '../src/lib/search/html.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps } from '../src/lib/search/recall.ts';
 import { textContains } from '../src/lib/search/results.ts';
 import type { CommitmentEntry } from '../src/lib/schema.ts';
@@ -68,7 +68,7 @@ describe('search over the built site', () => {
     expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true);
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const bodies = (readdirSync(out, { recursive: true }) as string[]).filter(
-      (f) => f.endsWith('.html') && !f.startsWith('pagefind') && indexedText(readFileSync(join(out, f), 'utf8')) !== undefined,
+      (f) => f.endsWith('.html') && !f.startsWith('pagefind') && isIndexed(readFileSync(join(out, f), 'utf8')),
     );
     expect(bodies.length).toBeGreaterThan(commitments.length);
     expect(entry.languages.und?.page_count).toBe(bodies.length);
