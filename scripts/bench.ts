@@ -45,7 +45,8 @@ import { filesBelow } from '../src/lib/files.ts';
 import { fail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
 import { copyProject } from './lib/project-copy.ts';
-import { launchChromium, serve } from './search-harness.ts';
+import { indexFiles, launchChromium, serve } from './search-harness.ts';
+import { breakdownLine, indexBreakdown } from '../src/lib/search/size.ts';
 
 // ---------------------------------------------------------------------------
 // Options
@@ -375,6 +376,8 @@ async function buildAndIndex(name: string, content: string, site: string, shadow
   result.search.indexFiles = after.pagefindFiles;
   Object.assign(result.search, indexSummary(search.tail));
   log(`  pagefind: ${result.search.pagesIndexed ?? '?'} pages in ${result.search.parts ?? '?'} part(s) in ${formatSeconds(search.wallSeconds)}, index ${formatBytes(after.pagefindBytes)} in ${after.pagefindFiles} files, peak ${peakMiB(search).toFixed(0)} MiB`);
+  const files = indexFiles(site);
+  if (files) log(`  pagefind ${breakdownLine(indexBreakdown(files), formatBytes)}`);
   try {
     result.search.cost = await searchCost(site);
     for (const c of result.search.cost) log(`  search page, “${c.query}”${c.district ? ` in ${c.district}` : ''}: ${c.results} results, ${c.requests} index requests, ${formatBytes(c.bytes)}, ${(c.ms / 1000).toFixed(1)} s`);

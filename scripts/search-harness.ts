@@ -6,11 +6,15 @@
  * Also reads the commitments' texts from the content collection, for the
  * expected results. Used by `scripts/search-recall.ts` and `test/search.test.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { CommitmentEntry } from '../src/lib/schema.ts';
+import { phraseQueries } from '../src/lib/search/terms.ts';
+import { indexKind } from '../src/lib/search/size.ts';
+import { completeFile, indexDir } from '../src/lib/search/complete.ts';
+import type { IndexRecord } from '../src/lib/search/complete.ts';
 
 export { chromiumPath, launchChromium, serve } from './serve.ts';
 export type { Served } from './serve.ts';
@@ -29,11 +33,14 @@ export type Filters = Record<string, string | string[]>;
 /**
  * Runs `query` (with `filters`) through `<origin>/pagefind/pagefind.js` (every part of the index
  * merged) in `page`, which must be showing a page of the same site, and returns every result (all of
- * them, not a first screenful).
+ * them, not a first screenful). The query is searched as the search page searches it: an exact
+ * phrase per run (`src/lib/search/terms.ts`), the pages every phrase finds.
  */
 export async function runSearch(page: Page, query: string | null, filters: Filters = {}): Promise<SearchHit[]> {
+  const phrases = query === null ? [null] : phraseQueries(query);
+  if (phrases.length === 0) return [];
   return page.evaluate(
-    async ({ query, filters }) => {
+    async ({ phrases, filters }) => {
       type Hit = { url: string; filters: Record<string, string[]> };
       type Result = { id: string; data: () => Promise<{ url: string; filters: Record<string, string[]> }> };
       type Api = {
@@ -51,8 +58,11 @@ export async function runSearch(page: Page, query: string | null, filters: Filte
         return api;
       })();
       const pagefind = await w.__pagefind;
-      const found = await pagefind.search(query, { filters });
-      if (found === null) return [];
+      const lists = await Promise.all(phrases.map((p) => pagefind.search(p, { filters })));
+      if (lists.some((l) => l === null)) return [];
+      const [first, ...rest] = lists as { results: Result[] }[];
+      const others = rest.map((l) => new Set(l.results.map((r) => r.id)));
+      const found = { results: (first?.results ?? []).filter((r) => others.every((ids) => ids.has(r.id))) };
       // A page's data (its URL and filters) is the same in every search: load each page's once.
       const hits = (w.__hits ??= new Map());
       return Promise.all(
@@ -66,7 +76,7 @@ export async function runSearch(page: Page, query: string | null, filters: Filte
         }),
       );
     },
-    { query, filters },
+    { phrases, filters },
   );
 }
 
@@ -82,4 +92,50 @@ export function loadCommitments(content: string): CommitmentEntry[] {
       if (front === undefined) throw new Error(`${file}: no frontmatter`);
       return CommitmentEntry.parse(parseYaml(front));
     });
+}
+
+/** What the first screenful of one search on the search page downloads from the index. */
+export interface SearchPageCost {
+  /** Requests under `pagefind/`. */
+  requests: number;
+  /** Their bytes, as served (Pagefind's files are compressed already). */
+  bytes: number;
+  /** The status line's count (`找到 N 个页面`; the pages found so far when more may follow). */
+  results: number;
+  /** Bytes by kind of index file (`src/lib/search/size.ts`). */
+  byKind: Record<string, number>;
+}
+
+/**
+ * Opens `<origin>/search/?q=<query>&…filters` in a fresh context of `browser` (nothing cached) and
+ * sums what the page fetched under `pagefind/` until its first screenful of results is shown.
+ */
+export async function searchPageCost(browser: Browser, origin: string, query: string, filters: Record<string, string> = {}): Promise<SearchPageCost> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const sizes: Promise<[string, number]>[] = [];
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      const at = path.indexOf('/pagefind/');
+      if (at >= 0) sizes.push(r.body().then((b): [string, number] => [path.slice(at + '/pagefind/'.length), b.length], (): [string, number] => [path, 0]));
+    });
+    await page.goto(`${origin}/search/?${new URLSearchParams({ q: query, ...filters }).toString()}`);
+    await page.waitForFunction(() => /找到|没有找到|没有加载/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+    const fetched = await Promise.all(sizes);
+    const byKind: Record<string, number> = {};
+    for (const [path, bytes] of fetched) byKind[indexKind(path)] = (byKind[indexKind(path)] ?? 0) + bytes;
+    return { requests: fetched.length, bytes: fetched.reduce((n, [, b]) => n + b, 0), results: Number(/找到 (\d+) 个/u.exec(status)?.[1] ?? 0), byKind };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Returns every file of a build's search index with its size (path relative to `pagefind/`), from its completion record and the record itself; undefined when the index is not whole. */
+export function indexFiles(site: string): Record<string, number> | undefined {
+  const file = join(site, indexDir, completeFile);
+  if (!existsSync(file)) return undefined;
+  const record = JSON.parse(readFileSync(file, 'utf8')) as IndexRecord;
+  return { ...record.files, [completeFile]: statSync(file).size };
 }

@@ -4,11 +4,14 @@
  * API. `npm run build` runs it after `astro build`.
  *
  * Only pages that mark a `data-pagefind-body` are indexed (commitments,
- * departments, district notices). Each is indexed as built, plus a hidden
- * block of extra terms made from its own text (`src/lib/search/terms.ts`) so
- * that any Chinese word a resident types is found wherever the text contains
- * it, whatever Pagefind's word segmentation made of the sentence. The extra
- * block is added in memory: the published pages stay as they are.
+ * departments, district notices), each as a Pagefind custom record made from
+ * its marks (`src/lib/search/entry.ts`): a commitment by its source wording,
+ * title, district and departments, a department or district by its names.
+ * The text is given one character to a word (`src/lib/search/terms.ts`), and
+ * the search page searches a query as an exact phrase, so any Chinese word a
+ * resident types is found wherever the text contains it, whatever Pagefind's
+ * word segmentation would have made of the sentence. The published pages
+ * stay as they are.
  *
  * The index is written in parts of at most `--max-pages` pages (default
  * 20,000; `src/lib/search/parts.ts`), each by a Pagefind process of its own
@@ -20,14 +23,15 @@
  * index with its size (`src/lib/search/complete.ts`): a build killed while
  * indexing has none, and `npm run urls -- --check` and `npm run check:site` fail.
  *
- * `--plain` indexes the pages as built, without the extra terms (to measure
- * what Pagefind does on its own).
+ * `--plain` indexes the pages as built, with Pagefind's own reading of the
+ * HTML and its zh-CN segmentation (to measure what Pagefind does on its own).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mapConcurrent } from '../tools/build/concurrency.ts';
-import { indexedText, pageFilters } from '../src/lib/search/html.ts';
+import { isIndexed } from '../src/lib/search/entry.ts';
+import { pageFilters } from '../src/lib/search/html.ts';
 import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
@@ -71,7 +75,7 @@ rmSync(out, { recursive: true, force: true });
 const toIndex: PartPage[] = [];
 for (const path of pages) {
   const html = readFileSync(join(root, path), 'utf8');
-  if (indexedText(html) !== undefined) toIndex.push({ path, filters: pageFilters(html) });
+  if (isIndexed(html)) toIndex.push({ path, filters: pageFilters(html) });
 }
 if (toIndex.length === 0) fail(`search-index: error: no page under ${site} marks a data-pagefind-body; nothing to index`);
 const parts = planParts(toIndex, maxPages);
@@ -86,14 +90,14 @@ function indexInWorker(job: PartJob): Promise<PartOutcome> {
   });
 }
 
-let extraChars = 0;
+let chars = 0;
 const problems: string[] = [];
 const outcomes = await mapConcurrent(parts, jobs, (part) => indexInWorker({ root, out, part, plain, basePath })).catch((error: unknown) =>
   fail(`search-index: error: ${error instanceof Error ? error.message : String(error)}`),
 );
 outcomes.forEach((outcome, n) => {
   const part = parts[n];
-  extraChars += outcome.extraChars;
+  chars += outcome.chars;
   problems.push(...outcome.errors);
   if (parts.length > 1 && part) process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${outcome.seconds.toFixed(1)} s\n`);
 });
@@ -125,6 +129,6 @@ for (const d of readdirSync(out, { recursive: true, withFileTypes: true }) as im
 // Written last: its presence says the index is whole (src/lib/search/complete.ts; the checks verify it).
 writeFileSync(join(out, completeFile), indexRecord(parts.map((p) => p.path), sizes));
 process.stdout.write(
-  `search-index: ${indexed} pages indexed in ${parts.length} part(s)${plain ? ' (plain, no extra terms)' : `, ${extraChars} characters of extra terms`}; ` +
+  `search-index: ${indexed} pages indexed in ${parts.length} part(s)${plain ? ' (plain: the pages as built)' : `, ${chars} characters of index words`}; ` +
     `${files} files, ${bytes} bytes in ${relative(process.cwd(), out) || out}/\n`,
 );

@@ -13,10 +13,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { firstHeading, indexedText } from '../src/lib/search/html.ts';
+import { searchEntry } from '../src/lib/search/entry.ts';
 import { partUnits, unitsFile } from '../src/lib/search/parts.ts';
 import type { Part } from '../src/lib/search/parts.ts';
-import { extraTermsBlock } from '../src/lib/search/terms.ts';
 
 /** What a worker is given. */
 export interface PartJob {
@@ -25,7 +24,7 @@ export interface PartJob {
   /** Where the index goes (`<site>/pagefind`). */
   out: string;
   part: Part;
-  /** Index the pages as built, without the extra terms. */
+  /** Index the pages as built (Pagefind's own reading of the HTML), not the records of src/lib/search/entry.ts. */
   plain: boolean;
   /** The site's base path; result URLs start with it. */
   basePath: string;
@@ -34,7 +33,8 @@ export interface PartJob {
 /** What a worker reports. */
 export interface PartOutcome {
   errors: string[];
-  extraChars: number;
+  /** Characters of content indexed. */
+  chars: number;
   seconds: number;
 }
 
@@ -43,18 +43,22 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
   const t0 = performance.now();
   const { root, out, part, plain, basePath } = job;
   const errors: string[] = [];
-  let extraChars = 0;
-  // With the extra terms the index must not segment or stem (see terms.ts): language `und`.
+  let chars = 0;
+  // One character, one word: the index must not segment or stem (see terms.ts): language `und`.
   // Plain, it is what Pagefind does with the pages' own language, zh-CN.
   const { index, errors: started } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
-  if (!index) return { errors: [`Pagefind did not start: ${started.join('; ')}`], extraChars, seconds: 0 };
+  if (!index) return { errors: [`Pagefind did not start: ${started.join('; ')}`], chars, seconds: 0 };
   try {
     for (const { path } of part.pages) {
       const html = readFileSync(join(root, path), 'utf8');
-      const block = plain ? '' : extraTermsBlock(indexedText(html) ?? '', firstHeading(html));
-      extraChars += block.length;
-      const content = block === '' ? html : html.replace(/<\/main>/u, `${block}</main>`);
-      const added = await index.addHTMLFile({ url: basePath + path.replace(/index\.html$/u, ''), content });
+      const url = basePath + path.replace(/index\.html$/u, '');
+      const entry = plain ? undefined : searchEntry(html);
+      if (!plain && entry === undefined) {
+        errors.push(`${path}: no data-pagefind-body`);
+        continue;
+      }
+      chars += entry?.content.length ?? html.length;
+      const added = entry ? await index.addCustomRecord({ url, language: 'und', ...entry }) : await index.addHTMLFile({ url, content: html });
       errors.push(...added.errors.map((e) => `${path}: ${e}`));
     }
     const written = await index.writeFiles({ outputPath: join(out, part.path) });
@@ -63,13 +67,13 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
   } finally {
     await pagefind.close();
   }
-  return { errors, extraChars, seconds: (performance.now() - t0) / 1000 };
+  return { errors, chars, seconds: (performance.now() - t0) / 1000 };
 }
 
 if (parentPort !== null && workerData !== null && typeof workerData === 'object') {
   const port = parentPort;
   indexPart(workerData as PartJob).then(
     (outcome) => port.postMessage(outcome),
-    (error: unknown) => port.postMessage({ errors: [error instanceof Error ? error.message : String(error)], extraChars: 0, seconds: 0 } satisfies PartOutcome),
+    (error: unknown) => port.postMessage({ errors: [error instanceof Error ? error.message : String(error)], chars: 0, seconds: 0 } satisfies PartOutcome),
   );
 }

@@ -16,8 +16,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
-import { indexedText } from '../src/lib/search/html.ts';
-import { expectedPages, hanSubstrings, percent, recallRow, recallTable, residentQueries, segmentationTraps, textContains, totals } from '../src/lib/search/recall.ts';
+import { entryText } from '../src/lib/search/entry.ts';
+import { expectedPages, hanSubstrings, percent, recallRow, recallTable, residentQueries, segmentationTraps, totals } from '../src/lib/search/recall.ts';
+import { textContains } from '../src/lib/search/results.ts';
 import type { RecallRow } from '../src/lib/search/recall.ts';
 import { fail } from './cli.ts';
 import { launchChromium, loadCommitments, runSearch, serve } from './search-harness.ts';
@@ -59,7 +60,7 @@ try {
     let text = texts.get(url);
     if (text === undefined) {
       const file = join(root, url, url.endsWith('/') ? 'index.html' : '');
-      text = existsSync(file) ? (indexedText(readFileSync(file, 'utf8')) ?? '') : '';
+      text = existsSync(file) ? entryText(readFileSync(file, 'utf8')) : '';
       texts.set(url, text);
     }
     return text;

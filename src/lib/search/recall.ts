@@ -30,7 +30,6 @@ export const residentQueries: readonly string[] = [
   '学位',
 ];
 
-import { searchRuns } from './terms.ts';
 
 /**
  * Strings of the commitments that Pagefind 1.6's own Chinese segmentation does not find (measured with
@@ -65,12 +64,6 @@ export interface RecallRow {
   results: number;
   /** Results whose page text contains the query (undefined when not checked). */
   exact?: number;
-}
-
-/** Whether a page's text contains the query, both read as the search box reads them (case, punctuation, white space). */
-export function textContains(text: string, query: string): boolean {
-  const runs = searchRuns(text).map((r) => r.join(''));
-  return searchRuns(query).every((q) => runs.some((r) => r.includes(q.join(''))));
 }
 
 /** Compares what a search returned (`urls`, under `base`) with what it had to return. */

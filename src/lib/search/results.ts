@@ -1,44 +1,25 @@
 /**
  * Shaping Pagefind's results for the search page: keeping the pages that
  * really contain what was typed, and cutting an excerpt around it from the
- * page's own text (Pagefind's excerpt would show the hidden extra terms).
+ * page's own text (its index words read back, `terms.ts`).
  *
  * Pure: no I/O, no DOM.
  */
-import { queryTerms, termsMarker } from './terms.ts';
+import { indexText, searchRuns } from './terms.ts';
 
-/**
- * Splits Pagefind's `content` of a page into its text and its extra terms (see terms.ts). In the text,
- * the `. ` Pagefind puts after a heading or a cell that ends without a full stop becomes ` · ` when it
- * follows Chinese (a Chinese sentence never ends with an ASCII full stop).
- */
-export function splitContent(content: string): { text: string; terms: string } {
-  const at = content.indexOf(termsMarker);
-  const text = (at < 0 ? content : content.slice(0, at)).replace(/(?<=[^\x00-\x7f])\. /gu, ' · ').replace(/(?<=[^\x00-\x7f])\.$/u, '').trim();
-  return { text, terms: at < 0 ? '' : content.slice(at + termsMarker.length) };
-}
-
-/** Returns the text to cut an excerpt from: the page's summary when it holds one of the query's words, else its text. */
-export function excerptSource(content: string, meta: Record<string, string>, query: string): string {
-  const summary = meta.summary ?? '';
-  const words = query.split(/\s+/u).filter((w) => w !== '');
-  return summary !== '' && (words.length === 0 || words.some((w) => summary.includes(w))) ? summary : splitContent(content).text;
+/** Whether a page's text contains the query, both read as the search box reads them (case, punctuation, white space): each run of the query inside one run of the text. */
+export function textContains(text: string, query: string): boolean {
+  const runs = searchRuns(text).map((r) => r.join(''));
+  return searchRuns(query).every((q) => runs.some((r) => r.includes(q.join(''))));
 }
 
 /**
- * Whether a page (Pagefind's `content`) contains the query: each of its runs (as the search box reads
- * it) starts one of the page's extra terms, a long run piece by piece. Pagefind also returns pages
- * that only hold the query's characters apart (托育 … 位 for 托位); this drops them. A page without
- * extra terms is kept.
+ * Whether a page (Pagefind's `content`, the page's index words) contains the query. Pagefind's
+ * exact search finds the query's letters and digits next to each other; this also holds the
+ * symbols between them (5%的 for 5的) and each run of a query of several.
  */
 export function containsQuery(content: string, query: string): boolean {
-  const { terms } = splitContent(content);
-  if (terms === '') return true;
-  const words = ` ${terms.replace(/\s+/gu, ' ')}`;
-  return queryTerms(query)
-    .split(' ')
-    .filter((piece) => piece !== '')
-    .every((piece) => words.includes(` ${piece}`));
+  return textContains(indexText(content), query);
 }
 
 /** A piece of an excerpt: text, marked when it is what was searched for. */

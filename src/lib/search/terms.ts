@@ -1,37 +1,47 @@
 /**
- * The extra terms that make Chinese search find every page whose text
- * contains what was typed.
+ * How text becomes the search index's words, and a query Pagefind's search:
+ * one character, one word, searched as an exact phrase.
  *
- * Pagefind matches each search term as the *start* of an indexed word. For
- * Chinese it segments the page at index time (jieba-style words plus some
- * bigrams) and the query in the browser (`Intl.Segmenter`), and the two
- * disagree: 育局 (in 区教育局), 内障 (白内障), 方米 (平方米), 决不能 (解决不能)
- * are split into single characters that no indexed word starts with, and
- * the page is not found.
+ * Pagefind matches each search term as the *start* of an indexed word, and
+ * its own Chinese segmentation at index time (jieba-style words) disagrees
+ * with the browser's (`Intl.Segmenter`): 育局 (in 区教育局), 内障 (白内障),
+ * 方米 (平方米) are found nowhere. So the index does not segment at all (its
+ * language is `und`: Pagefind neither segments nor stems), and each page's
+ * text is given to it with a space between characters ({@link indexWords}):
+ * every character is a word at its own position. A query is searched as
+ * an exact phrase ({@link phraseQueries}, `"托 位"`): Pagefind's exact search
+ * returns the pages where those words stand next to each other, in that
+ * order — the pages whose text contains the query, whatever its length.
+ * White space takes a position of its own, so a phrase never runs across it,
+ * as a query never does; punctuation is left out of both, as Pagefind's
+ * search box leaves it out of a query.
  *
- * So the index does not segment at all (its language is `und`, for which
- * Pagefind neither segments nor stems, in the browser or at index time), and
- * each page carries, for every position of its text, the next
- * {@link gramLength} characters as one word (`老旧小区改造` gives 老旧小区改造,
- * 旧小区改造…, 小区改造…, 区改造…, 改造…, 造…). Any query of up to
- * {@link gramLength} characters that the text contains is then the start of
- * the word at the position where the text contains it: found, whatever the
- * words are. Longer queries are cut into overlapping pieces by
- * {@link queryTerms} (each piece is in the text, so the page has them all).
+ * The words are the text: {@link indexText} gives the text back from them,
+ * for the excerpt and the check the search page makes. Each character is
+ * stored once, where an earlier index added a word for every position of
+ * the text (its next six characters): six times the text.
  *
- * The text is normalized the way Pagefind's search box normalizes a query:
- * lower case, punctuation removed, split at white space.
+ * The text is read the way Pagefind's search box reads a query: lower case,
+ * punctuation removed, split at white space.
  *
  * Pure: no I/O.
  */
 
-/** How many characters each extra term holds: the longest query term found as typed. */
-export const gramLength = 6;
-
 /** Punctuation Pagefind removes from a query (dashes, brackets, quotes, other punctuation), as it tests it. */
 const punctuation = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
 
+/** A grapheme Pagefind indexes: it holds a letter or a digit (the indexer keeps only those). */
+const wordy = /[\p{L}\p{N}]/u;
+
+/** In the index words, stands for white space in the text: punctuation, so Pagefind gives it a position and indexes nothing. */
+export const spaceMark = '\u2027';
+
 const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+
+/** Returns the text's graphemes. */
+function split(text: string): string[] {
+  return [...graphemes.segment(text)].map((g) => g.segment);
+}
 
 /** Removes diacritics as Pagefind does (kana voicing marks kept). */
 function stripDiacritics(text: string): string {
@@ -44,55 +54,54 @@ export function searchRuns(text: string): string[][] {
   return text
     .split(/\s+/u)
     .map((chunk) =>
-      [...graphemes.segment(chunk)]
-        .map((g) => g.segment)
+      split(chunk)
         .filter((g) => g.trim() !== '' && !punctuation.test(g))
         .map((g) => stripDiacritics(g.toLocaleLowerCase())),
     )
     .filter((run) => run.length > 0);
 }
 
-/** Returns the distinct terms for a text: at each position of each run, the next `length` characters (fewer at a run's end). */
-export function positionGrams(text: string, length = gramLength): string[] {
-  const grams = new Set<string>();
-  for (const run of searchRuns(text)) {
-    for (let i = 0; i < run.length; i++) grams.add(run.slice(i, i + length).join(''));
+/**
+ * Returns the text as the index's words, separated by spaces: each letter, digit or character a
+ * word; a punctuation mark or symbol stays with the word before it (Pagefind drops it from the word,
+ * and its search box from the query: 个，推 is found by 个推, as before); each stretch of white space
+ * is one {@link spaceMark}, a word of its own that takes a position, so no phrase runs across it.
+ * {@link indexText} gives the text back.
+ */
+export function indexWords(text: string): string {
+  const words: string[] = [];
+  let space = false;
+  for (const g of split(text.trim())) {
+    if (g.trim() === '') {
+      space = true;
+      continue;
+    }
+    if (space) words.push(spaceMark);
+    space = false;
+    const last = words.length - 1;
+    if (!wordy.test(g) && last >= 0 && words[last] !== spaceMark) words[last] += g;
+    else words.push(g);
   }
-  return [...grams];
+  return words.join(' ');
 }
 
-/** The text that marks where a page's extra terms begin in Pagefind's `content` (the search page cuts excerpts there). */
-export const termsMarker = '〔检索词〕';
-
-/**
- * Returns the hidden block of extra terms for a page whose indexed text is `text`, to be put at the end of
- * its `data-pagefind-body`; the title's terms are weighted like a heading. Empty when there is nothing to add.
- */
-export function extraTermsBlock(text: string, title = ''): string {
-  const body = positionGrams(text);
-  if (body.length === 0) return '';
-  const head = positionGrams(title);
-  return (
-    `<div hidden>${termsMarker}` +
-    (head.length > 0 ? ` <p data-pagefind-weight="7">${head.join(' ')}</p>` : '') +
-    ` <p>${body.join(' ')}</p></div>`
-  );
+/** Returns the text that {@link indexWords} made these words of (Pagefind's `content` of a page). */
+export function indexText(words: string): string {
+  return words
+    .split(' ')
+    .map((w) => (w === spaceMark ? ' ' : w))
+    .join('');
 }
 
 /**
- * Returns the query as Pagefind terms that find every page containing it: each run of more than
- * {@link gramLength} characters is cut into overlapping pieces of that length. A page whose text
- * contains the query contains each piece, so it is found; a page that holds the pieces apart is a rare
- * false hit, which the search page drops by checking the text.
+ * Returns the query as Pagefind searches, one per run of the query (Pagefind's exact search takes
+ * one phrase): each run's characters as an exact phrase, `"老 旧 小 区"`. Symbols are left out (the
+ * index has none: see {@link indexWords}); a run of symbols alone is no search. A page holds the
+ * query when every phrase finds it.
  */
-export function queryTerms(query: string): string {
+export function phraseQueries(query: string): string[] {
   return searchRuns(query)
-    .flatMap((run) => {
-      if (run.length <= gramLength) return [run.join('')];
-      const pieces: string[] = [];
-      for (let i = 0; i + gramLength < run.length; i += gramLength - 1) pieces.push(run.slice(i, i + gramLength).join(''));
-      pieces.push(run.slice(run.length - gramLength).join(''));
-      return pieces;
-    })
-    .join(' ');
+    .map((run) => run.filter((g) => wordy.test(g)))
+    .filter((run) => run.length > 0)
+    .map((run) => `"${run.join(' ')}"`);
 }

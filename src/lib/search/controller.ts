@@ -1,0 +1,335 @@
+/**
+ * The search page's controller: runs the form's search against the index and
+ * says what to show, with Pagefind and the page given to it (`SearchIndex`,
+ * `SearchView`), so that it runs — and is tested — without a browser. The
+ * page's script (`src/lib/search/page.ts`) gives it the real ones.
+ *
+ * What it keeps right:
+ * - a newer search supersedes an older one: whatever an older, slower search
+ *   finds later is dropped, never shown over the newer one's results;
+ * - each part of the index (`src/lib/search/parts.ts`) is merged once, in the
+ *   manifest's order, and only the parts a search needs, even when searches
+ *   overlap;
+ * - the query is searched as exact phrases, one per run (`terms.ts`), and a
+ *   page is shown when every phrase finds it; its text is still checked
+ *   (symbols, `containsQuery`) a batch at a time, only as far as the next
+ *   screenful needs;
+ * - the status line says how many pages were found, that none were, or that
+ *   the index did not load.
+ *
+ * No DOM and no network here: only what the two interfaces offer.
+ */
+import { partsFor } from './parts.ts';
+import type { PartsManifest } from './parts.ts';
+import { containsQuery } from './results.ts';
+import { phraseQueries } from './terms.ts';
+
+/** What Pagefind gives of a result page (`result.data()`). */
+export interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** One of Pagefind's results: its id, and its page's data, fetched on demand. */
+export interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindData>;
+}
+
+/** The index once loaded: Pagefind's first part, with the manifest of all parts. */
+export interface SearchIndex {
+  /** `pagefind/parts.json`. */
+  manifest: PartsManifest;
+  /** Merges a further part (its path relative to `pagefind/`, e.g. `part-2/`) into the search. */
+  mergePart: (path: string) => Promise<void>;
+  /** Pagefind's search: `phrase` (`"托 位"`, terms.ts) null for a search by filters alone; null when Pagefind dropped the search for a newer one. */
+  search: (phrase: string | null, filters: Record<string, string>) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** Where the controller gets the index from. */
+export interface SearchBackend {
+  /** Loads Pagefind and the manifest. Asked again after a failure; the controller keeps the first success. */
+  load: () => Promise<SearchIndex>;
+  /** Loads a part's `units.json`: each of its districts' departments. */
+  units: (path: string) => Promise<Record<string, string[]>>;
+}
+
+/** The search form as the visitor left it. */
+export interface SearchForm {
+  /** The query as typed, trimmed. */
+  query: string;
+  /** The chosen filter values by filter name; a menu left at 全部 is absent. */
+  filters: Record<string, string>;
+}
+
+/** An option of the department menu: its value, and the district whose group it is in (when grouped). */
+export interface MenuOption {
+  value: string;
+  group?: string | undefined;
+}
+
+/** The department menu as it is: its options (the first, '', is 全部) and which is selected. */
+export interface UnitMenu {
+  options: readonly MenuOption[];
+  /** Index of the selected option. */
+  selected: number;
+}
+
+/** What the department menu becomes for a district: which options can be chosen, which is selected. */
+export interface NarrowedMenu {
+  /** The district it is narrowed to ('' for all). */
+  district: string;
+  /** Per option, whether it is offered (shown and enabled); 全部 always is. */
+  offered: boolean[];
+  /** Index of the option to select. */
+  selected: number;
+  /** Whether the chosen department had to be given up (the search then runs again). */
+  cleared: boolean;
+}
+
+/** What the controller shows through. */
+export interface SearchView {
+  /** Reads the form. */
+  read: () => SearchForm;
+  /** Puts the search in the page's address (so a link or the back button brings it back). */
+  remember: (form: SearchForm) => void;
+  /** Sets the status line. */
+  status: (text: string) => void;
+  /** Removes every result shown. */
+  clear: () => void;
+  /** Appends results, the query marked in their excerpts. */
+  append: (pages: readonly PagefindData[], query: string) => void;
+  /** Shows or hides, enables or disables the “显示更多” button (what is not given stays). */
+  more: (state: { hidden?: boolean; disabled?: boolean }) => void;
+  /** The department menu and the chosen district, when the page has a department menu. */
+  unitMenu: () => (UnitMenu & { district: string }) | undefined;
+  /** Applies a narrowed department menu. */
+  applyUnitMenu: (menu: NarrowedMenu) => void;
+}
+
+/** Results shown per screenful. */
+export const pageSize = 20;
+
+/** Results whose text is checked at a time. */
+export const batch = 40;
+
+/** The status line's texts. */
+export const statusText = {
+  idle: '输入关键词，或选择筛选条件。',
+  noTerms: '请输入文字或数字。',
+  searching: '正在搜索…',
+  indexFailed: '搜索索引没有加载成功（本地预览请先运行 npm run build）。',
+  moreFailed: '搜索结果没有加载成功，请再试一次。',
+} as const;
+
+/** How a search is described in the status line: the query in quotes, or 所选条件 for filters alone. */
+export function searchWhat(query: string): string {
+  return query !== '' ? `“${query}”` : '所选条件';
+}
+
+/** What the status line adds for the filters: `（筛选：淮北市相山区、养老服务）`, or ''. */
+export function searchNarrowed(filters: Record<string, string>): string {
+  const values = Object.values(filters);
+  return values.length > 0 ? `（筛选：${values.join('、')}）` : '';
+}
+
+/**
+ * Returns the status line after a screenful: how many pages hold the query (`total`), none, or
+ * how many so far while results remain unchecked (`done` false).
+ */
+export function resultsStatus(what: string, narrowed: string, total: number, done: boolean): string {
+  if (total === 0 && done) return `没有找到${what}的结果${narrowed}。`;
+  if (done) return `${what}：找到 ${total} 个页面${narrowed}。`;
+  return `${what}：已找到 ${total} 个页面${narrowed}，还有更多可继续显示。`;
+}
+
+/**
+ * Returns the department menu narrowed to a district: grouped options by their group, the others
+ * by `allowed` (the district's departments as the index names them; every option when undefined).
+ * A chosen department that is no longer offered is kept under the same name when the district
+ * offers it, else given up for 全部.
+ */
+export function narrowMenu(menu: UnitMenu, district: string, allowed: ReadonlySet<string> | undefined): NarrowedMenu {
+  const offered = menu.options.map((o) => {
+    if (o.value === '') return true;
+    if (o.group !== undefined && district !== '') return o.group === district;
+    return allowed === undefined || allowed.has(o.value);
+  });
+  const chosen = menu.options[menu.selected];
+  if (chosen === undefined || offered[menu.selected] === true) return { district, offered, selected: menu.selected, cleared: false };
+  const same = menu.options.findIndex((o, i) => offered[i] === true && o.value === chosen.value);
+  if (same >= 0) return { district, offered, selected: same, cleared: false };
+  return { district, offered, selected: menu.options.findIndex((o) => o.value === ''), cleared: true };
+}
+
+/**
+ * Returns the results every list holds, in the first list's order (a page holds a query of several
+ * runs when each run's phrase finds it); null when any search was dropped.
+ */
+export function commonResults(lists: readonly ({ results: PagefindResult[] } | null)[]): { results: PagefindResult[] } | null {
+  if (lists.some((l) => l === null)) return null;
+  const [first, ...rest] = lists as { results: PagefindResult[] }[];
+  if (!first) return { results: [] };
+  const sets = rest.map((l) => new Set(l.results.map((r) => r.id)));
+  return { results: first.results.filter((r) => sets.every((s) => s.has(r.id))) };
+}
+
+/** The search being shown: Pagefind's results in its order, how far they are checked, the hits waiting to be shown. */
+interface Current {
+  mine: number;
+  query: string;
+  /** A search by filters alone: every result is a hit. */
+  exact: boolean;
+  what: string;
+  narrowed: string;
+  results: PagefindResult[];
+  next: number;
+  found: number;
+  waiting: PagefindData[];
+}
+
+/** The search page's controller (see the module's comment). */
+export interface SearchController {
+  /** Runs the form's search and shows its first screenful; a newer run supersedes it. */
+  run: () => Promise<void>;
+  /** Shows the next screenful of the search being shown. */
+  showMore: () => Promise<void>;
+  /** Narrows the department menu to the chosen district; resolves with whether a chosen department was given up. */
+  narrowUnits: () => Promise<boolean>;
+}
+
+/**
+ * Returns the controller of a search page: `backend` gives the index, `view` the form and the
+ * places results go; `log` hears of errors (the visitor reads the status line).
+ */
+export function createSearchController(backend: SearchBackend, view: SearchView, log: (error: unknown) => void = (e) => console.error('search:', e)): SearchController {
+  let loading: Promise<SearchIndex> | undefined;
+  /** Loads the index once; a failed load is tried again next time. */
+  const load = (): Promise<SearchIndex> => {
+    loading ??= backend.load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+
+  /** The parts merged or being merged (the first is Pagefind's own): each is merged once, even by searches that overlap. */
+  const merged = new Map<string, Promise<void>>([['', Promise.resolve()]]);
+  /** Merges the parts a search with these filters needs, in the manifest's order. */
+  const loadParts = async (index: SearchIndex, filters: Record<string, string>): Promise<void> => {
+    for (const path of partsFor(index.manifest, filters)) {
+      let merging = merged.get(path);
+      if (!merging) {
+        merging = index.mergePart(path);
+        merged.set(path, merging);
+      }
+      await merging;
+    }
+  };
+
+  /** Each part's `units.json`, loaded when first needed (again after a failure). */
+  const partUnits = new Map<string, Promise<Record<string, string[]>>>();
+  const unitsOf = (path: string): Promise<Record<string, string[]>> => {
+    let units = partUnits.get(path);
+    if (!units) {
+      units = backend.units(path);
+      units.catch(() => partUnits.delete(path));
+      partUnits.set(path, units);
+    }
+    return units;
+  };
+
+  let narrowing = 0;
+  const narrowUnits = async (): Promise<boolean> => {
+    const mine = ++narrowing;
+    const menu = view.unitMenu();
+    if (!menu) return false;
+    let allowed: Set<string> | undefined;
+    if (menu.district !== '') {
+      try {
+        const { manifest } = await load();
+        const lists = await Promise.all(manifest.parts.filter((p) => p.districts.includes(menu.district)).map((p) => unitsOf(p.path)));
+        allowed = new Set(lists.flatMap((l) => l[menu.district] ?? []));
+      } catch (error) {
+        log(error);
+      }
+    }
+    if (mine !== narrowing) return false;
+    // The menu as it is now: the visitor may have chosen another department meanwhile.
+    const now = view.unitMenu() ?? menu;
+    const narrowed = narrowMenu(now, menu.district, allowed);
+    view.applyUnitMenu(narrowed);
+    return narrowed.cleared;
+  };
+
+  let generation = 0;
+  let current: Current | undefined;
+
+  /** Checks further results until a screenful of hits is waiting or every result is checked. */
+  const fill = async (c: Current): Promise<void> => {
+    while (c.waiting.length < pageSize && c.next < c.results.length) {
+      const slice = c.results.slice(c.next, c.next + (c.exact ? pageSize : batch));
+      c.next += slice.length;
+      const data = await Promise.all(slice.map((r) => r.data()));
+      if (c.mine !== generation) return;
+      const kept = c.exact ? data : data.filter((d) => containsQuery(d.content, c.query));
+      c.found += kept.length;
+      c.waiting.push(...kept);
+    }
+  };
+
+  const showMore = async (): Promise<void> => {
+    const c = current;
+    if (!c) return;
+    view.more({ disabled: true });
+    await fill(c);
+    if (c.mine !== generation) return;
+    view.append(c.waiting.splice(0, pageSize), c.query);
+    const done = c.next >= c.results.length;
+    view.status(resultsStatus(c.what, c.narrowed, c.exact ? c.results.length : c.found, done || c.exact));
+    view.more({ disabled: false, hidden: c.waiting.length === 0 && done });
+  };
+
+  const run = async (): Promise<void> => {
+    const mine = ++generation;
+    current = undefined;
+    const form = view.read();
+    const { query, filters } = form;
+    view.remember(form);
+    view.clear();
+    view.more({ hidden: true });
+    const phrases = phraseQueries(query);
+    if (phrases.length === 0 && Object.keys(filters).length === 0) {
+      view.status(query === '' ? statusText.idle : statusText.noTerms);
+      return;
+    }
+    view.status(statusText.searching);
+    try {
+      const index = await load();
+      await loadParts(index, filters);
+      if (mine !== generation) return;
+      const found = phrases.length === 0 ? await index.search(null, filters) : commonResults(await Promise.all(phrases.map((p) => index.search(p, filters))));
+      if (mine !== generation || found === null) return;
+      current = {
+        mine,
+        query,
+        exact: phrases.length === 0,
+        what: searchWhat(query),
+        narrowed: searchNarrowed(filters),
+        results: found.results,
+        next: 0,
+        found: 0,
+        waiting: [],
+      };
+      await showMore();
+    } catch (error) {
+      if (mine !== generation) return;
+      log(error);
+      view.status(statusText.indexFailed);
+    }
+  };
+
+  return { run, showMore, narrowUnits };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the search index holds of a built page: a Pagefind custom record made
+ * from the page's marks, never the whole page.
+ *
+ * A page is found by its summary (`data-pagefind-meta="summary"`: a
+ * commitment's source wording), its heading, and the names of its district
+ * and departments (its `district` and `unit` filters). A department's or a
+ * district's page lists its commitments, whose text is in the index with
+ * each commitment already: those pages are found by their names and filters,
+ * and the index does not hold the same text three times. Boilerplate every
+ * page shares (the progress note, citation help) is not searched.
+ *
+ * Pure: no I/O.
+ */
+import { firstHeading, pageFilters, pageMeta } from './html.ts';
+import { indexWords } from './terms.ts';
+
+/** A page as the index holds it (Pagefind's `addCustomRecord`, language `und`). */
+export interface SearchEntry {
+  /** The page's searchable text as index words (`terms.ts`). */
+  content: string;
+  /** `title`: the result's title, the page's heading. */
+  meta: Record<string, string>;
+  /** The page's filter values. */
+  filters: Record<string, string[]>;
+}
+
+/** Whether the page is indexed: an element of it marks `data-pagefind-body`. */
+export function isIndexed(html: string): boolean {
+  return /<[a-zA-Z][^>]*\sdata-pagefind-body(?=[\s=/>])/u.test(html);
+}
+
+/** Returns the searchable text of a page: summary, heading, district and department names, each once ('' when the page is not indexed). */
+export function entryText(html: string): string {
+  if (!isIndexed(html)) return '';
+  const filters = pageFilters(html);
+  const fields: string[] = [];
+  for (const field of [pageMeta(html).summary ?? '', firstHeading(html), ...(filters.district ?? []), ...(filters.unit ?? [])]) {
+    if (field !== '' && !fields.some((f) => f.includes(field))) fields.push(field);
+  }
+  return fields.join(' ');
+}
+
+/** Returns the index's record of a built page, or undefined when the page is not indexed (it marks no `data-pagefind-body`). */
+export function searchEntry(html: string): SearchEntry | undefined {
+  if (!isIndexed(html)) return undefined;
+  return { content: indexWords(entryText(html)), meta: { title: firstHeading(html) }, filters: pageFilters(html) };
+}

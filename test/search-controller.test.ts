@@ -1,0 +1,377 @@
+/**
+ * The search page's controller (src/lib/search/controller.ts), without a browser: Pagefind is a
+ * fake index whose parts, searches and result pages resolve when the test says so, and the page is
+ * a view double that records what it was told to show.
+ */
+import { describe, expect, test } from 'vitest';
+import { batch, createSearchController, narrowMenu, pageSize, statusText } from '../src/lib/search/controller.ts';
+import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchIndex, SearchView, UnitMenu } from '../src/lib/search/controller.ts';
+import type { PartsManifest } from '../src/lib/search/parts.ts';
+import { indexWords } from '../src/lib/search/terms.ts';
+
+/** A promise the test settles. */
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Lets every settled promise's callbacks run. */
+const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 0));
+
+/** A page's data as the index gives it: its text as index words (terms.ts). */
+function pageData(url: string, text: string, filters: Record<string, string[]> = {}): PagefindData {
+  return { url, content: indexWords(text), meta: { title: url }, filters };
+}
+
+/** A result whose data is fetched when asked, counting the fetches. */
+function result(data: PagefindData, fetched: string[], gate?: Promise<void>): PagefindResult {
+  return {
+    id: data.url,
+    data: async () => {
+      fetched.push(data.url);
+      if (gate) await gate;
+      return data;
+    },
+  };
+}
+
+/** What the view double was told. */
+interface Shown {
+  statuses: string[];
+  urls: string[];
+  more: { hidden: boolean; disabled: boolean };
+  remembered: SearchForm[];
+  menu?: NarrowedMenu;
+}
+
+/** A view double: the form holds `form`; the department menu is `menu` (with its district). */
+function fakeView(form: SearchForm, menu?: UnitMenu & { district: string }): { view: SearchView; shown: Shown; form: SearchForm } {
+  const shown: Shown = { statuses: [], urls: [], more: { hidden: true, disabled: false }, remembered: [] };
+  const state = { form, menu };
+  const view: SearchView = {
+    read: () => ({ query: state.form.query, filters: { ...state.form.filters } }),
+    remember: (f) => shown.remembered.push(f),
+    status: (text) => shown.statuses.push(text),
+    clear: () => {
+      shown.urls = [];
+    },
+    append: (pages) => shown.urls.push(...pages.map((p) => p.url)),
+    more: (s) => {
+      shown.more = { ...shown.more, ...s };
+    },
+    unitMenu: () => state.menu,
+    applyUnitMenu: (m) => {
+      shown.menu = m;
+    },
+  };
+  return { view, shown, form };
+}
+
+const lastStatus = (shown: Shown): string | undefined => shown.statuses[shown.statuses.length - 1];
+
+/** A manifest of parts: the first part `''`, then `part-2/`… holding the districts given. */
+function manifest(...districts: string[][]): PartsManifest {
+  return { parts: districts.map((d, n) => ({ path: n === 0 ? '' : `part-${n + 1}/`, pages: 10, years: ['2023'], districts: d })) };
+}
+
+/** A fake index: `search` answers from `answer` (per query terms); every merge and search is recorded. */
+function fakeIndex(parts: PartsManifest, answer: (terms: string | null, filters: Record<string, string>) => Promise<{ results: PagefindResult[] } | null>) {
+  const log: string[] = [];
+  const index: SearchIndex = {
+    manifest: parts,
+    mergePart: async (path) => {
+      log.push(`merge ${path}`);
+    },
+    search: (terms, filters) => {
+      log.push(`search ${terms ?? '(filters)'} ${JSON.stringify(filters)}`);
+      return answer(terms, filters);
+    },
+  };
+  return { index, log };
+}
+
+function backendOf(index: SearchIndex, units: Record<string, Record<string, string[]>> = {}): SearchBackend & { loads: number } {
+  const backend = {
+    loads: 0,
+    load: async () => {
+      backend.loads++;
+      return index;
+    },
+    units: async (path: string) => units[path] ?? {},
+  };
+  return backend;
+}
+
+describe('search controller: overlapping searches', () => {
+  test('should never show an older, slower search’s results over a newer one’s', async () => {
+    const slow = deferred<{ results: PagefindResult[] } | null>();
+    const fetched: string[] = [];
+    const { index } = fakeIndex(manifest(['甲区']), (terms) =>
+      terms === '"托 位"' ? slow.promise : Promise.resolve({ results: [result(pageData('/yanglao/', '建设养老服务中心'), fetched)] }),
+    );
+    const { view, shown, form } = fakeView({ query: '托位', filters: {} });
+    const search = createSearchController(backendOf(index), view, () => undefined);
+    const older = search.run();
+    await settle();
+    form.query = '养老';
+    await search.run();
+    expect(shown.urls).toEqual(['/yanglao/']);
+    expect(lastStatus(shown)).toBe('“养老”：找到 1 个页面。');
+    // The older search answers last: nothing of it is shown.
+    slow.resolve({ results: [result(pageData('/tuowei/', '新增托位675个'), fetched)] });
+    await older;
+    await settle();
+    expect(shown.urls).toEqual(['/yanglao/']);
+    expect(lastStatus(shown)).toBe('“养老”：找到 1 个页面。');
+    expect(fetched).toEqual(['/yanglao/']);
+  });
+
+  test('should drop an older search whose result pages arrive after a newer search began', async () => {
+    const gate = deferred<void>();
+    const fetched: string[] = [];
+    const { index } = fakeIndex(manifest(['甲区']), async (terms) =>
+      terms === '"托 位"' ? { results: [result(pageData('/tuowei/', '新增托位675个'), fetched, gate.promise)] } : { results: [] },
+    );
+    const { view, shown, form } = fakeView({ query: '托位', filters: {} });
+    const search = createSearchController(backendOf(index), view, () => undefined);
+    const older = search.run();
+    await settle();
+    expect(fetched).toEqual(['/tuowei/']);
+    form.query = '停车';
+    await search.run();
+    expect(lastStatus(shown)).toBe('没有找到“停车”的结果。');
+    gate.resolve();
+    await older;
+    expect(shown.urls).toEqual([]);
+    expect(lastStatus(shown)).toBe('没有找到“停车”的结果。');
+  });
+
+  test('should drop the error of a search a newer one replaced, and show the newer one’s', async () => {
+    const failing = deferred<{ results: PagefindResult[] } | null>();
+    const { index } = fakeIndex(manifest(['甲区']), (terms) => (terms === '"托 位"' ? failing.promise : Promise.resolve({ results: [] })));
+    const { view, shown, form } = fakeView({ query: '托位', filters: {} });
+    const errors: unknown[] = [];
+    const search = createSearchController(backendOf(index), view, (e) => errors.push(e));
+    const older = search.run();
+    await settle();
+    form.query = '停车';
+    await search.run();
+    failing.reject(new Error('fragment: HTTP 500'));
+    await older;
+    expect(errors).toEqual([]);
+    expect(lastStatus(shown)).toBe('没有找到“停车”的结果。');
+  });
+});
+
+describe('search controller: index parts', () => {
+  test('should merge every part, in the manifest’s order, before a search over everything', async () => {
+    const { index, log } = fakeIndex(manifest(['甲区'], ['乙区'], ['丙区']), async () => ({ results: [] }));
+    const { view } = fakeView({ query: '托位', filters: {} });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search "托 位" {}']);
+  });
+
+  test('should merge each part once when searches overlap, and load Pagefind once', async () => {
+    const merges: Deferred<void>[] = [];
+    const log: string[] = [];
+    const index: SearchIndex = {
+      manifest: manifest(['甲区'], ['乙区'], ['丙区']),
+      mergePart: (path) => {
+        log.push(`merge ${path}`);
+        const d = deferred<void>();
+        merges.push(d);
+        return d.promise;
+      },
+      search: async (terms) => {
+        log.push(`search ${terms}`);
+        return { results: [] };
+      },
+    };
+    const backend = backendOf(index);
+    const { view, form } = fakeView({ query: '托位', filters: {} });
+    const search = createSearchController(backend, view, () => undefined);
+    const first = search.run();
+    await settle();
+    form.query = '养老';
+    const second = search.run();
+    await settle();
+    // Both searches wait on the same merge of part 2.
+    expect(log).toEqual(['merge part-2/']);
+    for (let i = 0; i < 2; i++) {
+      merges[i]?.resolve();
+      await settle();
+    }
+    await Promise.all([first, second]);
+    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search "养 老"']);
+    form.query = '停车';
+    await search.run();
+    expect(log.filter((l) => l.startsWith('merge'))).toEqual(['merge part-2/', 'merge part-3/']);
+    expect(backend.loads).toBe(1);
+  });
+
+  test('should merge only the part holding the chosen district', async () => {
+    const { index, log } = fakeIndex(manifest(['甲区'], ['乙区'], ['丙区']), async () => ({ results: [] }));
+    const { view } = fakeView({ query: '托位', filters: { district: '丙区' } });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(log).toEqual(['merge part-3/', 'search "托 位" {"district":"丙区"}']);
+  });
+
+  test('should search each run of the query as a phrase and show the pages every phrase finds, in the first one’s order', async () => {
+    const fetched: string[] = [];
+    const [a, b, c] = [pageData('/a/', '新增托位，改造老旧小区'), pageData('/b/', '新增托位'), pageData('/c/', '老旧小区改造，新增托位')];
+    const answers: Record<string, PagefindData[]> = { '"托 位"': [a, b, c], '"改 造"': [c, a] };
+    const { index, log } = fakeIndex(manifest(['a']), async (phrase) => ({ results: (answers[phrase ?? ''] ?? []).map((p) => result(p, fetched)) }));
+    const { view, shown } = fakeView({ query: '托位 改造', filters: {} });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(log).toEqual(['search "托 位" {}', 'search "改 造" {}']);
+    expect(shown.urls).toEqual(['/a/', '/c/']);
+    expect(lastStatus(shown)).toBe('“托位 改造”：找到 2 个页面。');
+  });
+
+  test('should show the merged index’s results in Pagefind’s order, only those holding the query itself', async () => {
+    const fetched: string[] = [];
+    const pages = [
+      pageData('/2023/b/3/', '新增托位120个'),
+      // 托 and 位 with a symbol between: Pagefind's phrase search finds it (its index drops symbols), the page is not shown.
+      pageData('/2023/a/7/', '托+位服务'),
+      pageData('/2023/a/1/', '普惠托位建设'),
+    ];
+    const { index } = fakeIndex(manifest(['a'], ['b']), async () => ({ results: pages.map((p) => result(p, fetched)) }));
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(shown.urls).toEqual(['/2023/b/3/', '/2023/a/1/']);
+    expect(lastStatus(shown)).toBe('“托位”：找到 2 个页面。');
+    expect(shown.more.hidden).toBe(true);
+  });
+});
+
+describe('search controller: screenfuls', () => {
+  /** `n` results, every third of which holds the query's characters with a symbol between (found by Pagefind, not shown). */
+  const many = (n: number): PagefindData[] => Array.from({ length: n }, (_, i) => pageData(`/p/${i}/`, i % 3 === 2 ? '托+位服务' : `新增托位${i}个`));
+
+  test('should fetch the text of one batch of results for the first screenful, then say more may follow', async () => {
+    const fetched: string[] = [];
+    const pages = many(200);
+    const { index } = fakeIndex(manifest(['a']), async () => ({ results: pages.map((p) => result(p, fetched)) }));
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    const search = createSearchController(backendOf(index), view, () => undefined);
+    await search.run();
+    expect(fetched.length).toBe(batch);
+    expect(shown.urls.length).toBe(pageSize);
+    expect(shown.urls.every((u) => Number(u.split('/')[2]) % 3 !== 2)).toBe(true);
+    // 40 checked, 27 hold 托位: 20 shown, 7 waiting.
+    expect(lastStatus(shown)).toBe('“托位”：已找到 27 个页面，还有更多可继续显示。');
+    expect(shown.more).toEqual({ hidden: false, disabled: false });
+    while (!shown.more.hidden) await search.showMore();
+    const holding = pages.filter((_, i) => i % 3 !== 2).map((p) => p.url);
+    expect(shown.urls).toEqual(holding);
+    expect(lastStatus(shown)).toBe(`“托位”：找到 ${holding.length} 个页面。`);
+    expect(fetched.length).toBe(pages.length);
+  });
+
+  test('should list a search by filters alone a screenful at a time, counting every result', async () => {
+    const fetched: string[] = [];
+    const pages = many(45);
+    const { index, log } = fakeIndex(manifest(['淮北市相山区']), async () => ({ results: pages.map((p) => result(p, fetched)) }));
+    const { view, shown } = fakeView({ query: '', filters: { district: '淮北市相山区', type: '事项' } });
+    const search = createSearchController(backendOf(index), view, () => undefined);
+    await search.run();
+    expect(log).toEqual(['search (filters) {"district":"淮北市相山区","type":"事项"}']);
+    expect(fetched.length).toBe(pageSize);
+    expect(shown.urls.length).toBe(pageSize);
+    expect(lastStatus(shown)).toBe('所选条件：找到 45 个页面（筛选：淮北市相山区、事项）。');
+    await search.showMore();
+    await search.showMore();
+    expect(shown.urls).toEqual(pages.map((p) => p.url));
+    expect(shown.more.hidden).toBe(true);
+  });
+
+  test('should put the search in the address, filters included', async () => {
+    const { index } = fakeIndex(manifest(['a']), async () => ({ results: [] }));
+    const { view, shown } = fakeView({ query: '养老', filters: { topic: '养老服务' } });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(shown.remembered).toEqual([{ query: '养老', filters: { topic: '养老服务' } }]);
+  });
+});
+
+describe('search controller: status line', () => {
+  test('should ask for a query when there is none, and for words when the query is only punctuation', async () => {
+    const { index, log } = fakeIndex(manifest(['a']), async () => ({ results: [] }));
+    const { view, shown, form } = fakeView({ query: '', filters: {} });
+    const search = createSearchController(backendOf(index), view, () => undefined);
+    await search.run();
+    expect(lastStatus(shown)).toBe(statusText.idle);
+    form.query = '，。';
+    await search.run();
+    expect(lastStatus(shown)).toBe('请输入文字或数字。');
+    expect(log).toEqual([]);
+  });
+
+  test('should say nothing was found, naming the query and the filters', async () => {
+    const { index } = fakeIndex(manifest(['a']), async () => ({ results: [] }));
+    const { view, shown } = fakeView({ query: '托位', filters: { district: 'a' } });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(shown.statuses).toEqual(['正在搜索…', '没有找到“托位”的结果（筛选：a）。']);
+    expect(shown.urls).toEqual([]);
+  });
+
+  test('should say the index did not load, and load it again on the next search', async () => {
+    const { index } = fakeIndex(manifest(['a']), async () => ({ results: [result(pageData('/x/', '新增托位'), [])] }));
+    let attempts = 0;
+    const backend: SearchBackend = {
+      load: async () => {
+        attempts++;
+        if (attempts === 1) throw new Error('pagefind/parts.json: HTTP 404');
+        return index;
+      },
+      units: async () => ({}),
+    };
+    const errors: unknown[] = [];
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    const search = createSearchController(backend, view, (e) => errors.push(e));
+    await search.run();
+    expect(lastStatus(shown)).toBe('搜索索引没有加载成功（本地预览请先运行 npm run build）。');
+    expect(String(errors[0])).toContain('parts.json: HTTP 404');
+    await search.run();
+    expect(lastStatus(shown)).toBe('“托位”：找到 1 个页面。');
+    expect(attempts).toBe(2);
+  });
+});
+
+describe('search controller: the department menu', () => {
+  const grouped: UnitMenu = {
+    options: [{ value: '' }, { value: '区民政局', group: '甲区' }, { value: '区教育局', group: '甲区' }, { value: '区民政局', group: '乙区' }],
+    selected: 1,
+  };
+
+  test('should offer only the chosen district’s group, keeping a same-named department chosen', () => {
+    expect(narrowMenu(grouped, '乙区', undefined)).toEqual({ district: '乙区', offered: [true, false, false, true], selected: 3, cleared: false });
+  });
+
+  test('should give up a chosen department the district does not have', () => {
+    expect(narrowMenu({ ...grouped, selected: 2 }, '乙区', undefined)).toEqual({ district: '乙区', offered: [true, false, false, true], selected: 0, cleared: true });
+  });
+
+  test('should offer every department again when no district is chosen', () => {
+    expect(narrowMenu(grouped, '', undefined).offered).toEqual([true, true, true, true]);
+  });
+
+  test('should narrow a list of names (no groups) to the departments the district’s parts name', async () => {
+    const { index } = fakeIndex(manifest(['甲区'], ['乙区']), async () => ({ results: [] }));
+    const menu = { district: '乙区', options: [{ value: '' }, { value: '区民政局' }, { value: '区教育局' }, { value: '区卫健委' }], selected: 2 };
+    const { view, shown } = fakeView({ query: '', filters: {} }, menu);
+    const search = createSearchController(backendOf(index, { 'part-2/': { 乙区: ['区民政局', '区卫健委'] } }), view, () => undefined);
+    expect(await search.narrowUnits()).toBe(true);
+    expect(shown.menu).toEqual({ district: '乙区', offered: [true, true, false, true], selected: 0, cleared: true });
+  });
+});
