@@ -9,7 +9,7 @@
  * referrer policy and `X-Content-Type-Options: nosniff` (src/lib/site/csp.ts).
  * `npm run build` runs it.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { headersFile, mergePolicies, pagePolicy, withOwnStyleHashes } from '../src/lib/site/csp.ts';
@@ -31,7 +31,9 @@ for (const file of files) {
   const built = readFileSync(file, 'utf8');
   const html = withOwnStyleHashes(built);
   if (html !== built) {
-    writeFileSync(file, html);
+    // A new file renamed over the page: a page hard-linked from a build cache (build-shards --incremental) is left as it was there.
+    writeFileSync(`${file}.tmp`, html);
+    renameSync(`${file}.tmp`, file);
     rewritten++;
   }
   const policy = pagePolicy(html);

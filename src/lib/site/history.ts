@@ -8,6 +8,12 @@
  * notice's files) gets the latest date of the files under it, so a page's lookup is one map read.
  */
 
+/** The `git log` arguments whose output `parseHistory` reads, run in the content directory. */
+export const historyLogArgs = ['log', '--format=%x00%cs', '--name-only', '--relative', '--', '.'] as const;
+
+/** Names a file holding that output, read instead of running git (a sharded build's shards hold a partial copy of the content, outside git). */
+export const contentHistoryVariable = 'MINSHENG_CONTENT_HISTORY';
+
 /** Latest change date (`YYYY-MM-DD`) by path, folder or file stem. */
 export type History = ReadonlyMap<string, string>;
 
