@@ -34,6 +34,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -234,6 +235,24 @@ function projectCopy(name: string, keepRoute: (route: string) => boolean): strin
 
 const isDistrictRoute = (route: string): boolean => districtRoutes.some((r) => route.startsWith(`${r}/`));
 
+/** The `astro build` processes running: stopped with this one, so none keeps writing after it is gone. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.on(signal, () => {
+    for (const child of running) child.kill(signal);
+    rmSync(work, { recursive: true, force: true });
+    process.stderr.write(`build-shards: interrupted (${signal})\n`);
+    process.exit(code);
+  });
+}
+
 /** Runs `astro build` in a project copy on a content directory; resolves with its exit code and last lines. */
 function astroBuild(projectDir: string, content: string, outputDir: string): Promise<{ code: number | null; tail: string }> {
   return new Promise((done) => {
@@ -253,7 +272,11 @@ function astroBuild(projectDir: string, content: string, outputDir: string): Pro
     };
     child.stdout.on('data', keepTail);
     child.stderr.on('data', keepTail);
-    child.on('close', (code) => done({ code, tail: tail.trim().split('\n').slice(-10).join('\n') }));
+    running.add(child);
+    child.on('close', (code) => {
+      running.delete(child);
+      done({ code, tail: tail.trim().split('\n').slice(-10).join('\n') });
+    });
   });
 }
 
