@@ -31,7 +31,7 @@ describe('the content keys', () => {
     const byDistrict = historyByDistrict(history);
     expect([...byDistrict.keys()].sort()).toEqual(['2023/a', '2023/b']);
     expect(byDistrict.get('2023/a')).toEqual(['notices/2023/a. 2024-03-01', 'notices/2023/a.txt 2024-03-01', 'notices/2023/a.yaml 2024-01-05']);
-    expect(byDistrict.get('2023/b')).toEqual(['commitments/2023/b/ 2024-03-01', 'commitments/2023/b/1.md 2024-03-01']);
+    expect(byDistrict.get('2023/b')).toEqual(['commitments/2023/b/ 2024-03-01', 'commitments/2023/b/1. 2024-03-01', 'commitments/2023/b/1.md 2024-03-01']);
   });
 
   test('should change the key with any name or byte, and never confuse where one part ends', () => {
@@ -76,13 +76,15 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
     execFileSync(node, [join(project, 'scripts', 'ingest.ts')], { cwd: project, env, stdio: 'pipe' });
     incremental(join(work, 'first'));
 
-    // The edits: one notice added, one changed (a commitment's wording), one removed.
+    // The edits: one notice added, one changed (a word added to a commitment), one removed.
     const [changed, , removed] = first;
     for (const ext of ['txt', 'yaml']) cpSync(join(pool, 'notices', '2023', `${added}.${ext}`), join(notices, `${added}.${ext}`));
     const text = readFileSync(join(notices, `${changed}.txt`), 'utf8');
     const lines = text.split('\n');
-    const item = lines.findIndex((l, i) => i > 2 && /^\s*(?:\d+|[一二三四五六七八九十]+)[.、．]/u.test(l) && l.length > 12);
-    lines[item] = `${lines[item]}（修改）`;
+    // The longest line past the title (an item, whatever its numbering style) gets a word more.
+    const item = lines.reduce((best, l, k) => (k > 2 && l.length > (lines[best]?.length ?? 0) ? k : best), 3);
+    expect(lines[item]).toContain('。');
+    lines[item] = (lines[item] ?? '').replace('。', '，增补项目。');
     writeFileSync(join(notices, `${changed}.txt`), lines.join('\n'));
     for (const f of readdirSync(notices).filter((f) => f.startsWith(`${removed}.`))) rmSync(join(notices, f));
     rmSync(join(content, 'commitments', '2023', removed ?? ''), { recursive: true, force: true });
@@ -124,7 +126,7 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
     expect(gone.length).toBeGreaterThan(0);
     expect(gone.every((p) => /^(?:2023\/[^/]+\/|data\/2023\/[^/]+\.json$)/u.test(p))).toBe(true);
     // The changed commitment's new wording is in the new build, not in the first one (its pages were not written through).
-    expect([...second.values()].some((html) => html.includes('（修改）'))).toBe(true);
-    expect([...first.values()].some((html) => html.includes('（修改）'))).toBe(false);
+    expect([...second.values()].some((html) => html.includes('增补项目'))).toBe(true);
+    expect([...first.values()].some((html) => html.includes('增补项目'))).toBe(false);
   });
 });
