@@ -28,11 +28,12 @@
  * checked to exist. The cache (`--cache`, default
  * `node_modules/.cache/minsheng-build/`) holds the districts' pages and the
  * project copies, whose Astro data store is then reused between builds; it is
- * emptied when the code or configuration changes. Without `--incremental`,
+ * emptied when the code or configuration changes; `logs/` there keeps each astro
+ * build's whole output. Without `--incremental`,
  * everything is built in a temporary folder, and the working tree is not touched.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
@@ -253,8 +254,10 @@ for (const [signal, code] of [
   });
 }
 
-/** Runs `astro build` in a project copy on a content directory; resolves with its exit code and last lines. */
-function astroBuild(projectDir: string, content: string, outputDir: string): Promise<{ code: number | null; tail: string }> {
+/** Runs `astro build` in a project copy on a content directory, its whole output in `<cache>/logs/<name>.log`; resolves with its exit code and last lines. */
+function astroBuild(name: string, projectDir: string, content: string, outputDir: string): Promise<{ code: number | null; tail: string }> {
+  mkdirSync(join(cache, 'logs'), { recursive: true });
+  const logFile = createWriteStream(join(cache, 'logs', `${name}.log`));
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(projectDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outputDir], {
       cwd: projectDir,
@@ -268,6 +271,7 @@ function astroBuild(projectDir: string, content: string, outputDir: string): Pro
     });
     let tail = '';
     const keepTail = (chunk: Buffer): void => {
+      logFile.write(chunk);
       tail = (tail + chunk.toString('utf8')).slice(-4000);
     };
     child.stdout.on('data', keepTail);
@@ -275,6 +279,7 @@ function astroBuild(projectDir: string, content: string, outputDir: string): Pro
     running.add(child);
     child.on('close', (code) => {
       running.delete(child);
+      logFile.end();
       done({ code, tail: tail.trim().split('\n').slice(-10).join('\n') });
     });
   });
@@ -308,7 +313,7 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
   }
   if (existsSync(join(root, 'corrections.yaml'))) link(join(root, 'corrections.yaml'), join(content, 'corrections.yaml'));
   const built = join(work, shard.name, 'out');
-  const result = await astroBuild(projectCopy(`project-districts-${slot}`, isDistrictRoute), content, built);
+  const result = await astroBuild(shard.name, projectCopy(`project-districts-${slot}`, isDistrictRoute), content, built);
   if (result.code !== 0) fail(`build-shards: error: ${shard.name} (${shard.provinces.join('、')}) failed:\n${result.tail}`);
   const files = filesBelow(built);
   const assets = files.filter((rel) => rel.startsWith('_astro/'));
@@ -333,7 +338,7 @@ const aggregateOut = join(work, 'aggregate-out');
 /** Builds the pages that aggregate a year or the site, from the whole content. */
 async function buildAggregate(): Promise<void> {
   const t0 = performance.now();
-  const aggregate = await astroBuild(projectCopy('project-aggregate', (route) => !isDistrictRoute(route)), root, aggregateOut);
+  const aggregate = await astroBuild('aggregate', projectCopy('project-aggregate', (route) => !isDistrictRoute(route)), root, aggregateOut);
   if (aggregate.code !== 0) fail(`build-shards: error: the aggregate build failed:\n${aggregate.tail}`);
   log(`  aggregate: ${filesBelow(aggregateOut).filter((f) => f.endsWith('index.html')).length} pages, ${seconds(t0)}`);
 }
