@@ -71,10 +71,10 @@ describe('node scripts/build-shards.ts (and the pages of a year with more distri
       if (entry !== '.astro' && entry !== '.vite') symlinkSync(join(project, 'node_modules', entry), join(copy, 'node_modules', entry));
     }
     execFileSync(node, [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'whole')], { cwd: copy, env, stdio: 'pipe' });
-    execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4'], { cwd: project, env, stdio: 'pipe' });
+    execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4', '--jobs', '2'], { cwd: project, env, stdio: 'pipe' });
     // The headers step, as `npm run build` runs it after either build: each page's policy then names its own inline styles.
     for (const site of ['whole', 'sharded']) execFileSync(node, [join(project, 'scripts', 'headers.ts'), join(work, site)], { cwd: project, stdio: 'pipe' });
-  }, 300_000);
+  }, 900_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('should list the districts by province on the home page and the year overview, every link and page valid', () => {
