@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { districtOfPath, historyByDistrict, inputKey } from '../src/lib/build/incremental.ts';
@@ -57,7 +57,7 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
 
   /** Runs the incremental build into `out` and keeps its log. */
   const incremental = (out: string): void => {
-    const args = [join(project, 'scripts', 'build-shards.ts'), '--out', out, '--incremental', '--cache', cache, '--max-notices', '3', '--jobs', '2'];
+    const args = [join(project, 'scripts', 'build-shards.ts'), '--out', out, '--incremental', '--cache', cache, '--max-notices', '3', '--jobs', String(Math.min(2, availableParallelism()))];
     logs.push(execFileSync(node, args, { cwd: project, env, encoding: 'utf8', stdio: 'pipe' }));
     execFileSync(node, [join(project, 'scripts', 'headers.ts'), out], { cwd: project, stdio: 'pipe' });
   };

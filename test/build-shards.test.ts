@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileTree } from './helpers/files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -71,7 +71,7 @@ describe('node scripts/build-shards.ts (and the pages of a year with more distri
       if (entry !== '.astro' && entry !== '.vite') symlinkSync(join(project, 'node_modules', entry), join(copy, 'node_modules', entry));
     }
     execFileSync(node, [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'whole')], { cwd: copy, env, stdio: 'pipe' });
-    execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4', '--jobs', '2'], { cwd: project, env, stdio: 'pipe' });
+    execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4', '--jobs', String(Math.min(2, availableParallelism()))], { cwd: project, env, stdio: 'pipe' });
     // The headers step, as `npm run build` runs it after either build: each page's policy then names its own inline styles.
     for (const site of ['whole', 'sharded']) execFileSync(node, [join(project, 'scripts', 'headers.ts'), join(work, site)], { cwd: project, stdio: 'pipe' });
   }, 900_000);
