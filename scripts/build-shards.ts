@@ -288,6 +288,8 @@ function astroBuild(name: string, projectDir: string, content: string, outputDir
 /** Moves a built file to `to`: an HTML page with its policy naming exactly its own inline styles. */
 function keepBuilt(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
+  // A new file, never written through a hard link into the cache.
+  rmSync(to, { force: true });
   if (from.endsWith('.html')) {
     const html = readFileSync(from, 'utf8');
     const own = withOwnStyleHashes(html);
