@@ -1,40 +1,61 @@
 /**
- * `node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--keep]`
+ * `node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR]] [--keep]`
  *
  * Builds the site of `$MINSHENG_CONTENT_DIR` (default `content/`, after
- * `npm run ingest`) in shards, for corpora too large for one `astro build`:
+ * `npm run ingest`) in shards, for corpora too large for one `astro build`,
+ * and rebuilds only what changed with `--incremental`:
  *
- * 1. the notices are split into shards of whole provinces (`tools/build/shards.ts`);
- * 2. each shard is built on its own, in a throw-away copy of the project that
- *    holds only the district routes (`src/pages/[year]/[district]/`,
- *    `src/pages/data/[year]/`), from a content directory holding only the
- *    shard's notices (hard links), and its districts' pages are moved into `--out`;
+ * 1. each district (`<year>/<slug>`) gets a content key (`tools/build/incremental.ts`):
+ *    its notice's files, its commitments, their dates in git, and what every page
+ *    shares (code, configuration, latest year, reports, corrections);
+ * 2. the districts to build — all of them, or with `--incremental` those whose key
+ *    differs from the one their cached pages were built with — are split into
+ *    shards of whole provinces (`tools/build/shards.ts`); each shard is built on
+ *    its own, in a copy of the project that holds only the district routes
+ *    (`src/pages/[year]/[district]/`, `src/pages/data/[year]/`), from a content
+ *    directory holding only the shard's notices (hard links), and its districts'
+ *    pages are kept in the cache, each page's policy naming its own styles
+ *    (`withOwnStyleHashes`);
  * 3. one more build, in a copy without the district routes, makes the pages that
  *    aggregate a year or the site (home, year overviews, topics, departments,
- *    feeds, open data, sitemap, search, 404) from the whole content.
+ *    feeds, open data, sitemap, search, 404) from the whole content: always, as
+ *    any notice changes them; it runs beside the shards (`--jobs 2`);
+ * 4. the output is every district's cached pages (hard links) and the aggregate pages.
  *
- * The result is the same files `astro build` would write (run
- * `node scripts/search-index.ts --site <out>` after it, as `npm run build` does);
- * every URL of the sitemap is checked to exist. The working tree is not touched:
- * Astro's caches live in the copies.
+ * The result is the same files, byte for byte, as `astro build` followed by
+ * `node scripts/headers.ts` (tested); run `node scripts/search-index.ts --site <out>`
+ * after it, as `npm run build -- --incremental` does. Every URL of the sitemap is
+ * checked to exist. The cache (`--cache`, default
+ * `node_modules/.cache/minsheng-build/`) holds the districts' pages and the
+ * project copies, whose Astro data store is then reused between builds; it is
+ * emptied when the code or configuration changes; `logs/` there keeps each astro
+ * build's whole output. Without `--incremental`,
+ * everything is built in a temporary folder, and the working tree is not touched.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, cpSync, createWriteStream, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
+import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
+import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
 import { contentDir } from '../src/lib/config.ts';
+import { withOwnStyleHashes } from '../src/lib/site/csp.ts';
+import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail } from './cli.ts';
 
-const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--keep]';
+const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR]] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let out = 'dist';
 let maxNotices = 500;
 let jobs = 1;
 let keep = false;
+let incremental = false;
+let cacheOption: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const next = (): string => args[++i] ?? fail(`${usage}  (${a} needs a value)`, 2);
@@ -42,32 +63,39 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--max-notices') maxNotices = Number(next());
   else if (a === '--jobs') jobs = Number(next());
   else if (a === '--keep') keep = true;
+  else if (a === '--incremental') incremental = true;
+  else if (a === '--cache') cacheOption = next();
   else fail(`${usage}  (unknown argument: ${a})`, 2);
 }
 if (!Number.isInteger(maxNotices) || maxNotices < 1) fail('build-shards: error: --max-notices must be a positive whole number', 2);
 if (!Number.isInteger(jobs) || jobs < 1 || jobs > cpus().length) fail(`build-shards: error: --jobs must be from 1 to ${cpus().length}`, 2);
+if (cacheOption !== undefined && !incremental) fail(`${usage}  (--cache goes with --incremental)`, 2);
 
 const project = resolve(import.meta.dirname, '..');
 const root = contentDir();
 const outDir = resolve(out);
 const work = mkdtempSync(join(tmpdir(), 'minsheng-shards-'));
+/** Where the districts' pages and the project copies are kept: between builds with --incremental, for this build only without. */
+const cache = incremental ? resolve(cacheOption ?? join(project, 'node_modules', '.cache', 'minsheng-build')) : join(work, 'cache');
 const started = performance.now();
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 const seconds = (t0: number): string => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
-/** Every file below `dir`, relative and `/`-separated. */
+/** Every file below `dir`, relative and `/`-separated, sorted. */
 function filesBelow(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'));
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
 }
 
-/** Hard-links `from` to `to` (copies it across file systems). */
+/** Hard-links `from` to `to` (copies it across file systems), replacing `to`. */
 function link(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
+  rmSync(to, { force: true });
   try {
     linkSync(from, to);
   } catch {
@@ -75,10 +103,16 @@ function link(from: string, to: string): void {
   }
 }
 
+/** The key parts of every file below `dir` (names relative to `base`). */
+function fileParts(dir: string, base: string): KeyPart[] {
+  return filesBelow(dir).map((f) => ({ name: relative(base, join(dir, f)).split(sep).join('/'), bytes: readFileSync(join(dir, f)) }));
+}
+
 // ---------------------------------------------------------------------------
 // The notices
 
 const notices: ShardNotice[] = [];
+const filesOfYear = new Map<number, string[]>();
 for (const file of filesBelow(join(root, 'notices')).filter((f) => /^\d{4}\/[^/]+\.yaml$/u.test(f) && !f.endsWith('.units.yaml'))) {
   const meta = parseYaml(readFileSync(join(root, 'notices', file), 'utf8')) as Partial<ShardNotice> | null;
   if (!meta || typeof meta.slug !== 'string' || typeof meta.year !== 'number' || typeof meta.province !== 'string' || typeof meta.city !== 'string') {
@@ -88,106 +122,254 @@ for (const file of filesBelow(join(root, 'notices')).filter((f) => /^\d{4}\/[^/]
   notices.push({ year: meta.year, slug: meta.slug, province: meta.province, city: meta.city });
 }
 if (notices.length === 0) fail(`build-shards: error: no notice under ${relative(process.cwd(), root) || root}/notices`);
-const shards = planShards(notices, maxNotices);
-log(`build-shards: ${notices.length} notices in ${shards.length} shard(s) of at most ${maxNotices}, then the aggregate pages; ${jobs} build(s) at a time; work dir ${work}`);
+const idOf = (n: ShardNotice): DistrictId => `${n.year}/${n.slug}`;
+
+/** A notice's own files: `notices/<year>/<slug>.*` and `commitments/<year>/<slug>/**`, relative to the content directory. */
+function ownFiles(n: ShardNotice): string[] {
+  let yearFiles = filesOfYear.get(n.year);
+  if (!yearFiles) filesOfYear.set(n.year, (yearFiles = filesBelow(join(root, 'notices', String(n.year)))));
+  return [
+    ...yearFiles.filter((f) => f.startsWith(`${n.slug}.`)).map((f) => `notices/${n.year}/${f}`),
+    ...filesBelow(join(root, 'commitments', String(n.year), n.slug)).map((f) => `commitments/${n.year}/${n.slug}/${f}`),
+  ];
+}
+
+/** Each report folder (relative to the content directory) by the district of the notice it reports on. */
+const reportsOf = new Map<DistrictId, string[]>();
+for (const file of filesBelow(join(root, 'reports')).filter((f) => /^\d{4}\/[^/]+\/report\.yaml$/u.test(f))) {
+  const meta = parseYaml(readFileSync(join(root, 'reports', file), 'utf8')) as { notice?: unknown } | null;
+  const year = Number(file.slice(0, 4));
+  if (typeof meta?.notice !== 'string') continue;
+  const id: DistrictId = `${year}/${meta.notice}`;
+  reportsOf.set(id, [...(reportsOf.get(id) ?? []), `reports/${dirname(file)}`]);
+}
+
+// Dates from git, read once: every build gets the same (a shard's content is a partial copy outside git).
+let historyLog = '';
+try {
+  historyLog = execFileSync('git', [...historyLogArgs], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+} catch {
+  // Not in a repository: pages show no dates, in every build alike.
+}
+const historyFile = join(work, 'history.log');
+writeFileSync(historyFile, historyLog);
+const datesOf = historyByDistrict(parseHistory(historyLog));
+
+// ---------------------------------------------------------------------------
+// Keys
+
+/** What every page depends on: the code, its configuration, the settings read from the environment. */
+const codeKey = inputKey([
+  ...['src', 'public'].flatMap((d) => fileParts(join(project, d), project)),
+  ...['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-shards.ts']
+    .filter((f) => existsSync(join(project, f)))
+    .map((f) => ({ name: f, bytes: readFileSync(join(project, f)) })),
+  { name: 'env', bytes: JSON.stringify([process.env.BASE_PATH ?? null, process.env.SITE_URL ?? null]) },
+]);
+/** What every district's pages depend on beyond the code: the latest year (the navigation links it) and the corrections. */
+const sharedKey = inputKey([
+  { name: 'code', bytes: codeKey },
+  { name: 'latest', bytes: String(Math.max(...notices.map((n) => n.year))) },
+  ...['corrections.yaml'].filter((f) => existsSync(join(root, f))).map((f) => ({ name: f, bytes: readFileSync(join(root, f)) })),
+]);
+const keyOf = new Map<DistrictId, string>();
+for (const n of notices) {
+  const id = idOf(n);
+  const reports = (reportsOf.get(id) ?? []).flatMap((dir) => fileParts(join(root, dir), root));
+  keyOf.set(
+    id,
+    inputKey([
+      { name: 'shared', bytes: sharedKey },
+      ...ownFiles(n).map((f) => ({ name: f, bytes: readFileSync(join(root, f)) })),
+      ...reports,
+      { name: 'dates', bytes: (datesOf.get(id) ?? []).join('\n') },
+    ]),
+  );
+}
+
+// The cache: emptied when the code changed (its project copies and every page are stale then).
+const codeKeyFile = join(cache, 'code.key');
+if (!existsSync(codeKeyFile) || readFileSync(codeKeyFile, 'utf8') !== codeKey) rmSync(cache, { recursive: true, force: true });
+mkdirSync(cache, { recursive: true });
+writeFileSync(codeKeyFile, codeKey);
+const districtsCache = join(cache, 'districts');
+const cachedKeyFile = (n: ShardNotice): string => join(districtsCache, String(n.year), `${n.slug}.key`);
+const cachedPages = (n: ShardNotice): string => join(districtsCache, String(n.year), n.slug);
+
+// Districts no longer in the content leave the cache.
+const current = new Set(notices.map(idOf));
+for (const entry of filesBelow(districtsCache).filter((f) => f.endsWith('.key'))) {
+  const id = entry.slice(0, -'.key'.length) as DistrictId;
+  if (!current.has(id)) {
+    rmSync(join(districtsCache, entry));
+    rmSync(join(districtsCache, id), { recursive: true, force: true });
+  }
+}
+
+const toBuild = notices.filter((n) => !existsSync(cachedKeyFile(n)) || readFileSync(cachedKeyFile(n), 'utf8') !== keyOf.get(idOf(n)));
+const shards = toBuild.length > 0 ? planShards(toBuild, maxNotices, notices) : [];
+log(
+  `build-shards: ${notices.length} notices, ${toBuild.length} to build in ${shards.length} shard(s) of at most ${maxNotices}` +
+    `${incremental ? ` (${notices.length - toBuild.length} unchanged, from ${relative(process.cwd(), cache) || cache})` : ''}, then the aggregate pages; ${jobs} build(s) at a time`,
+);
 
 // ---------------------------------------------------------------------------
 // Project copies
 
-/** Makes a copy of the project whose `src/pages/` keeps only what `keepRoute` accepts; node_modules linked (not its caches). */
+/** Makes (or keeps, in the cache) a copy of the project whose `src/pages/` keeps only what `keepRoute` accepts; node_modules linked (not its caches). */
 function projectCopy(name: string, keepRoute: (route: string) => boolean): string {
-  const dir = join(work, name);
+  const dir = join(cache, name);
+  rmSync(join(dir, 'src'), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     if (existsSync(join(project, entry))) cpSync(join(project, entry), join(dir, entry), { recursive: true });
   }
   for (const route of filesBelow(join(dir, 'src', 'pages'))) if (!keepRoute(route)) rmSync(join(dir, 'src', 'pages', route));
-  mkdirSync(join(dir, 'node_modules'));
-  for (const entry of readdirSync(join(project, 'node_modules'))) {
-    if (entry !== '.astro' && entry !== '.vite' && entry !== '.cache') symlinkSync(join(project, 'node_modules', entry), join(dir, 'node_modules', entry));
+  if (!existsSync(join(dir, 'node_modules'))) {
+    mkdirSync(join(dir, 'node_modules'));
+    for (const entry of readdirSync(join(project, 'node_modules'))) {
+      if (entry !== '.astro' && entry !== '.vite' && entry !== '.cache') symlinkSync(join(project, 'node_modules', entry), join(dir, 'node_modules', entry));
+    }
   }
   return dir;
 }
 
 const isDistrictRoute = (route: string): boolean => districtRoutes.some((r) => route.startsWith(`${r}/`));
-const districtsProject = projectCopy('project-districts', isDistrictRoute);
-const aggregateProject = projectCopy('project-aggregate', (route) => !isDistrictRoute(route));
 
-/** Runs `astro build` in a project copy on a content directory; resolves with its exit code and last lines. */
-function astroBuild(projectDir: string, content: string, outputDir: string): Promise<{ code: number | null; tail: string }> {
+/** The `astro build` processes running: stopped with this one, so none keeps writing after it is gone. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.on(signal, () => {
+    for (const child of running) child.kill(signal);
+    rmSync(work, { recursive: true, force: true });
+    process.stderr.write(`build-shards: interrupted (${signal})\n`);
+    process.exit(code);
+  });
+}
+
+/** Runs `astro build` in a project copy on a content directory, its whole output in `<cache>/logs/<name>.log`; resolves with its exit code and last lines. */
+function astroBuild(name: string, projectDir: string, content: string, outputDir: string): Promise<{ code: number | null; tail: string }> {
+  mkdirSync(join(cache, 'logs'), { recursive: true });
+  const logFile = createWriteStream(join(cache, 'logs', `${name}.log`));
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(projectDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outputDir], {
       cwd: projectDir,
-      env: { ...process.env, MINSHENG_CONTENT_DIR: content, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
+      env: {
+        ...process.env,
+        MINSHENG_CONTENT_DIR: content,
+        [contentHistoryVariable]: historyFile,
+        PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let tail = '';
     const keepTail = (chunk: Buffer): void => {
+      logFile.write(chunk);
       tail = (tail + chunk.toString('utf8')).slice(-4000);
     };
     child.stdout.on('data', keepTail);
     child.stderr.on('data', keepTail);
-    child.on('close', (code) => done({ code, tail: tail.trim().split('\n').slice(-10).join('\n') }));
+    running.add(child);
+    child.on('close', (code) => {
+      running.delete(child);
+      logFile.end();
+      done({ code, tail: tail.trim().split('\n').slice(-10).join('\n') });
+    });
   });
+}
+
+/** Moves a built file to `to`: an HTML page with its policy naming exactly its own inline styles. */
+function keepBuilt(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  // A new file, never written through a hard link into the cache.
+  rmSync(to, { force: true });
+  if (from.endsWith('.html')) {
+    const html = readFileSync(from, 'utf8');
+    const own = withOwnStyleHashes(html);
+    if (own !== html) {
+      writeFileSync(to, own);
+      return;
+    }
+  }
+  renameSync(from, to);
 }
 
 // ---------------------------------------------------------------------------
 // Building
 
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-
-/** Copies a built file into the output; `_astro/` assets are content-hashed, so one copy of each is enough. */
-function place(from: string, rel: string): void {
-  const to = join(outDir, rel);
-  if (rel.startsWith('_astro/') && existsSync(to)) return;
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
-}
-
-/** Builds one shard and moves its districts' pages into the output. */
-async function buildShard(shard: Shard): Promise<void> {
+/** Builds one shard and keeps its districts' pages (and the shared assets they use) in the cache. */
+async function buildShard(shard: Shard, slot: number): Promise<void> {
   const t0 = performance.now();
   const content = join(work, shard.name, 'content');
   for (const n of [...shard.notices, ...shard.anchors]) {
-    for (const f of filesBelow(join(root, 'notices', String(n.year))).filter((x) => x.startsWith(`${n.slug}.`))) {
-      link(join(root, 'notices', String(n.year), f), join(content, 'notices', String(n.year), f));
-    }
-    for (const f of filesBelow(join(root, 'commitments', String(n.year), n.slug))) {
-      link(join(root, 'commitments', String(n.year), n.slug, f), join(content, 'commitments', String(n.year), n.slug, f));
+    for (const f of [...ownFiles(n), ...(reportsOf.get(idOf(n)) ?? []).flatMap((dir) => filesBelow(join(root, dir)).map((x) => `${dir}/${x}`))]) {
+      link(join(root, f), join(content, f));
     }
   }
+  if (existsSync(join(root, 'corrections.yaml'))) link(join(root, 'corrections.yaml'), join(content, 'corrections.yaml'));
   const built = join(work, shard.name, 'out');
-  const result = await astroBuild(districtsProject, content, built);
+  const result = await astroBuild(shard.name, projectCopy(`project-districts-${slot}`, isDistrictRoute), content, built);
   if (result.code !== 0) fail(`build-shards: error: ${shard.name} (${shard.provinces.join('、')}) failed:\n${result.tail}`);
+  const files = filesBelow(built);
+  const assets = files.filter((rel) => rel.startsWith('_astro/'));
   let kept = 0;
-  for (const rel of filesBelow(built)) {
-    if (rel.startsWith('_astro/') || shard.notices.some((n) => isDistrictOutput(rel, n.year, n.slug))) {
-      place(join(built, rel), rel);
+  for (const n of shard.notices) {
+    const dir = cachedPages(n);
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cachedKeyFile(n), { force: true });
+    for (const rel of files.filter((f) => isDistrictOutput(f, n.year, n.slug))) {
+      keepBuilt(join(built, rel), join(dir, rel));
       if (rel.endsWith('index.html')) kept++;
     }
+    // The content-hashed assets its pages use (the same in every shard): linked once per district.
+    for (const rel of assets) link(join(built, rel), join(dir, rel));
+    writeFileSync(cachedKeyFile(n), keyOf.get(idOf(n)) ?? '');
   }
-  if (!keep) rmSync(join(work, shard.name), { recursive: true, force: true });
+  rmSync(join(work, shard.name), { recursive: true, force: true });
   log(`  ${shard.name}: ${shard.notices.length} notices (${shard.provinces.join('、')})${shard.anchors.length > 0 ? ` + ${shard.anchors.length} anchor` : ''}, ${kept} pages, ${seconds(t0)}`);
 }
 
-const queue = [...shards];
+const aggregateOut = join(work, 'aggregate-out');
+/** Builds the pages that aggregate a year or the site, from the whole content. */
+async function buildAggregate(): Promise<void> {
+  const t0 = performance.now();
+  const aggregate = await astroBuild('aggregate', projectCopy('project-aggregate', (route) => !isDistrictRoute(route)), root, aggregateOut);
+  if (aggregate.code !== 0) fail(`build-shards: error: the aggregate build failed:\n${aggregate.tail}`);
+  log(`  aggregate: ${filesBelow(aggregateOut).filter((f) => f.endsWith('index.html')).length} pages, ${seconds(t0)}`);
+}
+
+// The aggregate build (the longest) first, beside the shards when two builds run at once.
+const queue: ((slot: number) => Promise<void>)[] = [() => buildAggregate(), ...shards.map((shard) => (slot: number) => buildShard(shard, slot))];
 await Promise.all(
-  Array.from({ length: jobs }, async () => {
-    for (let shard = queue.shift(); shard; shard = queue.shift()) await buildShard(shard);
+  Array.from({ length: jobs }, async (_, slot) => {
+    for (let task = queue.shift(); task; task = queue.shift()) await task(slot);
   }),
 );
 
-const t0 = performance.now();
-const aggregateOut = join(work, 'aggregate-out');
-const aggregate = await astroBuild(aggregateProject, root, aggregateOut);
-if (aggregate.code !== 0) fail(`build-shards: error: the aggregate build failed:\n${aggregate.tail}`);
-let aggregatePages = 0;
-for (const rel of filesBelow(aggregateOut)) {
-  place(join(aggregateOut, rel), rel);
-  if (rel.endsWith('index.html')) aggregatePages++;
+// ---------------------------------------------------------------------------
+// The output: every district's pages from the cache, then the aggregate pages.
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+for (const n of notices) {
+  const dir = cachedPages(n);
+  for (const rel of filesBelow(dir)) {
+    // `_astro/` assets are content-hashed: one copy of each.
+    if (rel.startsWith('_astro/') && existsSync(join(outDir, rel))) continue;
+    link(join(dir, rel), join(outDir, rel));
+  }
 }
-log(`  aggregate: ${aggregatePages} pages, ${seconds(t0)}`);
+for (const rel of filesBelow(aggregateOut)) {
+  if (rel.startsWith('_astro/') && existsSync(join(outDir, rel))) continue;
+  keepBuilt(join(aggregateOut, rel), join(outDir, rel));
+}
 
 // Every URL of the sitemap's parts must have been built (its paths start with the base path, as astro.config.mjs reads it).
 const basePath = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace(/\/+/gu, '/');

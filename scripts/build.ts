@@ -6,7 +6,11 @@
  * 2. `node scripts/snapshot.ts --all` (the yearly archives the build publishes
  *    on `/archive/`, in `snapshots/`; a current one is kept, not rebuilt);
  * 3. `astro build --outDir <partial>`, into a new folder beside the output
- *    (`.<out>.partial-<pid>`, same file system);
+ *    (`.<out>.partial-<pid>`, same file system); with `--incremental`,
+ *    `node scripts/build-shards.ts --incremental` instead: only the districts
+ *    whose content changed since the last incremental build are built again
+ *    (their pages kept in `node_modules/.cache/minsheng-build/`), the pages of a
+ *    year or the whole site always, and the result is the same bytes;
  * 4. `node scripts/headers.ts <partial>` (`_headers`: the security headers for
  *    hosts that read that file);
  * 5. `node scripts/search-index.ts --site <partial>` (it writes
@@ -23,15 +27,18 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from './cli.ts';
 
-const usage = 'usage: npm run build [-- --out DIR]';
+const usage = 'usage: npm run build [-- --out DIR] [--incremental]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let out = 'dist';
+let incremental = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--out' && args[i + 1] !== undefined) out = args[++i] ?? out;
+  else if (a === '--incremental') incremental = true;
   else fail(`${usage}  (unknown argument: ${a})`, 2);
 }
 
@@ -100,7 +107,9 @@ function run(label: string, command: string, commandArgs: string[]): Promise<num
 const steps: [string, string, string[]][] = [
   ['1/5 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
   ['2/5 snapshots', process.execPath, [join(project, 'scripts', 'snapshot.ts'), '--all']],
-  ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
+  incremental
+    ? ['3/5 astro build (incremental)', process.execPath, [join(project, 'scripts', 'build-shards.ts'), '--out', partial, '--incremental', '--jobs', String(Math.min(2, cpus().length))]]
+    : ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
   ['4/5 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]],
   ['5/5 search index', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', partial]],
 ];

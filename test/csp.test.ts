@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cspDirectives, headersFile, mergePolicies, pagePolicy, searchScriptSource } from '../src/lib/site/csp.ts';
+import { createHash } from 'node:crypto';
+import { cspDirectives, headersFile, mergePolicies, pagePolicy, searchScriptSource, withOwnStyleHashes } from '../src/lib/site/csp.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -33,6 +34,24 @@ describe('the policy', () => {
   test('should merge policies source by source, in the order first seen, and add frame-ancestors', () => {
     const merged = mergePolicies(["default-src 'self'; script-src 'self' 'sha256-a='; style-src 'self' 'sha256-s='", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-b='"]);
     expect(merged).toBe("default-src 'self'; script-src 'self' 'sha256-a=' 'wasm-unsafe-eval' 'sha256-b='; style-src 'self' 'sha256-s='; frame-ancestors 'none'");
+  });
+
+  test('should give a page a style-src of exactly its own inline styles, whatever the build listed', () => {
+    const sha = (css: string): string => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+    const page =
+      `<html><head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-s='; style-src 'self' 'sha256-other=' 'sha256-more=';">` +
+      '<style>a{color:red}</style><style media="print">b{}</style></head><body><p>&lt;style&gt;x&lt;/style&gt;</p><style>a{color:red}</style></body></html>';
+    const own = withOwnStyleHashes(page);
+    // Both styles, in order, the repeated one once; the other pages' hashes gone; script-src untouched.
+    expect(pagePolicy(own)).toBe(`default-src 'self'; script-src 'self' 'sha256-s='; style-src 'self' ${sha('a{color:red}')} ${sha('b{}')};`);
+    expect(own.slice(own.indexOf('">') )).toBe(page.slice(page.indexOf('">')));
+    expect(withOwnStyleHashes(own)).toBe(own);
+    // An HTML-escaped policy keeps its escapes; a page without inline style allows none.
+    const escaped = withOwnStyleHashes(pageWith("default-src 'self'; style-src 'self' 'sha256-x='", '<p>x</p>'));
+    expect(escaped).toContain(`style-src &#39;self&#39; ${sha('p{}').replaceAll("'", '&#39;')}"`);
+    const bare = '<html><head><meta http-equiv="content-security-policy" content="style-src \'self\' \'sha256-x=\';"></head></html>';
+    expect(withOwnStyleHashes(bare)).toBe('<html><head><meta http-equiv="content-security-policy" content="style-src \'self\';"></head></html>');
+    expect(withOwnStyleHashes('<html><style>p{}</style></html>')).toBe('<html><style>p{}</style></html>');
   });
 
   test('should write the headers file for every path', () => {

@@ -34,8 +34,12 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const order = (a: ShardNotice, b: ShardNotice): number =>
   byCode(a.province, b.province) || byCode(a.city, b.city) || a.year - b.year || byCode(a.slug, b.slug);
 
-/** Returns the shards of at most `maxNotices` notices each (anchors aside), whole provinces where they fit. */
-export function planShards(notices: readonly ShardNotice[], maxNotices: number): Shard[] {
+/**
+ * Returns the shards of at most `maxNotices` notices each (anchors aside), whole provinces where they fit.
+ * `site` is every notice of the site (default: `notices`), for the latest year an anchor stands for when
+ * only some notices are built (an incremental build).
+ */
+export function planShards(notices: readonly ShardNotice[], maxNotices: number, site: readonly ShardNotice[] = notices): Shard[] {
   if (!Number.isInteger(maxNotices) || maxNotices < 1) throw new Error('maxNotices must be a positive integer');
   const sorted = [...notices].sort(order);
   const provinces = new Map<string, ShardNotice[]>();
@@ -81,8 +85,8 @@ export function planShards(notices: readonly ShardNotice[], maxNotices: number):
   }
   if (current.length > 0) groups.push(current);
 
-  const latest = Math.max(...notices.map((n) => n.year));
-  const anchor = sorted.find((n) => n.year === latest);
+  const latest = Math.max(...site.map((n) => n.year));
+  const anchor = [...site].sort(order).find((n) => n.year === latest);
   return groups.map((group, i) => ({
     name: `shard-${String(i + 1).padStart(2, '0')}`,
     provinces: [...new Set(group.map((n) => n.province))],

@@ -4,6 +4,7 @@
  * adding the hashes of the scripts and styles it inlines) and by the deploy
  * headers (`_headers`, written by the build, and the nginx snippet in the README).
  */
+import { createHash } from 'node:crypto';
 
 /**
  * Directives for every page, beside the `script-src` and `style-src` Astro writes itself. Nothing
@@ -52,4 +53,39 @@ export function mergePolicies(policies: Iterable<string>): string {
  */
 export function headersFile(policy: string): string {
   return ['/*', `  Content-Security-Policy: ${policy}`, `  Referrer-Policy: ${referrerPolicy}`, '  X-Content-Type-Options: nosniff', ''].join('\n');
+}
+
+/** Returns the CSP source that allows one inline `<style>` or `<script>` of this exact text: `'sha256-…'`. */
+export function sourceHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The policy's `<meta>`, its `content` captured. */
+const policyMeta = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/iu;
+
+/**
+ * Returns the page with its policy's `style-src` naming exactly the hashes of its own inline
+ * `<style>` elements (in the order they appear, each once), its other sources kept; a page
+ * without a policy is returned as it is. Astro lists the inline styles of every page of the build
+ * on each page, so the list depended on what else was built with it (a shard, an incremental
+ * build, the whole site); from the page alone, it is the same whatever the build, and stricter.
+ */
+export function withOwnStyleHashes(html: string): string {
+  const meta = policyMeta.exec(html);
+  if (!meta) return html;
+  const own = [...new Set([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/giu)].map((m) => sourceHash(m[1] ?? '')))];
+  const written = meta[2] ?? '';
+  // Astro writes the quotes plain; a policy written with HTML-escaped quotes keeps them escaped.
+  const escaped = written.includes('&#39;');
+  const policy = escaped ? written.replaceAll('&#39;', "'") : written;
+  const rewritten = policy.replace(/(^|;)(\s*)style-src\b([^;]*)/iu, (_all, lead: string, space: string, sources: string) => {
+    const kept = sources
+      .trim()
+      .split(/\s+/u)
+      .filter((s) => s !== '' && !/^'sha(?:256|384|512)-/u.test(s));
+    return `${lead}${space}${['style-src', ...kept, ...own].join(' ')}`;
+  });
+  const content = escaped ? rewritten.replaceAll("'", '&#39;') : rewritten;
+  if (content === written) return html;
+  return html.slice(0, meta.index) + meta[1] + content + meta[3] + html.slice(meta.index + meta[0].length);
 }

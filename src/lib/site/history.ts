@@ -9,6 +9,12 @@
  */
 import { commitmentPath, commitmentsFolder, noticeMetaPath, noticeStem, noticesFolder } from '../content/paths.ts';
 
+/** The `git log` arguments whose output `parseHistory` reads, run in the content directory. */
+export const historyLogArgs = ['log', '--format=%x00%cs', '--name-only', '--relative', '--', '.'] as const;
+
+/** Names a file holding that output, read instead of running git (a sharded build's shards hold a partial copy of the content, outside git). */
+export const contentHistoryVariable = 'MINSHENG_CONTENT_HISTORY';
+
 /** Latest change date (`YYYY-MM-DD`) by path, folder or file stem. */
 export type History = ReadonlyMap<string, string>;
 

@@ -13,7 +13,7 @@ import { loadReports } from './load-reports.ts';
 import { contentProblems, contentReport } from './integrity.ts';
 import { execFileSync } from 'node:child_process';
 import type { History } from './history.ts';
-import { parseHistory } from './history.ts';
+import { contentHistoryVariable, historyLogArgs, parseHistory } from './history.ts';
 import { buildModel } from './model.ts';
 import type { Year } from './model.ts';
 import type { Route, RouteData, StaticPath } from './routes.ts';
@@ -86,8 +86,11 @@ let history: History | undefined;
  */
 export function contentHistory(): History {
   if (history) return history;
+  // A sharded build reads the history of the whole content once and hands it to each shard, whose content is a partial copy outside git.
+  const given = process.env[contentHistoryVariable];
+  if (given) return (history = parseHistory(readFileSync(given, 'utf8')));
   try {
-    const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--relative', '--', '.'], {
+    const log = execFileSync('git', [...historyLogArgs], {
       cwd: contentDir(),
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
