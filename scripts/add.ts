@@ -21,8 +21,7 @@ import { fail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
 import { loadSource } from './source-file.ts';
 
-const usage =
-  'usage: npm run add -- <file> [--year Y] [--slug S] [--province P] [--city C] [--district D] [--district-full F] [--source-url URL]';
+const usage = 'usage: npm run add -- <file> [--year Y] [--slug S] [--province P] [--city C] [--district D] [--district-full F] [--source-url URL]';
 
 const { values, positionals } = commandLine({
   usage,
@@ -79,7 +78,10 @@ if (!metaCheck.success && marked.length === 0) {
   fail(`${file}: error: the metadata would not be valid: ${metaCheck.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
-const writes: Array<[string, Uint8Array | string]> = [[textPath, text], [metaPath, meta]];
+const writes: Array<[string, Uint8Array | string]> = [
+  [textPath, text],
+  [metaPath, meta],
+];
 if (origPath) writes.push([origPath, bytes]);
 const temps: string[] = [];
 const placedFiles: string[] = [];

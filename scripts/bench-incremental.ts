@@ -54,7 +54,7 @@ function treeRss(root: number): number {
     }
   }
   let total = 0;
-  for (const stack = [root]; stack.length > 0; ) {
+  for (const stack = [root]; stack.length > 0;) {
     const pid = stack.pop() ?? 0;
     try {
       total += Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -100,9 +100,23 @@ function measure(name: string, command: string, commandArgs: string[], cwd = pro
       const cpuNow = childCpu();
       const cpu = cpuNow - cpuBefore;
       cpuBefore = cpuNow;
-      const step: Step = { name, wall: (performance.now() - t0) / 1000, cpu, peakMiB: peak / 1024, load: [load0, loadavg()[0] ?? 0], last: output.trim().split('\n').filter((l) => /build-shards|aggregate|shard-|pages|indexed|ingest:/u.test(l)).slice(-4).join(' | ') };
+      const step: Step = {
+        name,
+        wall: (performance.now() - t0) / 1000,
+        cpu,
+        peakMiB: peak / 1024,
+        load: [load0, loadavg()[0] ?? 0],
+        last: output
+          .trim()
+          .split('\n')
+          .filter((l) => /build-shards|aggregate|shard-|pages|indexed|ingest:/u.test(l))
+          .slice(-4)
+          .join(' | '),
+      };
       steps.push(step);
-      process.stdout.write(`  ${name}: ${step.wall.toFixed(1)} s wall, ${step.cpu.toFixed(1)} s cpu, peak ${step.peakMiB.toFixed(0)} MiB, load ${step.load.map((l) => l.toFixed(1)).join(' → ')}\n    ${step.last}\n`);
+      process.stdout.write(
+        `  ${name}: ${step.wall.toFixed(1)} s wall, ${step.cpu.toFixed(1)} s cpu, peak ${step.peakMiB.toFixed(0)} MiB, load ${step.load.map((l) => l.toFixed(1)).join(' → ')}\n    ${step.last}\n`,
+      );
       done(step);
     });
   });
@@ -131,7 +145,10 @@ const astroProject = (): string => {
 process.stdout.write(
   `bench-incremental: ${opt.notices} notices (seed ${opt.seed}, ${opt.perNotice} per notice), jobs ${opt.jobs}; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${new Date().toISOString()}; work ${work}\n`,
 );
-execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', String(opt.notices + 1), '--seed', opt.seed, '--per-notice', String(opt.perNotice), '--out', pool], { cwd: project, stdio: 'pipe' });
+execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', String(opt.notices + 1), '--seed', opt.seed, '--per-notice', String(opt.perNotice), '--out', pool], {
+  cwd: project,
+  stdio: 'pipe',
+});
 cpuBefore = childCpu();
 const yearDirs = readdirSync(join(pool, 'notices')).sort();
 const held = { year: '', slug: '' };
@@ -152,12 +169,14 @@ if (opt.whole) {
 const sharded = ['--incremental', '--cache', join(work, 'cache'), '--jobs', String(opt.jobs)];
 await measure(`build-shards --incremental, cold, jobs ${opt.jobs}`, node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'cold'), ...sharded]);
 await measure('headers (cold)', node, [join(project, 'scripts', 'headers.ts'), join(work, 'cold')]);
-for (const f of readdirSync(join(pool, 'notices', held.year)).filter((x) => x.startsWith(`${held.slug}.`))) cpSync(join(pool, 'notices', held.year, f), join(content, 'notices', held.year, f));
+for (const f of readdirSync(join(pool, 'notices', held.year)).filter((x) => x.startsWith(`${held.slug}.`)))
+  cpSync(join(pool, 'notices', held.year, f), join(content, 'notices', held.year, f));
 await measure(`ingest (one notice added: ${held.year}/${held.slug})`, node, [join(project, 'scripts', 'ingest.ts')]);
 await measure(`build-shards --incremental, one notice added`, node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'added'), ...sharded]);
 await measure('headers (one notice added)', node, [join(project, 'scripts', 'headers.ts'), join(work, 'added')]);
 if (opt.search) await measure('search index (one notice added)', node, [join(project, 'scripts', 'search-index.ts'), '--site', join(work, 'added')]);
 
 process.stdout.write(`\n| step | wall | cpu | peak RSS (tree) | load avg 1 min (start → end) |\n| --- | --- | --- | --- | --- |\n`);
-for (const s of steps) process.stdout.write(`| ${s.name} | ${s.wall.toFixed(1)} s | ${s.cpu.toFixed(1)} s | ${s.peakMiB.toFixed(0)} MiB | ${s.load.map((l) => l.toFixed(1)).join(' → ')} |\n`);
+for (const s of steps)
+  process.stdout.write(`| ${s.name} | ${s.wall.toFixed(1)} s | ${s.cpu.toFixed(1)} s | ${s.peakMiB.toFixed(0)} MiB | ${s.load.map((l) => l.toFixed(1)).join(' → ')} |\n`);
 if (!opt.keep) rmSync(work, { recursive: true, force: true });

@@ -192,7 +192,7 @@ function measure(name: string, command: string, commandArgs: string[], cwd: stri
       stream.end();
       const wallSeconds = (performance.now() - started) / 1000;
       done({
-        command: [command, ...commandArgs].map((a) => relative(project, a).startsWith('..') ? a : relative(project, a) || a).join(' '),
+        command: [command, ...commandArgs].map((a) => (relative(project, a).startsWith('..') ? a : relative(project, a) || a)).join(' '),
         exitCode: code,
         signal,
         timedOut,
@@ -263,7 +263,9 @@ async function runLighthouse(site: string): Promise<LighthouseScores[]> {
         scores = { type, path, error: error instanceof Error ? error.message : String(error) };
       }
       results.push(scores);
-      log(`  lighthouse ${type}: perf ${scores.performance ?? '–'} a11y ${scores.accessibility ?? '–'} bp ${scores.bestPractices ?? '–'} seo ${scores.seo ?? '–'}${scores.error ? ` (${scores.error})` : ''}`);
+      log(
+        `  lighthouse ${type}: perf ${scores.performance ?? '–'} a11y ${scores.accessibility ?? '–'} bp ${scores.bestPractices ?? '–'} seo ${scores.seo ?? '–'}${scores.error ? ` (${scores.error})` : ''}`,
+      );
     }
   } finally {
     chrome.kill();
@@ -289,7 +291,13 @@ async function searchCost(site: string): Promise<SearchCost[]> {
       const page = await context.newPage();
       const sizes: Promise<number>[] = [];
       page.on('response', (r) => {
-        if (new URL(r.url()).pathname.includes('/pagefind/')) sizes.push(r.body().then((b) => b.length, () => 0));
+        if (new URL(r.url()).pathname.includes('/pagefind/'))
+          sizes.push(
+            r.body().then(
+              (b) => b.length,
+              () => 0,
+            ),
+          );
       });
       const query = '托位';
       const t0 = performance.now();
@@ -298,7 +306,14 @@ async function searchCost(site: string): Promise<SearchCost[]> {
       const ms = performance.now() - t0;
       const status = (await page.locator('[data-search-status]').textContent()) ?? '';
       const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-      costs.push({ query, ...(filters.district ? { district: filters.district } : {}), requests: sizes.length, bytes, ms, results: Number(/找到 (\d+) 个/u.exec(status)?.[1] ?? 0) });
+      costs.push({
+        query,
+        ...(filters.district ? { district: filters.district } : {}),
+        requests: sizes.length,
+        bytes,
+        ms,
+        results: Number(/找到 (\d+) 个/u.exec(status)?.[1] ?? 0),
+      });
       await context.close();
     }
   } finally {
@@ -356,13 +371,17 @@ async function buildAndIndex(name: string, content: string, site: string, shadow
     result.build.astroReportedSeconds = reported.seconds;
   }
   if (!ok(build)) {
-    log(`  astro build ${build.timedOut ? `TIMED OUT after ${opt.timeoutMin} min` : `FAILED (exit ${build.exitCode ?? build.signal})`}, peak ${peakMiB(build).toFixed(0)} MiB:\n${build.tail.replace(/^/gmu, '    ')}`);
+    log(
+      `  astro build ${build.timedOut ? `TIMED OUT after ${opt.timeoutMin} min` : `FAILED (exit ${build.exitCode ?? build.signal})`}, peak ${peakMiB(build).toFixed(0)} MiB:\n${build.tail.replace(/^/gmu, '    ')}`,
+    );
     return;
   }
   const size = siteSize(site);
   result.build.pagesPerSecond = size.pages / build.wallSeconds;
   result.site = { ...size, bytesPerPage: size.bytes / Math.max(1, size.pages) };
-  log(`  astro build: ${size.pages} pages in ${formatSeconds(build.wallSeconds)} (cpu ${formatSeconds(cpuSeconds(build))}), ${(size.pages / build.wallSeconds).toFixed(1)} pages/s, peak ${peakMiB(build).toFixed(0)} MiB, ${formatBytes(size.bytes)} (${formatBytes(size.bytes / Math.max(1, size.pages))}/page)`);
+  log(
+    `  astro build: ${size.pages} pages in ${formatSeconds(build.wallSeconds)} (cpu ${formatSeconds(cpuSeconds(build))}), ${(size.pages / build.wallSeconds).toFixed(1)} pages/s, peak ${peakMiB(build).toFixed(0)} MiB, ${formatBytes(size.bytes)} (${formatBytes(size.bytes / Math.max(1, size.pages))}/page)`,
+  );
   if (!opt.search) return;
   log(`  pagefind …`);
   const search = await measure(`${name}-search`, node, [join(project, 'scripts', 'search-index.ts'), '--site', site], project, heapEnv());
@@ -375,12 +394,17 @@ async function buildAndIndex(name: string, content: string, site: string, shadow
   result.search.indexBytes = after.pagefindBytes;
   result.search.indexFiles = after.pagefindFiles;
   Object.assign(result.search, indexSummary(search.tail));
-  log(`  pagefind: ${result.search.pagesIndexed ?? '?'} pages in ${result.search.parts ?? '?'} part(s) in ${formatSeconds(search.wallSeconds)}, index ${formatBytes(after.pagefindBytes)} in ${after.pagefindFiles} files, peak ${peakMiB(search).toFixed(0)} MiB`);
+  log(
+    `  pagefind: ${result.search.pagesIndexed ?? '?'} pages in ${result.search.parts ?? '?'} part(s) in ${formatSeconds(search.wallSeconds)}, index ${formatBytes(after.pagefindBytes)} in ${after.pagefindFiles} files, peak ${peakMiB(search).toFixed(0)} MiB`,
+  );
   const files = indexFiles(site);
   if (files) log(`  pagefind ${breakdownLine(indexBreakdown(files), formatBytes)}`);
   try {
     result.search.cost = await searchCost(site);
-    for (const c of result.search.cost) log(`  search page, “${c.query}”${c.district ? ` in ${c.district}` : ''}: ${c.results} results, ${c.requests} index requests, ${formatBytes(c.bytes)}, ${(c.ms / 1000).toFixed(1)} s`);
+    for (const c of result.search.cost)
+      log(
+        `  search page, “${c.query}”${c.district ? ` in ${c.district}` : ''}: ${c.results} results, ${c.requests} index requests, ${formatBytes(c.bytes)}, ${(c.ms / 1000).toFixed(1)} s`,
+      );
   } catch (error) {
     log(`  search page: not measured (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -393,7 +417,13 @@ async function runSize(notices: number, shadow: string): Promise<SizeResult> {
   const result: SizeResult = { notices, corpus: `synthetic, seed ${JSON.stringify(opt.seed)}`, commitments: 0 };
   log(`\n## ${notices} notices`);
   const t0 = performance.now();
-  const gen = await measure(`${notices}-corpus`, node, [join(project, 'scripts', 'corpus.ts'), '--notices', String(notices), '--seed', opt.seed, '--per-notice', String(opt.perNotice), '--out', dir, '--force'], project, {});
+  const gen = await measure(
+    `${notices}-corpus`,
+    node,
+    [join(project, 'scripts', 'corpus.ts'), '--notices', String(notices), '--seed', opt.seed, '--per-notice', String(opt.perNotice), '--out', dir, '--force'],
+    project,
+    {},
+  );
   if (!ok(gen)) {
     log(`  corpus FAILED:\n${gen.tail}`);
     return result;
@@ -411,7 +441,9 @@ async function runSize(notices: number, shadow: string): Promise<SizeResult> {
     return result;
   }
   result.ingest.commitmentsPerSecond = manifest.commitments / ingest.wallSeconds;
-  log(`  ingest: ${formatSeconds(ingest.wallSeconds)} (cpu ${formatSeconds(cpuSeconds(ingest))}), ${(manifest.commitments / ingest.wallSeconds).toFixed(0)} commitments/s, peak ${peakMiB(ingest).toFixed(0)} MiB`);
+  log(
+    `  ingest: ${formatSeconds(ingest.wallSeconds)} (cpu ${formatSeconds(cpuSeconds(ingest))}), ${(manifest.commitments / ingest.wallSeconds).toFixed(0)} commitments/s, peak ${peakMiB(ingest).toFixed(0)} MiB`,
+  );
 
   await buildAndIndex(String(notices), dir, site, shadow, result);
   if (opt.hugo) {
@@ -435,18 +467,28 @@ const machine = {
   cpuModel: /model name\s*:\s*(.+)/u.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? 'unknown',
   memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
   node: process.version,
-  heapLimitMiB: Math.round(((await import('node:v8')).getHeapStatistics().heap_size_limit / 2 ** 20)),
+  heapLimitMiB: Math.round((await import('node:v8')).getHeapStatistics().heap_size_limit / 2 ** 20),
   astro: (JSON.parse(readFileSync(join(project, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version,
   pagefind: (JSON.parse(readFileSync(join(project, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version,
   gnuTime: hasGnuTime,
   loadAtStart: loadavg(),
 };
 log(`# minsheng bench — ${machine.date}`);
-log(`machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node} (heap limit ${machine.heapLimitMiB} MiB${opt.heapMb ? `, children --max-old-space-size=${opt.heapMb}` : ''}), Astro ${machine.astro}, Pagefind ${machine.pagefind}`);
+log(
+  `machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node} (heap limit ${machine.heapLimitMiB} MiB${opt.heapMb ? `, children --max-old-space-size=${opt.heapMb}` : ''}), Astro ${machine.astro}, Pagefind ${machine.pagefind}`,
+);
 log(`sizes: ${sizes.join(', ')} notices × ~${opt.perNotice} commitments (seed ${JSON.stringify(opt.seed)}); cap ${opt.timeoutMin} min per step; work dir ${work}`);
 
 const shadow = shadowProject();
-const results: { machine: typeof machine; options: typeof opt; sizes: SizeResult[]; builtIn?: SizeResult; pageWeights: PageWeight[]; lighthouse: LighthouseScores[]; fits: BenchFits } = {
+const results: {
+  machine: typeof machine;
+  options: typeof opt;
+  sizes: SizeResult[];
+  builtIn?: SizeResult;
+  pageWeights: PageWeight[];
+  lighthouse: LighthouseScores[];
+  fits: BenchFits;
+} = {
   machine,
   options: { ...opt, sizes },
   sizes: [],
@@ -460,7 +502,11 @@ try {
   // The built-in site: page weight and Lighthouse.
   log(`\n## built-in content (${relative(process.cwd(), join(project, 'content')) || 'content'}/)`);
   const builtInSite = join(work, 'site-builtin');
-  const builtIn: SizeResult = { notices: filesBelow(join(project, 'content', 'notices')).filter((f) => f.endsWith('.txt')).length, corpus: 'built-in', commitments: filesBelow(join(project, 'content', 'commitments')).filter((f) => f.endsWith('.md')).length };
+  const builtIn: SizeResult = {
+    notices: filesBelow(join(project, 'content', 'notices')).filter((f) => f.endsWith('.txt')).length,
+    corpus: 'built-in',
+    commitments: filesBelow(join(project, 'content', 'commitments')).filter((f) => f.endsWith('.md')).length,
+  };
   await buildAndIndex('builtin', join(project, 'content'), builtInSite, shadow, builtIn);
   results.builtIn = builtIn;
   if (builtIn.build && ok(builtIn.build)) {
@@ -486,13 +532,28 @@ try {
 
   // Fits over the sizes that finished.
   const built = results.sizes.filter((s) => s.build && ok(s.build) && s.site);
-  results.fits.buildSecondsPerPage = fitLine(built.map((s) => s.site?.pages ?? 0), built.map((s) => s.build?.wallSeconds ?? 0));
-  results.fits.buildCpuSecondsPerPage = fitLine(built.map((s) => s.site?.pages ?? 0), built.map((s) => (s.build ? cpuSeconds(s.build) : 0)));
-  results.fits.buildPeakMiBPerPage = fitLine(built.map((s) => s.site?.pages ?? 0), built.map((s) => (s.build ? peakMiB(s.build) : 0)));
+  results.fits.buildSecondsPerPage = fitLine(
+    built.map((s) => s.site?.pages ?? 0),
+    built.map((s) => s.build?.wallSeconds ?? 0),
+  );
+  results.fits.buildCpuSecondsPerPage = fitLine(
+    built.map((s) => s.site?.pages ?? 0),
+    built.map((s) => (s.build ? cpuSeconds(s.build) : 0)),
+  );
+  results.fits.buildPeakMiBPerPage = fitLine(
+    built.map((s) => s.site?.pages ?? 0),
+    built.map((s) => (s.build ? peakMiB(s.build) : 0)),
+  );
   const ingested = results.sizes.filter((s) => s.ingest && ok(s.ingest));
-  results.fits.ingestSecondsPerCommitment = fitLine(ingested.map((s) => s.commitments), ingested.map((s) => s.ingest?.wallSeconds ?? 0));
+  results.fits.ingestSecondsPerCommitment = fitLine(
+    ingested.map((s) => s.commitments),
+    ingested.map((s) => s.ingest?.wallSeconds ?? 0),
+  );
   const indexed = results.sizes.filter((s) => s.search && ok(s.search) && s.site);
-  results.fits.searchSecondsPerPage = fitLine(indexed.map((s) => s.site?.pages ?? 0), indexed.map((s) => s.search?.wallSeconds ?? 0));
+  results.fits.searchSecondsPerPage = fitLine(
+    indexed.map((s) => s.site?.pages ?? 0),
+    indexed.map((s) => s.search?.wallSeconds ?? 0),
+  );
   save();
 } finally {
   if (!opt.keep) rmSync(work, { recursive: true, force: true });

@@ -33,7 +33,21 @@
  * everything is built in a temporary folder, and the working tree is not touched.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, createWriteStream, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Dirent } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
@@ -118,7 +132,8 @@ for (const file of filesBelow(join(root, 'notices')).filter((f) => /^\d{4}\/[^/]
   if (!meta || typeof meta.slug !== 'string' || typeof meta.year !== 'number' || typeof meta.province !== 'string' || typeof meta.city !== 'string') {
     fail(`${relative(process.cwd(), join(root, 'notices', file))}: error: not a notice's metadata (slug, year, province, city)`);
   }
-  if (!existsSync(join(root, 'notices', String(meta.year), `${meta.slug}.md`))) fail(`build-shards: error: ${meta.year}/${meta.slug} has no generated entry; run \`npm run ingest\` first`);
+  if (!existsSync(join(root, 'notices', String(meta.year), `${meta.slug}.md`)))
+    fail(`build-shards: error: ${meta.year}/${meta.slug} has no generated entry; run \`npm run ingest\` first`);
   notices.push({ year: meta.year, slug: meta.slug, province: meta.province, city: meta.city });
 }
 if (notices.length === 0) fail(`build-shards: error: no notice under ${relative(process.cwd(), root) || root}/notices`);
@@ -333,14 +348,21 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
     writeFileSync(cachedKeyFile(n), keyOf.get(idOf(n)) ?? '');
   }
   rmSync(join(work, shard.name), { recursive: true, force: true });
-  log(`  ${shard.name}: ${shard.notices.length} notices (${shard.provinces.join('、')})${shard.anchors.length > 0 ? ` + ${shard.anchors.length} anchor` : ''}, ${kept} pages, ${seconds(t0)}`);
+  log(
+    `  ${shard.name}: ${shard.notices.length} notices (${shard.provinces.join('、')})${shard.anchors.length > 0 ? ` + ${shard.anchors.length} anchor` : ''}, ${kept} pages, ${seconds(t0)}`,
+  );
 }
 
 const aggregateOut = join(work, 'aggregate-out');
 /** Builds the pages that aggregate a year or the site, from the whole content. */
 async function buildAggregate(): Promise<void> {
   const t0 = performance.now();
-  const aggregate = await astroBuild('aggregate', projectCopy('project-aggregate', (route) => !isDistrictRoute(route)), root, aggregateOut);
+  const aggregate = await astroBuild(
+    'aggregate',
+    projectCopy('project-aggregate', (route) => !isDistrictRoute(route)),
+    root,
+    aggregateOut,
+  );
   if (aggregate.code !== 0) fail(`build-shards: error: the aggregate build failed:\n${aggregate.tail}`);
   log(`  aggregate: ${filesBelow(aggregateOut).filter((f) => f.endsWith('index.html')).length} pages, ${seconds(t0)}`);
 }

@@ -108,7 +108,11 @@ const steps: [string, string, string[]][] = [
   ['1/5 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
   ['2/5 snapshots', process.execPath, [join(project, 'scripts', 'snapshot.ts'), '--all']],
   incremental
-    ? ['3/5 astro build (incremental)', process.execPath, [join(project, 'scripts', 'build-shards.ts'), '--out', partial, '--incremental', '--jobs', String(Math.min(2, cpus().length))]]
+    ? [
+        '3/5 astro build (incremental)',
+        process.execPath,
+        [join(project, 'scripts', 'build-shards.ts'), '--out', partial, '--incremental', '--jobs', String(Math.min(2, cpus().length))],
+      ]
     : ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
   ['4/5 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]],
   ['5/5 search index', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', partial]],

@@ -91,5 +91,7 @@ const m = corpus.manifest;
 process.stdout.write(
   `corpus: ${m.notices} notices, ${m.commitments} commitments (seed ${JSON.stringify(seed)}, year ${year}, ~${perNotice} per notice) ` +
     `in ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), out) || '.'}/ ` +
-    `[layouts ${Object.entries(m.layouts).map(([k, v]) => `${k} ${v}`).join(', ')}; pool ${pool.items.length} items, sha256 ${pool.sha256.slice(0, 12)}]\n`,
+    `[layouts ${Object.entries(m.layouts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; pool ${pool.items.length} items, sha256 ${pool.sha256.slice(0, 12)}]\n`,
 );

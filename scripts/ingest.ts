@@ -128,7 +128,10 @@ if (check) {
     process.stdout.write(`ingest --check: ${plan.files.length} content files are up to date\n`);
     process.exit(0);
   }
-  const lines = [...changed.map((f) => `  ${existsSync(join(root, f.path)) ? 'differs' : 'missing'}: ${rel(join(root, f.path))}`), ...stale.map((p) => `  stale:   ${rel(join(root, p))}`)];
+  const lines = [
+    ...changed.map((f) => `  ${existsSync(join(root, f.path)) ? 'differs' : 'missing'}: ${rel(join(root, f.path))}`),
+    ...stale.map((p) => `  stale:   ${rel(join(root, p))}`),
+  ];
   fail(`ingest --check: the generated content is out of date; run \`npm run ingest\` and commit the result\n${lines.join('\n')}`);
 }
 

@@ -118,7 +118,13 @@ export async function searchPageCost(browser: Browser, origin: string, query: st
     page.on('response', (r) => {
       const path = new URL(r.url()).pathname;
       const at = path.indexOf('/pagefind/');
-      if (at >= 0) sizes.push(r.body().then((b): [string, number] => [path.slice(at + '/pagefind/'.length), b.length], (): [string, number] => [path, 0]));
+      if (at >= 0)
+        sizes.push(
+          r.body().then(
+            (b): [string, number] => [path.slice(at + '/pagefind/'.length), b.length],
+            (): [string, number] => [path, 0],
+          ),
+        );
     });
     await page.goto(`${origin}/search/?${new URLSearchParams({ q: query, ...filters }).toString()}`);
     await page.waitForFunction(() => /找到|没有找到|没有加载/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });

@@ -127,7 +127,13 @@ for (const d of readdirSync(out, { recursive: true, withFileTypes: true }) as im
   sizes.set(relative(out, join(d.parentPath, d.name)).split(sep).join('/'), size);
 }
 // Written last: its presence says the index is whole (src/lib/search/complete.ts; the checks verify it).
-writeFileSync(join(out, completeFile), indexRecord(parts.map((p) => p.path), sizes));
+writeFileSync(
+  join(out, completeFile),
+  indexRecord(
+    parts.map((p) => p.path),
+    sizes,
+  ),
+);
 process.stdout.write(
   `search-index: ${indexed} pages indexed in ${parts.length} part(s)${plain ? ' (plain: the pages as built)' : `, ${chars} characters of index words`}; ` +
     `${files} files, ${bytes} bytes in ${relative(process.cwd(), out) || out}/\n`,

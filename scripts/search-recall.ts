@@ -51,7 +51,11 @@ try {
   await page.goto(`${served.origin}/`);
   const measure = async (query: string): Promise<RecallRow> => {
     const hits = await runSearch(page, query);
-    return recallRow(query, expectedPages(commitments, query), hits.map((h) => h.url));
+    return recallRow(
+      query,
+      expectedPages(commitments, query),
+      hits.map((h) => h.url),
+    );
   };
 
   const texts = new Map<string, string>();
@@ -68,7 +72,11 @@ try {
   const rows: RecallRow[] = [];
   for (const query of [...residentQueries, ...segmentationTraps]) {
     const hits = await runSearch(page, query);
-    const row = recallRow(query, expectedPages(commitments, query), hits.map((h) => h.url));
+    const row = recallRow(
+      query,
+      expectedPages(commitments, query),
+      hits.map((h) => h.url),
+    );
     rows.push({ ...row, exact: hits.filter((h) => textContains(textOf(h.url), query)).length });
   }
   process.stdout.write(`Search recall over ${commitments.length} commitments (${site}/pagefind, Chromium)\n\n${recallTable(rows)}\n`);
@@ -89,7 +97,12 @@ try {
       process.stdout.write(
         `  ${length} characters: ${t.queries} queries, ${t.complete} complete (${percent(t.complete, t.queries)}); ` +
           `pages ${t.found}/${t.expected} (${percent(t.found, t.expected)})` +
-          (misses.length > 0 ? `; e.g. ${misses.slice(0, 8).map((r) => `${r.query} (${r.found}/${r.expected})`).join(', ')}` : '') +
+          (misses.length > 0
+            ? `; e.g. ${misses
+                .slice(0, 8)
+                .map((r) => `${r.query} (${r.found}/${r.expected})`)
+                .join(', ')}`
+            : '') +
           '\n',
       );
       missedAny ||= misses.length > 0;

@@ -42,7 +42,9 @@ if (browse) {
       const kinds = Object.entries(cost.byKind)
         .map(([k, b]) => `${k} ${format(b)}`)
         .join(', ');
-      process.stdout.write(`first screenful of “${query}”${district ? ` in ${district}` : ', everywhere'}: ${cost.results} results shown or counted, ${cost.requests} index requests, ${format(cost.bytes)} (${kinds})\n`);
+      process.stdout.write(
+        `first screenful of “${query}”${district ? ` in ${district}` : ', everywhere'}: ${cost.results} results shown or counted, ${cost.requests} index requests, ${format(cost.bytes)} (${kinds})\n`,
+      );
     } finally {
       await browser.close();
     }

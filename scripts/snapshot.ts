@@ -148,7 +148,13 @@ function createSnapshot(year: string, outDir: string, record: boolean, reuse = f
     const address = siteUrl();
     const inputs = {
       contentSha256: treeHash(corpus, filesBelow(corpus)),
-      codeSha256: treeHash(project, ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', ...['src', 'scripts', 'tools', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`))]),
+      codeSha256: treeHash(project, [
+        'package.json',
+        'package-lock.json',
+        'astro.config.mjs',
+        'tsconfig.json',
+        ...['src', 'scripts', 'tools', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`)),
+      ]),
     };
     const name = `minsheng-${year}`;
     const out = join(outDir, `${name}.tar.gz`);
@@ -204,7 +210,10 @@ function createSnapshot(year: string, outDir: string, record: boolean, reuse = f
 
     // 4. A deterministic tarball: sorted entries, fixed time, no owners, gzip without a timestamp.
     const tarFile = join(tmp, `${name}.tar`);
-    tar.create({ sync: true, file: tarFile, cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true }, [...files.keys()].sort().map((p) => `${name}/${p}`));
+    tar.create(
+      { sync: true, file: tarFile, cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true },
+      [...files.keys()].sort().map((p) => `${name}/${p}`),
+    );
     mkdirSync(outDir, { recursive: true });
     const gz = gzipSync(readFileSync(tarFile), { level: 9 });
     writeFileOrFail(out, gz);
@@ -285,7 +294,10 @@ function verifySnapshot(archive: string, expected: Expected | undefined): void {
 
 /** Returns the last line of a child's output that says `error`, else its last non-empty line. */
 function lastErrorLine(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return [...lines].reverse().find((l) => /error/iu.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
@@ -313,7 +325,11 @@ await runCli(() => {
   if (values.all) {
     if (positionals.length > 0) throw new Failure(usage, 2);
     const notices = join(contentDir(), noticesDir);
-    const years = existsSync(notices) ? readdirSync(notices).filter((y) => /^\d{4}$/u.test(y)).sort() : [];
+    const years = existsSync(notices)
+      ? readdirSync(notices)
+          .filter((y) => /^\d{4}$/u.test(y))
+          .sort()
+      : [];
     for (const y of years) createSnapshot(y, outDir, record, true);
     return;
   }

@@ -58,10 +58,7 @@ if (mode === '--update') {
   writeFileSync(manifestFile, writeManifest(updated));
   const bound = meaning.unbound.length > 0 ? `, ${meaning.unbound.length} bound to their fingerprint` : '';
   process.stdout.write(`urls: ${report.unlisted.length} new URLs added to ${manifestFile}${bound} (${manifest.length + report.unlisted.length} in all)\n`);
-  const problems = [
-    ...report.missing.map((u) => `  missing:  ${u} (published before, no longer built, no redirect)`),
-    ...meaning.changed.flatMap(changedLines),
-  ];
+  const problems = [...report.missing.map((u) => `  missing:  ${u} (published before, no longer built, no redirect)`), ...meaning.changed.flatMap(changedLines)];
   if (problems.length > 0) fail(`urls: ${problems.length} problem(s) the manifest cannot fix:\n${problems.join('\n')}`);
   process.exit(0);
 }

@@ -155,7 +155,9 @@ describe('the original file in the metadata', () => {
   test('the build should refuse an original whose bytes are not the ones the metadata records', () => {
     const bytes = readFileSync(join(formats, 'table.pdf'));
     expect(checkOriginal(bytes, sha256(bytes))).toBeUndefined();
-    expect(checkOriginal(bytes, 'f'.repeat(64))).toMatchInlineSnapshot(`"the original file's SHA-256 is 88591c7478f4482b00e3d5b06f7046a7096df69284aae18efd778fd9819460bc, but its metadata records ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"`);
+    expect(checkOriginal(bytes, 'f'.repeat(64))).toMatchInlineSnapshot(
+      `"the original file's SHA-256 is 88591c7478f4482b00e3d5b06f7046a7096df69284aae18efd778fd9819460bc, but its metadata records ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"`,
+    );
   });
 
   test('its address should sit beside the source page', () => {

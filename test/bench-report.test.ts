@@ -76,7 +76,13 @@ describe('siteSummary', () => {
     { path: 'pagefind/pagefind.js', bytes: 30_000 },
     { path: 'pagefind/index/a.pf_index', bytes: 70_000 },
   ];
-  const size = siteSummary(files, new Map([['sitemap-0.xml', 3], ['sitemap-1.xml', 2]]));
+  const size = siteSummary(
+    files,
+    new Map([
+      ['sitemap-0.xml', 3],
+      ['sitemap-1.xml', 2],
+    ]),
+  );
 
   test('should count the site apart from its search index', () => {
     expect(size.files).toBe(10);
@@ -171,7 +177,19 @@ describe('lighthouseScores', () => {
 
 /** A measured run that took `wallSeconds` and exited with `exitCode`. */
 function run(wallSeconds: number, exitCode: number | null = 0, more: Partial<Run> = {}): Run {
-  return { command: 'x', exitCode, signal: null, timedOut: false, wallSeconds, time: { userSeconds: 30, systemSeconds: 2.5, maxRssKiB: 512_000 }, treePeakRssKiB: 716_800, load: [1.04, 2.96], tail: '', logFile: '/tmp/x.log', ...more };
+  return {
+    command: 'x',
+    exitCode,
+    signal: null,
+    timedOut: false,
+    wallSeconds,
+    time: { userSeconds: 30, systemSeconds: 2.5, maxRssKiB: 512_000 },
+    treePeakRssKiB: 716_800,
+    load: [1.04, 2.96],
+    tail: '',
+    logFile: '/tmp/x.log',
+    ...more,
+  };
 }
 
 /** The built-in content and one synthetic size, as a bench run records them. */
@@ -181,10 +199,29 @@ const builtIn: SizeResult = {
   commitments: 160,
   ingest: run(4),
   build: { ...run(25), slowestRoutes: [{ path: '/2023/', seconds: 1.25 }], phases: { contentSync: 2, viteBundle: 9, routes: 12 }, pagesPerSecond: 8.04 },
-  site: { files: 300, bytes: 4_500_000, pages: 201, htmlBytes: 4_000_000, largest: [], aggregates: [{ kind: '<year>/index.html', path: '2023/index.html', bytes: 48_000 }], sitemapUrls: 201, sitemapParts: 1, sitemapLargestPart: 201, pagefindBytes: 900_000, pagefindFiles: 40, bytesPerPage: 22_388 },
+  site: {
+    files: 300,
+    bytes: 4_500_000,
+    pages: 201,
+    htmlBytes: 4_000_000,
+    largest: [],
+    aggregates: [{ kind: '<year>/index.html', path: '2023/index.html', bytes: 48_000 }],
+    sitemapUrls: 201,
+    sitemapParts: 1,
+    sitemapLargestPart: 201,
+    pagefindBytes: 900_000,
+    pagefindFiles: 40,
+    bytesPerPage: 22_388,
+  },
   search: { ...run(6), indexBytes: 900_000, parts: 1, cost: [{ query: '托位', requests: 7, bytes: 123_400, ms: 850, results: 12 }] },
 };
-const synthetic: SizeResult = { notices: 100, corpus: 'bench', commitments: 3300, ingest: run(20, 1), build: { ...run(1600, null, { timedOut: true }), slowestRoutes: [], phases: {} } };
+const synthetic: SizeResult = {
+  notices: 100,
+  corpus: 'bench',
+  commitments: 3300,
+  ingest: run(20, 1),
+  build: { ...run(1600, null, { timedOut: true }), slowestRoutes: [], phases: {} },
+};
 
 describe('the report', () => {
   test('should say how a run ended', () => {
@@ -209,7 +246,9 @@ describe('the report', () => {
   });
 
   test('should write a fitted cost as a sentence, or say there was not enough to fit', () => {
-    expect(fitSentence('build wall time', { intercept: 4.04, slope: 0.003, r2: 0.99912, points: 4 }, 'ms/page', 1000)).toBe('build wall time: 4.0 s fixed + 3.00 ms/page (R² 0.999, 4 sizes)');
+    expect(fitSentence('build wall time', { intercept: 4.04, slope: 0.003, r2: 0.99912, points: 4 }, 'ms/page', 1000)).toBe(
+      'build wall time: 4.0 s fixed + 3.00 ms/page (R² 0.999, 4 sizes)',
+    );
     expect(fitSentence('ingest', { intercept: 1, slope: 0.5, r2: Number.NaN, points: 2 }, 's/x')).toBe('ingest: 1.0 s fixed + 0.50 s/x (R² –, 2 sizes)');
     expect(fitSentence('pagefind wall time', undefined, 'ms/page')).toBe('pagefind wall time: not enough finished sizes to fit');
   });
@@ -221,9 +260,16 @@ describe('the report', () => {
   });
 
   test('should put each aggregate page under its kind and mark a sitemap part over the limit', () => {
-    const big: SizeResult = { ...builtIn, notices: 3000, corpus: 'bench', site: { ...(builtIn.site ?? ({} as never)), sitemapUrls: 158_000, sitemapParts: 2, sitemapLargestPart: 79_000 } };
+    const big: SizeResult = {
+      ...builtIn,
+      notices: 3000,
+      corpus: 'bench',
+      site: { ...(builtIn.site ?? ({} as never)), sitemapUrls: 158_000, sitemapParts: 2, sitemapLargestPart: 79_000 },
+    };
     const rows = aggregateTable([builtIn, big]).split('\n');
-    expect(rows[0]).toBe('| notices | index.html | <year>/index.html | <year>/categories/<topic>/ | <year>/units/ | <year>/feed.xml | data/<year>.json | data/<year>.csv | data/index.html | sitemap file | sitemap URLs (parts, largest) |');
+    expect(rows[0]).toBe(
+      '| notices | index.html | <year>/index.html | <year>/categories/<topic>/ | <year>/units/ | <year>/feed.xml | data/<year>.json | data/<year>.csv | data/index.html | sitemap file | sitemap URLs (parts, largest) |',
+    );
     expect(rows[2]).toBe('| built-in (5) | – | 48.0 KB | – | – | – | – | – | – | – | 201 (1, 201) |');
     expect(rows[3]).toBe('| 3000 | – | 48.0 KB | – | – | – | – | – | – | – | 158000 (2, 79000, over the 50 000 limit) |');
   });

@@ -7,7 +7,10 @@ import { fitLine, formatSeconds } from '../tools/bench/stats.ts';
 describe('fitLine', () => {
   test('recovers the fixed and per-unit cost of points on a line', () => {
     const xs = [1000, 5000, 26000, 52000, 158000];
-    const fit = fitLine(xs, xs.map((x) => 4 + 0.003 * x));
+    const fit = fitLine(
+      xs,
+      xs.map((x) => 4 + 0.003 * x),
+    );
     expect(fit?.intercept).toBeCloseTo(4, 6);
     expect(fit?.slope).toBeCloseTo(0.003, 9);
     expect(fit?.r2).toBeCloseTo(1, 9);

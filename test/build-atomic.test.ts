@@ -70,7 +70,8 @@ describe('npm run build (scripts/build.ts)', () => {
 
   beforeAll(() => {
     mkdirSync(join(content, 'notices', '2023'), { recursive: true });
-    for (const ext of ['txt', 'yaml', 'units.yaml']) cpSync(join(project, 'content', 'notices', '2023', `jinan-shizhong.${ext}`), join(content, 'notices', '2023', `jinan-shizhong.${ext}`));
+    for (const ext of ['txt', 'yaml', 'units.yaml'])
+      cpSync(join(project, 'content', 'notices', '2023', `jinan-shizhong.${ext}`), join(content, 'notices', '2023', `jinan-shizhong.${ext}`));
     const first = build();
     if (first.status !== 0) throw new Error(`the first build failed:\n${first.output}`);
     before = fileTree(out, 'base64');
@@ -86,12 +87,19 @@ describe('npm run build (scripts/build.ts)', () => {
   test.each([
     ['during ingest', (o: string) => o.includes('build: 1/5 ingest')],
     ['during astro build, once it has written pages', (o: string) => o.includes('build: 3/5 astro build') && partials().some((p) => existsSync(join(work, 'out', p, '_astro')))],
-    ['during the search index, once it has written part of it', (o: string) => o.includes('build: 5/5 search index') && partials().some((p) => existsSync(join(work, 'out', p, 'pagefind')))],
-  ])('should leave the previous output byte for byte when killed %s', async (_when, when) => {
-    const output = await killBuild(when, 'the step');
-    expect(output).not.toContain('replaced by the new build');
-    expect(fileTree(out, 'base64')).toEqual(before);
-  }, 300_000);
+    [
+      'during the search index, once it has written part of it',
+      (o: string) => o.includes('build: 5/5 search index') && partials().some((p) => existsSync(join(work, 'out', p, 'pagefind'))),
+    ],
+  ])(
+    'should leave the previous output byte for byte when killed %s',
+    async (_when, when) => {
+      const output = await killBuild(when, 'the step');
+      expect(output).not.toContain('replaced by the new build');
+      expect(fileTree(out, 'base64')).toEqual(before);
+    },
+    300_000,
+  );
 
   test('should leave the previous output when a step fails, and say which step', () => {
     const meta = join(content, 'notices', '2023', 'jinan-shizhong.yaml');
@@ -189,7 +197,9 @@ describe('the checks on a build with a half-written search index', () => {
     expect(urls.stderr).toContain(`search:   the search index is incomplete: 1 file(s) missing: pagefind/fragment/${fragment}`);
     const site = spawnSync(node, ['scripts/check-site.ts', copy], { cwd: project, encoding: 'utf8', timeout: 300_000 });
     expect(site.status).toBe(1);
-    expect(site.stderr.trimEnd().split('\n')).toEqual([`pagefind/complete.json:1:1: the search index is incomplete: 1 file(s) missing: pagefind/fragment/${fragment} (search-index)`]);
+    expect(site.stderr.trimEnd().split('\n')).toEqual([
+      `pagefind/complete.json:1:1: the search index is incomplete: 1 file(s) missing: pagefind/fragment/${fragment} (search-index)`,
+    ]);
   }, 300_000);
 
   test('should fail npm run urls -- --check when the indexer never finished (no completion record)', () => {

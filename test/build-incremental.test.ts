@@ -35,12 +35,35 @@ describe('the content keys', () => {
   });
 
   test('should change the key with any name or byte, and never confuse where one part ends', () => {
-    const key = inputKey([{ name: 'a', bytes: 'xy' }, { name: 'b', bytes: 'z' }]);
+    const key = inputKey([
+      { name: 'a', bytes: 'xy' },
+      { name: 'b', bytes: 'z' },
+    ]);
     expect(key).toMatch(/^[0-9a-f]{64}$/u);
-    expect(inputKey([{ name: 'a', bytes: 'xy' }, { name: 'b', bytes: 'z' }])).toBe(key);
-    expect(inputKey([{ name: 'a', bytes: 'x' }, { name: 'b', bytes: 'yz' }])).not.toBe(key);
-    expect(inputKey([{ name: 'a', bytes: 'xy' }, { name: 'c', bytes: 'z' }])).not.toBe(key);
-    expect(inputKey([{ name: 'a', bytes: Buffer.from('xy') }, { name: 'b', bytes: 'z' }])).toBe(key);
+    expect(
+      inputKey([
+        { name: 'a', bytes: 'xy' },
+        { name: 'b', bytes: 'z' },
+      ]),
+    ).toBe(key);
+    expect(
+      inputKey([
+        { name: 'a', bytes: 'x' },
+        { name: 'b', bytes: 'yz' },
+      ]),
+    ).not.toBe(key);
+    expect(
+      inputKey([
+        { name: 'a', bytes: 'xy' },
+        { name: 'c', bytes: 'z' },
+      ]),
+    ).not.toBe(key);
+    expect(
+      inputKey([
+        { name: 'a', bytes: Buffer.from('xy') },
+        { name: 'b', bytes: 'z' },
+      ]),
+    ).toBe(key);
   });
 });
 
@@ -57,7 +80,18 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
 
   /** Runs the incremental build into `out` and keeps its log. */
   const incremental = (out: string): void => {
-    const args = [join(project, 'scripts', 'build-shards.ts'), '--out', out, '--incremental', '--cache', cache, '--max-notices', '3', '--jobs', String(Math.min(2, availableParallelism()))];
+    const args = [
+      join(project, 'scripts', 'build-shards.ts'),
+      '--out',
+      out,
+      '--incremental',
+      '--cache',
+      cache,
+      '--max-notices',
+      '3',
+      '--jobs',
+      String(Math.min(2, availableParallelism())),
+    ];
     logs.push(execFileSync(node, args, { cwd: project, env, encoding: 'utf8', stdio: 'pipe' }));
     execFileSync(node, [join(project, 'scripts', 'headers.ts'), out], { cwd: project, stdio: 'pipe' });
   };
@@ -69,7 +103,10 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
 
   beforeAll(() => {
     execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', '8', '--seed', 'incremental', '--per-notice', '5', '--out', pool], { cwd: project, stdio: 'pipe' });
-    const all = readdirSync(join(pool, 'notices', '2023')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+    const all = readdirSync(join(pool, 'notices', '2023'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -'.yaml'.length))
+      .sort();
     const [added, ...first] = all;
     mkdirSync(notices, { recursive: true });
     for (const slug of first) for (const ext of ['txt', 'yaml']) cpSync(join(pool, 'notices', '2023', `${slug}.${ext}`), join(notices, `${slug}.${ext}`));

@@ -44,7 +44,10 @@ describe('contentProblems', () => {
   });
 
   test('should report the first ten problems in one line, and count the rest', () => {
-    const report = contentReport('/c', Array.from({ length: 12 }, (_, i) => `p${i + 1}`));
+    const report = contentReport(
+      '/c',
+      Array.from({ length: 12 }, (_, i) => `p${i + 1}`),
+    );
     expect(report).toBe('/c: error: the content is incomplete (half-ingested?), run `npm run ingest`: p1; p2; p3; p4; p5; p6; p7; p8; p9; p10; and 2 more');
   });
 });

@@ -18,10 +18,18 @@ describe('the shard plan', () => {
     const list = [notice('甲省', 'a市', 'a1'), notice('甲省', 'a市', 'a2'), notice('乙省', 'b市', 'b1'), notice('丙省', 'c市', 'c1'), notice('丙省', 'c市', 'c2')];
     const shards = planShards(list, 3);
     // Provinces in code order (丙 < 乙 < 甲), packed while a shard has room.
-    expect(shards.map((s) => s.notices.map((n) => n.slug))).toEqual([['c1', 'c2', 'b1'], ['a1', 'a2']]);
+    expect(shards.map((s) => s.notices.map((n) => n.slug))).toEqual([
+      ['c1', 'c2', 'b1'],
+      ['a1', 'a2'],
+    ]);
     // Each province lies in one shard.
     for (const p of ['甲省', '乙省', '丙省']) expect(shards.filter((s) => s.provinces.includes(p))).toHaveLength(1);
-    expect(shards.flatMap((s) => s.notices).map((n) => n.slug).sort()).toEqual(['a1', 'a2', 'b1', 'c1', 'c2']);
+    expect(
+      shards
+        .flatMap((s) => s.notices)
+        .map((n) => n.slug)
+        .sort(),
+    ).toEqual(['a1', 'a2', 'b1', 'c1', 'c2']);
   });
 
   test('should split a province larger than a shard by city, never losing or repeating a notice', () => {
@@ -71,7 +79,11 @@ describe('node scripts/build-shards.ts (and the pages of a year with more distri
       if (entry !== '.astro' && entry !== '.vite') symlinkSync(join(project, 'node_modules', entry), join(copy, 'node_modules', entry));
     }
     execFileSync(node, [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'whole')], { cwd: copy, env, stdio: 'pipe' });
-    execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4', '--jobs', String(Math.min(2, availableParallelism()))], { cwd: project, env, stdio: 'pipe' });
+    execFileSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'sharded'), '--max-notices', '4', '--jobs', String(Math.min(2, availableParallelism()))], {
+      cwd: project,
+      env,
+      stdio: 'pipe',
+    });
     // The headers step, as `npm run build` runs it after either build: each page's policy then names its own inline styles.
     for (const site of ['whole', 'sharded']) execFileSync(node, [join(project, 'scripts', 'headers.ts'), join(work, site)], { cwd: project, stdio: 'pipe' });
   }, 900_000);

@@ -39,7 +39,9 @@ describe('astro build of the built-in content', () => {
   test('should link every district from the home page', () => {
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     const dir = join(project, 'content', 'notices', '2023');
-    const slugs = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/u, ''));
+    const slugs = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => f.replace(/\.txt$/u, ''));
     expect(slugs).toHaveLength(5);
     for (const slug of slugs) expect(home).toContain(`href="/2023/${slug}/"`);
     expect(pageText(home)).toContain('共 124 项承诺');
@@ -68,7 +70,9 @@ describe('astro build of the built-in content', () => {
 
   test('should number every line of the original notice and mark each commitment block', () => {
     const html = readFileSync(join(out, '2023', 'huaibei-xiangshan', 'source', 'index.html'), 'utf8');
-    const lines = readFileSync(join(project, 'content', 'notices', '2023', 'huaibei-xiangshan.txt'), 'utf8').replace(/\n$/u, '').split('\n');
+    const lines = readFileSync(join(project, 'content', 'notices', '2023', 'huaibei-xiangshan.txt'), 'utf8')
+      .replace(/\n$/u, '')
+      .split('\n');
     for (let n = 1; n <= lines.length; n++) expect(html).toContain(`id="L${n}"`);
     expect(html).not.toContain(`id="L${lines.length + 1}"`);
     expect(html).toContain('id="c18"');
@@ -82,10 +86,12 @@ describe('astro build of the built-in content', () => {
     expect(html).toContain('实施困难残疾人康复工程');
   });
 
-  test('should ship JavaScript only on pages that draw a chart, besides the 关怀版 switch and the commitment page\'s cite.js', () => {
+  test("should ship JavaScript only on pages that draw a chart, besides the 关怀版 switch and the commitment page's cite.js", () => {
     // JSON-LD is data, not JavaScript; mode.js (the 关怀版 switch) is on every page.
     const withScript = (path: string): boolean =>
-      /<script(?![^>]*type="application\/ld\+json")/u.test(readFileSync(join(out, path), 'utf8').replace('<script src="/js/mode.js"></script>', '').replace('<script src="/js/cite.js" defer></script>', ''));
+      /<script(?![^>]*type="application\/ld\+json")/u.test(
+        readFileSync(join(out, path), 'utf8').replace('<script src="/js/mode.js"></script>', '').replace('<script src="/js/cite.js" defer></script>', ''),
+      );
     expect(withScript('2023/huaibei-xiangshan/18/index.html')).toBe(false);
     expect(withScript('2023/huaibei-xiangshan/source/index.html')).toBe(false);
     expect(withScript('index.html')).toBe(false);
@@ -156,10 +162,7 @@ describe('a URL that moved, and two that changed meaning', () => {
     const corpus = mkdtempSync(join(tmpdir(), 'minsheng-redirect-'));
     try {
       cpSync(join(project, 'content'), corpus, { recursive: true });
-      writeFileSync(
-        join(corpus, 'redirects.yaml'),
-        'redirects:\n  - from: /2023/xiangshan/\n    to: /2023/huaibei-xiangshan/\n    reason: 测试：旧的区县 slug\n',
-      );
+      writeFileSync(join(corpus, 'redirects.yaml'), 'redirects:\n  - from: /2023/xiangshan/\n    to: /2023/huaibei-xiangshan/\n    reason: 测试：旧的区县 slug\n');
       // Items 11 and 12 of jinan-shizhong swap places, as a parser reading them in another order would make them.
       const entry = (n: number) => join(corpus, 'commitments', '2023', 'jinan-shizhong', `${n}.md`);
       const renumber = (text: string, n: number) => text.replace(/^number: \d+$/mu, `number: ${n}`).replace(/^permalink: .*$/mu, `permalink: /2023/jinan-shizhong/${n}/`);
@@ -201,7 +204,13 @@ describe('a URL that moved, and two that changed meaning', () => {
       expect(checkPermanence(manifest, publicUrls(files, privateFiles()), redirects)).toMatchObject({ missing: [], redirectsWithoutPage: [], redirectsToNowhere: [] });
       expect(checkMeanings(entries, commitments, redirects, corrections).changed).toEqual([]);
       // Without the redirect, the old URL is reported missing.
-      expect(checkPermanence(manifest, publicUrls(files, privateFiles()).filter((u) => u !== '/2023/xiangshan/'), []).missing).toEqual(['/2023/xiangshan/']);
+      expect(
+        checkPermanence(
+          manifest,
+          publicUrls(files, privateFiles()).filter((u) => u !== '/2023/xiangshan/'),
+          [],
+        ).missing,
+      ).toEqual(['/2023/xiangshan/']);
     } finally {
       rmSync(corpus, { recursive: true, force: true });
     }

@@ -101,9 +101,7 @@ describe('summarize', () => {
   });
 
   test('sums stacked series per label and names the series summed', () => {
-    expect(summarize(stacked)).toBe(
-      '共2项，区级财政、上级补助合计25,000.5万元；最高的是“教育”（20,000万元），最低的是“医疗”（5,000.5万元）。',
-    );
+    expect(summarize(stacked)).toBe('共2项，区级财政、上级补助合计25,000.5万元；最高的是“教育”（20,000万元），最低的是“医疗”（5,000.5万元）。');
   });
 
   test('counts stacked series instead of naming them when there are more than three, by their kind when given, never as 系列', () => {
@@ -142,7 +140,13 @@ describe('summarize', () => {
   });
 
   test('lists each series of a single label side by side', () => {
-    const spec: ChartSpec = { labels: ['甲'], series: [{ name: '计划', values: [7] }, { name: '完成', values: [6] }] };
+    const spec: ChartSpec = {
+      labels: ['甲'],
+      series: [
+        { name: '计划', values: [7] },
+        { name: '完成', values: [6] },
+      ],
+    };
     expect(summarize(spec)).toBe('只有“甲”一项：计划7，完成6。');
   });
 
@@ -171,9 +175,7 @@ describe('checkSpec', () => {
     expect(() => checkSpec({ labels: ['甲', '乙'], series: [{ name: '数量', values: [1, Number.NaN] }] })).toThrow(
       'series "数量" has a value that is not a finite number at label "乙": NaN',
     );
-    expect(() => checkSpec({ labels: ['甲'], series: [{ name: '数量', values: [Number.POSITIVE_INFINITY] }] })).toThrow(
-      'at label "甲": Infinity',
-    );
+    expect(() => checkSpec({ labels: ['甲'], series: [{ name: '数量', values: [Number.POSITIVE_INFINITY] }] })).toThrow('at label "甲": Infinity');
   });
 
   test('rejects a value that is a string, as JSON data might hold', () => {

@@ -70,9 +70,17 @@ describe('a script’s usage error', () => {
     ['ingest.ts', ['--chek'], 'usage: npm run ingest [-- --check]  (unknown argument: --chek)'],
     ['urls.ts', ['--check', '--dist'], 'usage: npm run urls -- --check|--update [--dist DIR]  (--dist needs a value)'],
     ['urls.ts', [], 'usage: npm run urls -- --check|--update [--dist DIR]'],
-    ['corpus.ts', ['--notices', '3', '--sede', 'x'], 'usage: npm run --silent corpus -- --notices N --seed S --out DIR [--year Y] [--per-notice M] [--force]  (unknown argument: --sede)'],
+    [
+      'corpus.ts',
+      ['--notices', '3', '--sede', 'x'],
+      'usage: npm run --silent corpus -- --notices N --seed S --out DIR [--year Y] [--per-notice M] [--force]  (unknown argument: --sede)',
+    ],
     ['holdout.ts', ['a', 'b'], 'usage: npm run --silent holdout [-- <dir of <case>/input.txt + facts.json>]'],
-    ['snapshot.ts', ['--verify'], 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)'],
+    [
+      'snapshot.ts',
+      ['--verify'],
+      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)',
+    ],
     ['check-site.ts', ['--sit', 'x'], 'usage: node scripts/check-site.ts [DIR] [--site URL]  (unknown argument: --sit)'],
   ])('should be one line and exit code 2 for %s %j', (script, args, line) => {
     const run = spawnSync(node, [join('scripts', script), ...args], { cwd: project, encoding: 'utf8' });
@@ -101,7 +109,15 @@ describe('filesBelow', () => {
 describe('copyProject', () => {
   test('should copy the sources and configuration, and link node_modules without its caches', () => {
     const from = join(dir, 'project');
-    for (const f of ['src/pages/index.astro', 'public/js/a.js', 'package.json', 'node_modules/astro/package.json', 'node_modules/.astro/cache', 'node_modules/.vite/x', 'notes.txt']) {
+    for (const f of [
+      'src/pages/index.astro',
+      'public/js/a.js',
+      'package.json',
+      'node_modules/astro/package.json',
+      'node_modules/.astro/cache',
+      'node_modules/.vite/x',
+      'notes.txt',
+    ]) {
       mkdirSync(join(from, f, '..'), { recursive: true });
       writeFileSync(join(from, f), f);
     }

@@ -42,7 +42,9 @@ describe('decoding text', () => {
     const bytes = new Uint8Array(Buffer.from('abc\ndef\n', 'utf16le'));
     const result = decodeText(bytes);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.message).toMatchInlineSnapshot(`"the file is binary (it contains a NUL byte), not a text notice (it looks like UTF-16 without a byte-order mark: save it as UTF-8, or as UTF-16 with a BOM)"`);
+    expect(!result.ok && result.error.message).toMatchInlineSnapshot(
+      `"the file is binary (it contains a NUL byte), not a text notice (it looks like UTF-16 without a byte-order mark: save it as UTF-8, or as UTF-16 with a BOM)"`,
+    );
   });
 
   test('should prefer UTF-8 whenever the bytes are valid UTF-8', () => {
@@ -74,16 +76,7 @@ describe('HTML to lines', () => {
       <tr><th>序号</th><th>类别</th><th colspan="2">责任单位</th></tr>
       <tr><td>1</td><td rowspan="2">教育</td><td>区教育局</td><td>区财政局</td></tr>
       <tr><td>2</td><td>区卫健委</td><td></td></tr></table><p>后记</p></body>`;
-    expect(htmlToLines(html)).toEqual([
-      '前言',
-      '',
-      '\t序号\t类别\t责任单位\t责任单位',
-      '\t1\t教育\t区教育局\t区财政局',
-      '\t2\t教育\t区卫健委\t',
-      '',
-      '',
-      '后记',
-    ]);
+    expect(htmlToLines(html)).toEqual(['前言', '', '\t序号\t类别\t责任单位\t责任单位', '\t1\t教育\t区教育局\t区财政局', '\t2\t教育\t区卫健委\t', '', '', '后记']);
   });
 
   test('should read a layout table (a table inside it, or a single row) as blocks, and its inner data table as a table', () => {
@@ -114,7 +107,12 @@ describe('HTML to lines', () => {
       unit: fc.constantFrom('个', '公里', '盏', '户'),
       unitName: fc.constantFrom('区教育局', '区住建局', '区城管局'),
     });
-    const wrap = fc.constantFrom((s: string) => `<p>${s}</p>`, (s: string) => `<div><span>${s}</span></div>`, (s: string) => `<section><p>\n  ${s}\n</p></section>`, (s: string) => `${s}<br>`);
+    const wrap = fc.constantFrom(
+      (s: string) => `<p>${s}</p>`,
+      (s: string) => `<div><span>${s}</span></div>`,
+      (s: string) => `<section><p>\n  ${s}\n</p></section>`,
+      (s: string) => `${s}<br>`,
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(item, wrap), { minLength: 1, maxLength: 12 }), fc.boolean(), (items, chrome) => {
         const lines = ['某区2024年民生实事项目', ...items.map(([i], n) => `${n + 1}.${i.title}${i.value}${i.unit}（牵头单位：${i.unitName}）`)];
@@ -145,7 +143,12 @@ describe('the canonical table text', () => {
   });
 
   test('should lead each cell with a tab, turn tabs inside cells into spaces and drop empty rows', () => {
-    expect(tableLines([['1', 'a\tb', ''], ['', '', '']])).toEqual(['', '\t1\ta b\t', '', '']);
+    expect(
+      tableLines([
+        ['1', 'a\tb', ''],
+        ['', '', ''],
+      ]),
+    ).toEqual(['', '\t1\ta b\t', '', '']);
   });
 });
 
@@ -167,7 +170,18 @@ describe('Word numbering', () => {
 
   test('Chinese numerals should read as they are written', () => {
     expect([1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1005].map(numberToChinese)).toEqual([
-      '一', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '一千零五',
+      '一',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零一',
+      '一百一十',
+      '一千零五',
     ]);
   });
 });
@@ -184,7 +198,10 @@ describe('PDF geometry', () => {
 
   test('should cut an item where a ruling crosses it', () => {
     const pieces = splitAt(item('甲乙丙丁', 0, 0), [20]);
-    expect(pieces.map((p) => [p.str, p.x])).toEqual([['甲乙', 0], ['丙丁', 20]]);
+    expect(pieces.map((p) => [p.str, p.x])).toEqual([
+      ['甲乙', 0],
+      ['丙丁', 20],
+    ]);
   });
 
   test('should read a ruled grid with a merged cell as rows, the merged text in each row it covers', () => {
@@ -202,12 +219,7 @@ describe('PDF geometry', () => {
   });
 
   test('should keep unruled columns apart at wide gaps and join a wrapped paragraph', () => {
-    const items = [
-      item('一二三四五六七八九十', 0, 100),
-      item('续行', 0, 88),
-      item('1', 0, 60),
-      item('托位', 40, 60),
-    ];
+    const items = [item('一二三四五六七八九十', 0, 100), item('续行', 0, 88), item('1', 0, 60), item('托位', 40, 60)];
     expect(layoutLines([{ items, segments: [] }])).toEqual(['一二三四五六七八九十续行', '', '\t1\t托位']);
   });
 });

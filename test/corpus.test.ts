@@ -81,7 +81,11 @@ describe('the corpus generator', () => {
   test('should write notices that parse into exactly the commitments it meant, with no line left unassigned', () => {
     for (const seed of ['alpha', 'beta', 'gamma']) {
       const corpus = generateCorpus(pool, { seed, notices: 150, year: 2023, perNotice: 33 });
-      for (const layout of layouts) expect(corpus.notices.some((n) => n.layout === layout), `${seed}: ${layout}`).toBe(true);
+      for (const layout of layouts)
+        expect(
+          corpus.notices.some((n) => n.layout === layout),
+          `${seed}: ${layout}`,
+        ).toBe(true);
       expectReadable(corpus);
     }
   });

@@ -32,7 +32,10 @@ describe('the policy', () => {
   });
 
   test('should merge policies source by source, in the order first seen, and add frame-ancestors', () => {
-    const merged = mergePolicies(["default-src 'self'; script-src 'self' 'sha256-a='; style-src 'self' 'sha256-s='", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-b='"]);
+    const merged = mergePolicies([
+      "default-src 'self'; script-src 'self' 'sha256-a='; style-src 'self' 'sha256-s='",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-b='",
+    ]);
     expect(merged).toBe("default-src 'self'; script-src 'self' 'sha256-a=' 'wasm-unsafe-eval' 'sha256-b='; style-src 'self' 'sha256-s='; frame-ancestors 'none'");
   });
 
@@ -44,7 +47,7 @@ describe('the policy', () => {
     const own = withOwnStyleHashes(page);
     // Both styles, in order, the repeated one once; the other pages' hashes gone; script-src untouched.
     expect(pagePolicy(own)).toBe(`default-src 'self'; script-src 'self' 'sha256-s='; style-src 'self' ${sha('a{color:red}')} ${sha('b{}')};`);
-    expect(own.slice(own.indexOf('">') )).toBe(page.slice(page.indexOf('">')));
+    expect(own.slice(own.indexOf('">'))).toBe(page.slice(page.indexOf('">')));
     expect(withOwnStyleHashes(own)).toBe(own);
     // An HTML-escaped policy keeps its escapes; a page without inline style allows none.
     const escaped = withOwnStyleHashes(pageWith("default-src 'self'; style-src 'self' 'sha256-x='", '<p>x</p>'));
@@ -79,7 +82,8 @@ describe('node scripts/headers.ts', () => {
     const at = site('good', {
       'index.html': pageWith("default-src 'self'; script-src 'self' 'sha256-a='"),
       'search/index.html': pageWith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a='"),
-      '2023/old/index.html': '<!doctype html><title>Redirecting to: /2023/new/</title><meta http-equiv="refresh" content="0;url=/2023/new/"><body><a href="/2023/new/">…</a></body>',
+      '2023/old/index.html':
+        '<!doctype html><title>Redirecting to: /2023/new/</title><meta http-equiv="refresh" content="0;url=/2023/new/"><body><a href="/2023/new/">…</a></body>',
     });
     const run = spawnSync(node, ['scripts/headers.ts', at], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');

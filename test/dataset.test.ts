@@ -153,7 +153,24 @@ function csvRows(csv: string): Record<string, string>[] {
 type Json = Record<string, unknown>;
 
 /** Keywords the tiny validator checks, and annotations it may ignore. */
-const checked = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'anyOf', '$ref', 'enum', 'const', 'pattern', 'minLength', 'minimum', 'maximum', 'exclusiveMinimum', 'minItems', 'format']);
+const checked = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'anyOf',
+  '$ref',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'minItems',
+  'format',
+]);
 const annotations = new Set(['$schema', '$id', '$defs', 'title', 'description']);
 
 /** Validates `value` against a JSON Schema (the subset zod emits); returns the errors, with paths. */
@@ -243,13 +260,51 @@ describe('the year dataset', () => {
   test('gives the keys in the same order every time, the parse record first and the site fields after', () => {
     expect(Object.keys(dataset)).toEqual(['$schema', 'year', 'site', 'license', 'noticeCount', 'commitmentCount', 'notices']);
     expect(Object.keys(shizhong ?? {})).toEqual([
-      'slug', 'year', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote',
-      'kind', 'title', 'issuer', 'date', 'groups', 'passages', 'warnings',
-      'commitmentCount', 'sourceFile', 'sourceSha256', 'permalink', 'sourcePermalink', 'units', 'commitments',
+      'slug',
+      'year',
+      'province',
+      'city',
+      'district',
+      'districtFull',
+      'sourceUrl',
+      'sourceNote',
+      'kind',
+      'title',
+      'issuer',
+      'date',
+      'groups',
+      'passages',
+      'warnings',
+      'commitmentCount',
+      'sourceFile',
+      'sourceSha256',
+      'permalink',
+      'sourcePermalink',
+      'units',
+      'commitments',
     ]);
     expect(Object.keys(employment ?? {})).toEqual([
-      'number', 'title', 'text', 'category', 'leadUnits', 'coUnits', 'level', 'subItems', 'measures', 'targets', 'source', 'appendixSource',
-      'topic', 'year', 'district', 'permalink', 'id', 'leadUnitsNormalized', 'coUnitsNormalized', 'status', 'statusAsOf',
+      'number',
+      'title',
+      'text',
+      'category',
+      'leadUnits',
+      'coUnits',
+      'level',
+      'subItems',
+      'measures',
+      'targets',
+      'source',
+      'appendixSource',
+      'topic',
+      'year',
+      'district',
+      'permalink',
+      'id',
+      'leadUnitsNormalized',
+      'coUnitsNormalized',
+      'status',
+      'statusAsOf',
     ]);
     expect(Object.keys(employment?.topic ?? {})).toEqual(['slug', 'name', 'how', 'matched']);
   });
@@ -337,11 +392,44 @@ describe('the CSV', () => {
 
   test('has a header of stable English column names', () => {
     expect(csv.slice(1, csv.indexOf('\r\n')).split(',')).toEqual([
-      'id', 'year', 'districtSlug', 'province', 'city', 'districtName', 'districtFull', 'noticeTitle', 'issuer', 'date', 'docNumber',
-      'number', 'title', 'text', 'category', 'level', 'topic', 'topicName', 'topicHow', 'topicMatched', 'topicAlso',
-      'leadUnits', 'leadUnitsNormalized', 'coUnits', 'coUnitsNormalized', 'targets', 'subItems', 'measures',
-      'sourceStartLine', 'sourceEndLine', 'appendixStartLine', 'appendixEndLine', 'status', 'statusAsOf', 'statusWords', 'actuals',
-      'permalink', 'sourceUrl',
+      'id',
+      'year',
+      'districtSlug',
+      'province',
+      'city',
+      'districtName',
+      'districtFull',
+      'noticeTitle',
+      'issuer',
+      'date',
+      'docNumber',
+      'number',
+      'title',
+      'text',
+      'category',
+      'level',
+      'topic',
+      'topicName',
+      'topicHow',
+      'topicMatched',
+      'topicAlso',
+      'leadUnits',
+      'leadUnitsNormalized',
+      'coUnits',
+      'coUnitsNormalized',
+      'targets',
+      'subItems',
+      'measures',
+      'sourceStartLine',
+      'sourceEndLine',
+      'appendixStartLine',
+      'appendixEndLine',
+      'status',
+      'statusAsOf',
+      'statusWords',
+      'actuals',
+      'permalink',
+      'sourceUrl',
     ]);
   });
 
@@ -529,12 +617,22 @@ describe('the JSON Schema', () => {
 describe('the fields the site adds to the parse record', () => {
   test('are the metadata, pages and units of a notice and the topic, URL, identifier and units of a commitment', () => {
     expect(siteFields.notice).toEqual([
-      'slug', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote', 'original',
-      'commitmentCount', 'sourceFile', 'sourceSha256', 'permalink', 'sourcePermalink', 'units',
+      'slug',
+      'province',
+      'city',
+      'district',
+      'districtFull',
+      'sourceUrl',
+      'sourceNote',
+      'original',
+      'commitmentCount',
+      'sourceFile',
+      'sourceSha256',
+      'permalink',
+      'sourcePermalink',
+      'units',
     ]);
-    expect(siteFields.commitment).toEqual([
-      'topic', 'year', 'district', 'permalink', 'statusHistory', 'id', 'leadUnitsNormalized', 'coUnitsNormalized', 'status', 'statusAsOf',
-    ]);
+    expect(siteFields.commitment).toEqual(['topic', 'year', 'district', 'permalink', 'statusHistory', 'id', 'leadUnitsNormalized', 'coUnitsNormalized', 'status', 'statusAsOf']);
   });
 });
 

@@ -164,35 +164,29 @@ describe('noticeFiles', () => {
   });
 
   describe('a commitment entry', () => {
-    test.each(commitments.map((c) => [c.number, c] as const))(
-      'should have frontmatter that validates and equals the record that went in (commitment %i)',
-      (number, commitment) => {
-        const { data } = readBack(fileAt(`commitments/2023/jining-yanzhou/${number}.md`).contents);
-        const parsed = CommitmentEntry.safeParse(data);
-        expect(parsed.success).toBe(true);
-        expect(data).toEqual({
-          ...commitment,
-          topic: topics[number - 1],
-          year: 2023,
-          district: 'jining-yanzhou',
-          permalink: `/2023/jining-yanzhou/${number}/`,
-        });
-      },
-    );
+    test.each(commitments.map((c) => [c.number, c] as const))('should have frontmatter that validates and equals the record that went in (commitment %i)', (number, commitment) => {
+      const { data } = readBack(fileAt(`commitments/2023/jining-yanzhou/${number}.md`).contents);
+      const parsed = CommitmentEntry.safeParse(data);
+      expect(parsed.success).toBe(true);
+      expect(data).toEqual({
+        ...commitment,
+        topic: topics[number - 1],
+        year: 2023,
+        district: 'jining-yanzhou',
+        permalink: `/2023/jining-yanzhou/${number}/`,
+      });
+    });
 
-    test.each(commitments.map((c) => [c.number, c] as const))(
-      'should have a body whose first paragraph is the commitment text unchanged (commitment %i)',
-      (number, commitment) => {
-        const { body } = readBack(fileAt(`commitments/2023/jining-yanzhou/${number}.md`).contents);
-        expect(toString({ type: 'root', children: body })).toContain(commitment.text);
-        const first = body[0];
-        expect(first?.type).toBe('paragraph');
-        const paragraph = first as Paragraph;
-        expect(toString(paragraph)).toBe(commitment.text);
-        // Literal text only: no emphasis, link, inline code or raw HTML made from the wording.
-        expect(paragraph.children.map((c) => c.type)).toEqual(paragraph.children.map(() => 'text'));
-      },
-    );
+    test.each(commitments.map((c) => [c.number, c] as const))('should have a body whose first paragraph is the commitment text unchanged (commitment %i)', (number, commitment) => {
+      const { body } = readBack(fileAt(`commitments/2023/jining-yanzhou/${number}.md`).contents);
+      expect(toString({ type: 'root', children: body })).toContain(commitment.text);
+      const first = body[0];
+      expect(first?.type).toBe('paragraph');
+      const paragraph = first as Paragraph;
+      expect(toString(paragraph)).toBe(commitment.text);
+      // Literal text only: no emphasis, link, inline code or raw HTML made from the wording.
+      expect(paragraph.children.map((c) => c.type)).toEqual(paragraph.children.map(() => 'text'));
+    });
 
     test('should have its sub-items and measures as ordered lists in order', () => {
       const { body } = readBack(fileAt('commitments/2023/jining-yanzhou/2.md').contents);

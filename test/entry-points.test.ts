@@ -47,7 +47,19 @@ describe('stage entry points', () => {
   });
 
   test('taxonomy should offer topics, departments and indicators', () => {
-    expect(Object.keys(taxonomy).sort()).toEqual(['assignTopic', 'fullUnitName', 'indicatorValues', 'indicators', 'otherFunction', 'planUnits', 'slugWords', 'topicBySlug', 'topics', 'unitFunction', 'unitFunctions']);
+    expect(Object.keys(taxonomy).sort()).toEqual([
+      'assignTopic',
+      'fullUnitName',
+      'indicatorValues',
+      'indicators',
+      'otherFunction',
+      'planUnits',
+      'slugWords',
+      'topicBySlug',
+      'topics',
+      'unitFunction',
+      'unitFunctions',
+    ]);
   });
 
   test('content should offer the ingest plan, the entries, the add skeleton and the paths', () => {

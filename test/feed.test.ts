@@ -167,9 +167,7 @@ describe('atomFeed', () => {
   test('escapes & < > " and \' in titles, texts and attributes, and drops forbidden characters', () => {
     const xml = atomFeed(nasty, { site, base: '/' });
     expect(entryValues(xml, 'title')).toEqual(['淮北市&quot;相山&quot;区 第1项：A&amp;B &lt;b&gt;&apos;引号&apos;&lt;/b&gt; &quot;双引号&quot;']);
-    expect(xml).toContain(
-      '<content type="text">1 &lt; 2 &amp;&amp; 3 &gt; 2 ]]&gt; &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; 结束\t换行\n😀</content>',
-    );
+    expect(xml).toContain('<content type="text">1 &lt; 2 &amp;&amp; 3 &gt; 2 ]]&gt; &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; 结束\t换行\n😀</content>');
     expect(xml).toContain('<category term="huaibei-xiangshan" scheme="https://minsheng.example.org/2023/" label="淮北市&quot;相山&quot;区"/>');
     expect(xml).not.toContain('<script>');
   });
@@ -197,7 +195,12 @@ describe('atomFeed', () => {
   test('holds only the newest notices’ commitments, whole notices, when the year has more than the limit, and says so', () => {
     const ids = (xml: string): string[] => entryValues(xml, 'id').map((u) => new URL(u).pathname);
     // Newest first: 相山区 (2023-09-01, 2 items), 市中区 (2023-01-10, 2 items), then the undated 河东区.
-    expect(ids(atomFeed(three, { site, base: '/', limit: 4 }))).toEqual(['/2023/huaibei-xiangshan/2/', '/2023/huaibei-xiangshan/10/', '/2023/jinan-shizhong/1/', '/2023/jinan-shizhong/2/']);
+    expect(ids(atomFeed(three, { site, base: '/', limit: 4 }))).toEqual([
+      '/2023/huaibei-xiangshan/2/',
+      '/2023/huaibei-xiangshan/10/',
+      '/2023/jinan-shizhong/1/',
+      '/2023/jinan-shizhong/2/',
+    ]);
     expect(ids(atomFeed(three, { site, base: '/', limit: 3 }))).toEqual(['/2023/huaibei-xiangshan/2/', '/2023/huaibei-xiangshan/10/']);
     // One notice larger than the limit is still given whole.
     expect(ids(atomFeed(three, { site, base: '/', limit: 1 }))).toEqual(['/2023/huaibei-xiangshan/2/', '/2023/huaibei-xiangshan/10/']);

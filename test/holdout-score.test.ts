@@ -137,7 +137,9 @@ describe('summarize and formatReport', () => {
 
 describe('the hold-out answer key', () => {
   const dir = join(import.meta.dirname, 'holdout');
-  const cases = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const cases = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
   test('holds at least 30 notices, 3 or more of them reports', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);

@@ -103,7 +103,11 @@ describe('links at render (the second line of defence)', () => {
     const hostile = { ...notice(places.xiangshan), sourceUrl: 'javascript:alert(1)' };
     const ld = commitmentJsonLd({ notice: hostile, commitment: commitment(places.xiangshan, 1), url: 'https://example.org/2023/huaibei-xiangshan/1/' });
     expect(JSON.stringify(ld)).not.toContain('javascript:');
-    const safe = commitmentJsonLd({ notice: { ...hostile, sourceUrl: 'https://www.example.gov.cn/n.html' }, commitment: commitment(places.xiangshan, 1), url: 'https://example.org/' });
+    const safe = commitmentJsonLd({
+      notice: { ...hostile, sourceUrl: 'https://www.example.gov.cn/n.html' },
+      commitment: commitment(places.xiangshan, 1),
+      url: 'https://example.org/',
+    });
     expect(ld['isPartOf']).not.toHaveProperty('url');
     expect(safe['isPartOf']).toHaveProperty('url', 'https://www.example.gov.cn/n.html');
   });
@@ -129,7 +133,8 @@ describe('the ingest script on hostile metadata', () => {
   beforeEach(() => {
     tmp = mkdtempSync(join(tmpdir(), 'minsheng-hostile-'));
     mkdirSync(join(tmp, 'notices', '2023'), { recursive: true });
-    for (const ext of ['txt', 'yaml']) copyFileSync(join(projectRoot, 'content', 'notices', '2023', `jinan-shizhong.${ext}`), join(tmp, 'notices', '2023', `jinan-shizhong.${ext}`));
+    for (const ext of ['txt', 'yaml'])
+      copyFileSync(join(projectRoot, 'content', 'notices', '2023', `jinan-shizhong.${ext}`), join(tmp, 'notices', '2023', `jinan-shizhong.${ext}`));
   });
   afterEach(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -156,12 +161,16 @@ describe('the ingest script on hostile metadata', () => {
 
   test('should refuse a redirect to //evil.example in one line naming redirects.yaml', () => {
     writeFileSync(join(tmp, 'redirects.yaml'), 'redirects:\n  - from: /2023/old/\n    to: //evil.example\n    reason: 测试\n');
-    expect(refusal(ingest())).toMatchInlineSnapshot(`"<content>/redirects.yaml: error: field “redirects.0.to”: a site path starts with one “/” and names no other host (no “//”, no “\\”, no spaces)"`);
+    expect(refusal(ingest())).toMatchInlineSnapshot(
+      `"<content>/redirects.yaml: error: field “redirects.0.to”: a site path starts with one “/” and names no other host (no “//”, no “\\”, no spaces)"`,
+    );
   });
 
   test('should refuse an alias bomb in one line naming the metadata file', () => {
     writeFileSync(join(tmp, 'notices', '2023', 'jinan-shizhong.yaml'), aliasBomb);
-    expect(refusal(ingest())).toMatchInlineSnapshot(`"<content>/notices/2023/jinan-shizhong.yaml: error: invalid YAML: Excessive alias count indicates a resource exhaustion attack"`);
+    expect(refusal(ingest())).toMatchInlineSnapshot(
+      `"<content>/notices/2023/jinan-shizhong.yaml: error: invalid YAML: Excessive alias count indicates a resource exhaustion attack"`,
+    );
   });
 });
 
@@ -178,7 +187,21 @@ const scalar = fc.oneof(
 );
 
 /** The metadata's keys, and some it does not know. */
-const key = fc.constantFrom('slug', 'year', 'province', 'city', 'district', 'districtFull', 'sourceUrl', 'sourceNote', 'topicOverrides', '__proto__', 'constructor', '"1"', '? [a, b]');
+const key = fc.constantFrom(
+  'slug',
+  'year',
+  'province',
+  'city',
+  'district',
+  'districtFull',
+  'sourceUrl',
+  'sourceNote',
+  'topicOverrides',
+  '__proto__',
+  'constructor',
+  '"1"',
+  '? [a, b]',
+);
 
 /** A metadata-like YAML text: lines of key and value, some with anchors and aliases, some indented, some raw garbage. */
 const metaText = fc
@@ -196,7 +219,13 @@ const metaText = fc
 
 /** A valid metadata file with one line replaced by anything. */
 const mutatedValid = fc
-  .tuple(fc.integer({ min: 0, max: 6 }), fc.oneof(fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`), fc.string({ maxLength: 30 })))
+  .tuple(
+    fc.integer({ min: 0, max: 6 }),
+    fc.oneof(
+      fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
+      fc.string({ maxLength: 30 }),
+    ),
+  )
   .map(([i, line]) => {
     const lines = metaWithUrl('null').split('\n');
     lines[i] = line;

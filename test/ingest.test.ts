@@ -18,15 +18,7 @@ const node = join(projectRoot, 'node_modules', '.bin', 'node');
 const timeout = 60_000;
 
 /** A metadata file whose lines can be replaced one by one. */
-const metaLines = [
-  'slug: jinan-shizhong',
-  'year: 2023',
-  'province: 山东省',
-  'city: 济南市',
-  'district: 市中区',
-  'districtFull: 济南市市中区',
-  'sourceUrl: null',
-] as const;
+const metaLines = ['slug: jinan-shizhong', 'year: 2023', 'province: 山东省', 'city: 济南市', 'district: 市中区', 'districtFull: 济南市市中区', 'sourceUrl: null'] as const;
 
 /** Returns the metadata text with line `no` (1-based) replaced by `line` (or dropped when `line` is undefined). */
 function metaWith(no: number, line: string | undefined): string {
@@ -171,7 +163,9 @@ describe('planIngest', () => {
     const plan = planIngest([source('notices/2023/jinan-shizhong.txt', `${goodMeta}topicOverrides:\n  "1": no-such-topic\n`)]);
     expect(plan.files).toEqual([]);
     expect(plan.errors[0]).toMatchObject({ file: 'notices/2023/jinan-shizhong.yaml' });
-    expect(plan.errors[0]?.message).toMatchInlineSnapshot(`"topicOverrides: Unknown topic override "no-such-topic": known topics are employment, social-security, elderly-care, childcare-education, health, housing-renewal, transport, culture-sports, environment, public-safety, agriculture-rural, convenience, other"`);
+    expect(plan.errors[0]?.message).toMatchInlineSnapshot(
+      `"topicOverrides: Unknown topic override "no-such-topic": known topics are employment, social-security, elderly-care, childcare-education, health, housing-renewal, transport, culture-sports, environment, public-safety, agriculture-rural, convenience, other"`,
+    );
   });
 
   test('should report a syntax error of the metadata with the meta file and line', () => {
@@ -193,7 +187,9 @@ describe('planIngest', () => {
     expect(plan.files).toEqual([]);
     expect(plan.errors).toHaveLength(1);
     expect(plan.errors[0]?.file).toBe('notices/2023/jinan-lixia.yaml');
-    expect(plan.errors[0]?.message).toMatchInlineSnapshot(`"slug “jinan-shizhong” and year 2023 say the notice should be notices/2023/jinan-shizhong.txt, not notices/2023/jinan-lixia.txt"`);
+    expect(plan.errors[0]?.message).toMatchInlineSnapshot(
+      `"slug “jinan-shizhong” and year 2023 say the notice should be notices/2023/jinan-shizhong.txt, not notices/2023/jinan-lixia.txt"`,
+    );
   });
 
   test('should be an error when the year disagrees with the text file folder', () => {
@@ -201,7 +197,9 @@ describe('planIngest', () => {
     expect(plan.files).toEqual([]);
     expect(plan.errors).toHaveLength(1);
     expect(plan.errors[0]?.file).toBe('notices/2022/jinan-shizhong.yaml');
-    expect(plan.errors[0]?.message).toMatchInlineSnapshot(`"slug “jinan-shizhong” and year 2023 say the notice should be notices/2023/jinan-shizhong.txt, not notices/2022/jinan-shizhong.txt"`);
+    expect(plan.errors[0]?.message).toMatchInlineSnapshot(
+      `"slug “jinan-shizhong” and year 2023 say the notice should be notices/2023/jinan-shizhong.txt, not notices/2022/jinan-shizhong.txt"`,
+    );
   });
 
   test('should be an error when two notices have the same year and slug', () => {

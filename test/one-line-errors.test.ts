@@ -31,10 +31,14 @@ function oneLine(run: { status: number | null; stderr: string }): string {
 
 describe('standard output that cannot be written', () => {
   test('should stop quietly, exit 0 and print nothing on stderr when the reader closes early (parse … | head)', () => {
-    const run = spawnSync('bash', ['-c', `"${node}" scripts/parse.ts "${longNotice}" 2>"${join(dir, 'epipe.err')}" | head -c 100 >/dev/null; echo "$\{PIPESTATUS[0]}"; cat "${join(dir, 'epipe.err')}"`], {
-      cwd: project,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'bash',
+      ['-c', `"${node}" scripts/parse.ts "${longNotice}" 2>"${join(dir, 'epipe.err')}" | head -c 100 >/dev/null; echo "$\{PIPESTATUS[0]}"; cat "${join(dir, 'epipe.err')}"`],
+      {
+        cwd: project,
+        encoding: 'utf8',
+      },
+    );
     expect(run.stdout).toBe('0\n');
   });
 

@@ -128,14 +128,21 @@ describe('the topics of a year', () => {
 describe('comparable indicators', () => {
   test('chart the indicators at least two districts set, with their captions', () => {
     const all = indicatorComparisons(year);
-    expect(all.map((c) => comparisonCaption(c)).slice(0, 4)).toEqual(['各区县新增托位目标（个）', '各区县改造老旧小区目标（个）', '各区县新增停车泊位目标（个）', '各区县新增城镇就业目标（人）']);
+    expect(all.map((c) => comparisonCaption(c)).slice(0, 4)).toEqual([
+      '各区县新增托位目标（个）',
+      '各区县改造老旧小区目标（个）',
+      '各区县新增停车泊位目标（个）',
+      '各区县新增城镇就业目标（人）',
+    ]);
     expect(indicatorComparisons(year, 'childcare-education').map((c) => c.indicator.slug)).toEqual(['childcare-places']);
   });
 
   test('say when only the largest targets are charted', () => {
     const [first] = indicatorComparisons(year);
     if (!first) throw new Error('no comparison');
-    expect(comparisonCaption({ ...first, of: 30, sources: first.sources.slice(0, 2) })).toBe(`目标最大的2个区县（共30个区县设定）${first.indicator.name}目标（${first.indicator.unit}）`);
+    expect(comparisonCaption({ ...first, of: 30, sources: first.sources.slice(0, 2) })).toBe(
+      `目标最大的2个区县（共30个区县设定）${first.indicator.name}目标（${first.indicator.unit}）`,
+    );
   });
 });
 

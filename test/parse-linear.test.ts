@@ -12,13 +12,17 @@ import { parseNotice } from '../src/lib/parse/notice.ts';
 const bound = 40;
 
 describe('pathological inputs', () => {
-  test.each(pathologicalKinds)('should read %s of 100,000 characters into a record of bounded size', (kind) => {
-    const input = pathological(kind, 100_000);
-    const result = parseNotice(input);
-    if (!result.ok) throw new Error(`${kind}: ${result.error.message}`);
-    const size = JSON.stringify(result.notice).length;
-    expect(size).toBeLessThan(bound * input.length);
-  }, 60_000);
+  test.each(pathologicalKinds)(
+    'should read %s of 100,000 characters into a record of bounded size',
+    (kind) => {
+      const input = pathological(kind, 100_000);
+      const result = parseNotice(input);
+      if (!result.ok) throw new Error(`${kind}: ${result.error.message}`);
+      const size = JSON.stringify(result.notice).length;
+      expect(size).toBeLessThan(bound * input.length);
+    },
+    60_000,
+  );
 
   test('should keep the numbering of a list longer than 999 items', () => {
     const input = pathological('many-items', 60_000);

@@ -172,7 +172,23 @@ function marker(style: ItemStyle, n: number): string {
   }
 }
 
-const units = ['区人社局', '区民政局', '区教育局', '区卫健委', '区住建局', '区残联', '区商务局', '区司法局', '区文旅体局', '区医保局', '区市场监管局', '区总工会', '区园林绿化服务中心', '市中城投集团', '龙桥街道'];
+const units = [
+  '区人社局',
+  '区民政局',
+  '区教育局',
+  '区卫健委',
+  '区住建局',
+  '区残联',
+  '区商务局',
+  '区司法局',
+  '区文旅体局',
+  '区医保局',
+  '区市场监管局',
+  '区总工会',
+  '区园林绿化服务中心',
+  '市中城投集团',
+  '龙桥街道',
+];
 const categories = ['促进就业', '社会保障', '困难群体救助', '教育惠民', '医疗服务', '环境保护', '交通出行', '文体服务', '城乡建设', '公共安全'];
 
 interface GenItem {
@@ -256,9 +272,7 @@ const genNotice: fc.Arbitrary<GenNotice> = fc
     eol: fc.constantFrom('\n', '\r\n'),
   })
   .chain((base) =>
-    fc
-      .tuple(genGroups(base.items.length, base.style), fc.shuffledSubarray(categories, { minLength: 4, maxLength: 4 }))
-      .map(([layout, names]) => ({ ...base, layout, names })),
+    fc.tuple(genGroups(base.items.length, base.style), fc.shuffledSubarray(categories, { minLength: 4, maxLength: 4 })).map(([layout, names]) => ({ ...base, layout, names })),
   )
   .map(({ district, preamble, style, items, closing, blankLines, indentHeadings, eol, layout, names }) => {
     const out: string[] = [];

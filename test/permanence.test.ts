@@ -105,20 +105,40 @@ describe('checkMeanings', () => {
     const swapped = [a, { ...c, number: 2, permalink: b.permalink }, { ...b, number: 3, permalink: c.permalink }, d];
     const report = checkMeanings(manifest, swapped, [], []);
     expect(report.changed).toEqual([
-      { url: '/2023/x/2/', was: '实施老旧小区改造改造老旧小区27个惠及居', now: '第2项 残疾人救助 — fingerprint 残疾人救助服务对符合条件的017岁残疾人', fingerprint: '残疾人救助服务对符合条件的017岁残疾人' },
-      { url: '/2023/x/3/', was: '残疾人救助服务对符合条件的017岁残疾人', now: '第3项 老旧小区改造 — fingerprint 实施老旧小区改造改造老旧小区27个惠及居', fingerprint: '实施老旧小区改造改造老旧小区27个惠及居' },
+      {
+        url: '/2023/x/2/',
+        was: '实施老旧小区改造改造老旧小区27个惠及居',
+        now: '第2项 残疾人救助 — fingerprint 残疾人救助服务对符合条件的017岁残疾人',
+        fingerprint: '残疾人救助服务对符合条件的017岁残疾人',
+      },
+      {
+        url: '/2023/x/3/',
+        was: '残疾人救助服务对符合条件的017岁残疾人',
+        now: '第3项 老旧小区改造 — fingerprint 实施老旧小区改造改造老旧小区27个惠及居',
+        fingerprint: '实施老旧小区改造改造老旧小区27个惠及居',
+      },
     ]);
   });
 
   test('should flag the items whose numbers shift when one item is split, and keep the URL of the part that stays', () => {
     const [a, b, c, d] = notice as [ServedCommitment, ServedCommitment, ServedCommitment, ServedCommitment];
-    const split = [served(1, a.title, '扩大普惠托育服务（区卫健局负责） 新增托位675个。'), served(2, a.title, '建成社区托育点3处。'), { ...b, number: 3, permalink: '/2023/x/3/' }, { ...c, number: 4, permalink: '/2023/x/4/' }, { ...d, number: 5, permalink: '/2023/x/5/' }];
+    const split = [
+      served(1, a.title, '扩大普惠托育服务（区卫健局负责） 新增托位675个。'),
+      served(2, a.title, '建成社区托育点3处。'),
+      { ...b, number: 3, permalink: '/2023/x/3/' },
+      { ...c, number: 4, permalink: '/2023/x/4/' },
+      { ...d, number: 5, permalink: '/2023/x/5/' },
+    ];
     expect(checkMeanings(manifest, split, [], []).changed.map((x) => x.url)).toEqual(['/2023/x/2/', '/2023/x/3/', '/2023/x/4/']);
   });
 
   test('should flag the items whose numbers shift when two items are merged, and keep the URL of the merged item', () => {
     const [a, b, c, d] = notice as [ServedCommitment, ServedCommitment, ServedCommitment, ServedCommitment];
-    const merged = [{ ...a, text: `${a.text}${b.text}` }, { ...c, number: 2, permalink: '/2023/x/2/' }, { ...d, number: 3, permalink: '/2023/x/3/' }];
+    const merged = [
+      { ...a, text: `${a.text}${b.text}` },
+      { ...c, number: 2, permalink: '/2023/x/2/' },
+      { ...d, number: 3, permalink: '/2023/x/3/' },
+    ];
     expect(checkMeanings(manifest, merged, [], []).changed.map((x) => x.url)).toEqual(['/2023/x/2/', '/2023/x/3/']);
   });
 
@@ -150,7 +170,12 @@ describe('checkMeanings', () => {
     expect(checkMeanings(manifest, renamed, redirects, [])).toEqual(none);
     const crossed = redirects.map((r, i) => (i === 0 ? { ...r, to: '/2023/y/4/' } : r));
     expect(checkMeanings(manifest, renamed, crossed, []).changed).toEqual([
-      { url: '/2023/x/1/', was: fingerprint(notice[0]?.text ?? ''), now: `第4项 文化工程 — fingerprint ${fingerprint(notice[3]?.text ?? '')} (redirected to /2023/y/4/)`, fingerprint: fingerprint(notice[3]?.text ?? '') },
+      {
+        url: '/2023/x/1/',
+        was: fingerprint(notice[0]?.text ?? ''),
+        now: `第4项 文化工程 — fingerprint ${fingerprint(notice[3]?.text ?? '')} (redirected to /2023/y/4/)`,
+        fingerprint: fingerprint(notice[3]?.text ?? ''),
+      },
     ]);
     const toPage = redirects.map((r, i) => (i === 0 ? { ...r, to: '/2023/y/' } : r));
     expect(checkMeanings(manifest, renamed, toPage, []).changed.map((x) => x.now)).toEqual(['redirected to /2023/y/, which is not a commitment']);
@@ -202,8 +227,14 @@ describe('corrections and redirects files', () => {
 
   test.each([
     ['corrections:\n  - url: /2023/x/2/\n    date: 29.11.2026\n    change: 改\n    fingerprint: 残疾人\n', 'field “corrections.0.date”: a date is YYYY-MM-DD'],
-    ['corrections:\n  - url: /2023/x/\n    date: 2026-11-29\n    change: 改\n    fingerprint: 残疾人\n', 'field “corrections.0.url”: a commitment URL is /<year>/<district>/<number>/'],
-    ['corrections:\n  - url: /2023/x/2/\n    date: 2026-11-29\n    change: 改\n    fingerprint: 残疾人，救助\n', 'field “corrections.0.fingerprint”: a fingerprint is letters and digits only, as `npm run urls -- --check` prints it'],
+    [
+      'corrections:\n  - url: /2023/x/\n    date: 2026-11-29\n    change: 改\n    fingerprint: 残疾人\n',
+      'field “corrections.0.url”: a commitment URL is /<year>/<district>/<number>/',
+    ],
+    [
+      'corrections:\n  - url: /2023/x/2/\n    date: 2026-11-29\n    change: 改\n    fingerprint: 残疾人，救助\n',
+      'field “corrections.0.fingerprint”: a fingerprint is letters and digits only, as `npm run urls -- --check` prints it',
+    ],
   ])('should refuse an invalid correction in one line: %#', (text, message) => {
     expect(() => readCorrections(text)).toThrow(new Error(message));
   });
@@ -278,9 +309,15 @@ describe('npm run urls on a copy of the content', () => {
     expect(run.stderr).not.toMatch(/^\s+at /mu);
     const lines = run.stderr.split('\n');
     const at = lines.findIndex((l) => l.includes('changed:  /2023/jinan-shizhong/11/'));
-    expect(lines.slice(at + 1, at + 3)).toEqual(['      was:  残疾人救助服务对符合条件的017岁残疾人', '      now:  第11项 文化工程建设 — fingerprint 文化工程建设提升更新农家书屋10家建设历']);
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      '      was:  残疾人救助服务对符合条件的017岁残疾人',
+      '      now:  第11项 文化工程建设 — fingerprint 文化工程建设提升更新农家书屋10家建设历',
+    ]);
     const at12 = lines.findIndex((l) => l.includes('changed:  /2023/jinan-shizhong/12/'));
-    expect(lines.slice(at12 + 1, at12 + 3)).toEqual(['      was:  文化工程建设提升更新农家书屋10家建设历', '      now:  第12项 残疾人救助服务 — fingerprint 残疾人救助服务对符合条件的017岁残疾人']);
+    expect(lines.slice(at12 + 1, at12 + 3)).toEqual([
+      '      was:  文化工程建设提升更新农家书屋10家建设历',
+      '      now:  第12项 残疾人救助服务 — fingerprint 残疾人救助服务对符合条件的017岁残疾人',
+    ]);
     // --update does not bless it either.
     expect(urls('--update').status).toBe(1);
 

@@ -79,7 +79,7 @@ describe('the department menu of the search page', () => {
     [registry(places.hedong, [units.minzheng, units.caizheng]), registry(places.nankai, [units.minzheng])],
   );
 
-  test('groups departments by district in the site\'s order (河东 before 南开 by pinyin), so two 区民政局 are told apart', () => {
+  test("groups departments by district in the site's order (河东 before 南开 by pinyin), so two 区民政局 are told apart", () => {
     expect(unitGroups(two)).toEqual([
       { district: '天津市河东区', units: ['区财政局', '区民政局'] },
       { district: '天津市南开区', units: ['区民政局'] },

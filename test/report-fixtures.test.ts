@@ -39,9 +39,7 @@ function load(name: string) {
   const input = readFileSync(join(dir, 'report.txt'), 'utf8');
   const facts = JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) as Facts;
   const metaFile = join(dir, 'report.yaml');
-  const overrides = existsSync(metaFile)
-    ? (ReportMeta.pick({ overrides: true }).parse(parseYaml(readFileSync(metaFile, 'utf8'))).overrides ?? {})
-    : {};
+  const overrides = existsSync(metaFile) ? (ReportMeta.pick({ overrides: true }).parse(parseYaml(readFileSync(metaFile, 'utf8'))).overrides ?? {}) : {};
   const parsed = parseReport(input);
   if (!parsed.ok) throw new Error(`${name}: ${parsed.error.message}`);
   const notice = parseNotice(readFileSync(join(dir, 'notice.txt'), 'utf8'));
@@ -52,9 +50,9 @@ function load(name: string) {
 
 describe('report fixtures', () => {
   test('should have a fixture for each report layout of the issue', () => {
-    expect(cases).toEqual(expect.arrayContaining([
-      'table-rows', 'flattened-table', 'numbered-list', 'narrative-statement', 'overall-all-done', 'summary-counts', 'lagging-list', 'ambiguous-override',
-    ]));
+    expect(cases).toEqual(
+      expect.arrayContaining(['table-rows', 'flattened-table', 'numbered-list', 'narrative-statement', 'overall-all-done', 'summary-counts', 'lagging-list', 'ambiguous-override']),
+    );
   });
 
   test.each(cases)('should read %s as its facts say', (name) => {
@@ -64,7 +62,10 @@ describe('report fixtures', () => {
     expect(matched.items.map((i) => [i.source.startLine, i.commitment, i.match?.by ?? null, i.status, i.statusWords])).toEqual(facts.matches);
     for (const [line, values] of Object.entries(facts.actuals ?? {})) {
       const item = report.items.find((i) => i.source.startLine === Number(line));
-      expect(item?.actuals.map((a) => [a.value, a.unit]), `actuals of line ${line}`).toEqual(values);
+      expect(
+        item?.actuals.map((a) => [a.value, a.unit]),
+        `actuals of line ${line}`,
+      ).toEqual(values);
     }
     for (const [line, rate] of Object.entries(facts.rates ?? {})) {
       expect(report.items.find((i) => i.source.startLine === Number(line))?.completionRate, `rate of line ${line}`).toBe(rate);

@@ -29,7 +29,10 @@ function entriesOf(slug: string, text: string): Map<number, StatusEntry> {
 describe('figuresAgainst', () => {
   test('should pair each target with an actual in the same unit and give the ratio, above 1 when exceeded', () => {
     const figures = figuresAgainst(
-      [{ value: 20000, unit: '人次', text: '健康体检2万人次' }, { value: 1, unit: '处', text: '中心1处' }],
+      [
+        { value: 20000, unit: '人次', text: '健康体检2万人次' },
+        { value: 1, unit: '处', text: '中心1处' },
+      ],
       [{ value: 23000, unit: '人次', text: '体检2.3万人次' }],
     );
     expect(figures).toEqual([{ target: { value: 20000, unit: '人次', text: '健康体检2万人次' }, actual: { value: 23000, unit: '人次', text: '体检2.3万人次' }, ratio: 1.15 }]);
@@ -42,7 +45,10 @@ describe('figuresAgainst', () => {
 
 describe('status history', () => {
   const june = entriesOf('fixture-june', '某区2024年民生实事推进情况（测试用虚构样例）\n截至2024年6月30日\n8.公共停车泊位：已全部完成，新增泊位1100个。\n3.口袋公园：正在施工。\n');
-  const september = entriesOf('fixture-september', '某区2024年民生实事推进情况（测试用虚构样例）\n截至2024年9月30日\n8.公共停车泊位：部分泊位被占用，进度滞后。\n3.口袋公园：已建成5处，已完成。\n');
+  const september = entriesOf(
+    'fixture-september',
+    '某区2024年民生实事推进情况（测试用虚构样例）\n截至2024年9月30日\n8.公共停车泊位：部分泊位被占用，进度滞后。\n3.口袋公园：已建成5处，已完成。\n',
+  );
 
   test('should keep both entries when a later report contradicts an earlier one, newest first', () => {
     const history = sortHistory([june.get(8), september.get(8)].filter((e): e is StatusEntry => e !== undefined));

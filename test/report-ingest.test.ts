@@ -32,7 +32,10 @@ function report(slug: string, text: string, meta = `slug: ${slug}\nnotice: fixtu
 }
 
 const june = report('fixture-june', '某区2024年民生实事推进情况（测试用虚构样例）\n截至2024年6月30日\n8.公共停车泊位：已全部完成，新增泊位1100个。\n3.口袋公园：正在施工。\n');
-const september = report('fixture-september', '某区2024年民生实事推进情况（测试用虚构样例）\n截至2024年9月30日\n8.公共停车泊位：部分泊位被占用，进度滞后。\n3.口袋公园：已建成5处，已完成。\n');
+const september = report(
+  'fixture-september',
+  '某区2024年民生实事推进情况（测试用虚构样例）\n截至2024年9月30日\n8.公共停车泊位：部分泊位被占用，进度滞后。\n3.口袋公园：已建成5处，已完成。\n',
+);
 
 /** Returns the frontmatter of a generated Markdown file. */
 function frontmatter(contents: string): unknown {
@@ -73,7 +76,9 @@ describe('ingest with reports', () => {
 
   test('should name the metadata file when a report names a notice that does not exist', () => {
     const bad = planIngest([notice], [report('fixture-x', june.text, 'slug: fixture-x\nnotice: no-such-district\nsourceUrl: null\n')]);
-    expect(bad.errors).toEqual([{ file: 'reports/2024/fixture-x/report.yaml', line: 0, message: 'field “notice”: no notice 2024/no-such-district (notices/2024/no-such-district.txt)' }]);
+    expect(bad.errors).toEqual([
+      { file: 'reports/2024/fixture-x/report.yaml', line: 0, message: 'field “notice”: no notice 2024/no-such-district (notices/2024/no-such-district.txt)' },
+    ]);
   });
 
   test('should name the report file when its text states no status', () => {

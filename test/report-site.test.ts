@@ -125,8 +125,16 @@ describe('completion on the district page', () => {
   });
 
   test('should round thirds so that the last segment still ends at exactly 100%', () => {
-    const bar = statusBar([{ status: '已完成', count: 1 }, { status: '正常推进', count: 1 }, { status: '未启动', count: 1 }]);
-    expect(bar.map((s) => [s.x, s.width])).toEqual([[0, 33.3], [33.3, 33.4], [66.7, 33.3]]);
+    const bar = statusBar([
+      { status: '已完成', count: 1 },
+      { status: '正常推进', count: 1 },
+      { status: '未启动', count: 1 },
+    ]);
+    expect(bar.map((s) => [s.x, s.width])).toEqual([
+      [0, 33.3],
+      [33.3, 33.4],
+      [66.7, 33.3],
+    ]);
     expect(statusBar([])).toEqual([]);
   });
 
@@ -221,7 +229,9 @@ describe('status in the open data', () => {
     expect(loadReports(content)).toEqual([]);
     const files = (readdirSync(join(content, 'commitments'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md'));
     expect(files.length).toBeGreaterThan(100);
-    const statuses = new Set(files.map((f) => statusOf(CommitmentEntry.parse(YAML.parse(/^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(join(content, 'commitments', f), 'utf8'))?.[1] ?? ''))).status));
+    const statuses = new Set(
+      files.map((f) => statusOf(CommitmentEntry.parse(YAML.parse(/^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(join(content, 'commitments', f), 'utf8'))?.[1] ?? ''))).status),
+    );
     expect([...statuses]).toEqual(['未见报告']);
   });
 });

@@ -28,17 +28,12 @@ describe('readStatus', () => {
     expect(readStatus(text)).toEqual({ status, words });
   });
 
-  test.each([
-    ['计划年底前全部完成'],
-    ['确保如期完成'],
-    ['已完成2公里'],
-    ['已完成投资3000万元'],
-    ['完成率40%'],
-    ['新增普惠性托位300个'],
-    ['建成5处'],
-  ])('should read no status from %s', (text) => {
-    expect(readStatus(text)).toBeUndefined();
-  });
+  test.each([['计划年底前全部完成'], ['确保如期完成'], ['已完成2公里'], ['已完成投资3000万元'], ['完成率40%'], ['新增普惠性托位300个'], ['建成5处']])(
+    'should read no status from %s',
+    (text) => {
+      expect(readStatus(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('statusFromRate', () => {
@@ -67,7 +62,9 @@ describe('methodology', () => {
   });
 
   test('should rank the rules in the order readStatus applies them', () => {
-    const ranks = methodology().filter((r) => r.precedence > 0).sort((a, b) => a.precedence - b.precedence);
+    const ranks = methodology()
+      .filter((r) => r.precedence > 0)
+      .sort((a, b) => a.precedence - b.precedence);
     expect(ranks.map((r) => r.status)).toEqual(statusRules.map((r) => r.status));
   });
 });

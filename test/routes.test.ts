@@ -58,8 +58,14 @@ describe('the route table on the built-in content', () => {
     const read = readManifest(readFileSync(join(contentDir(), 'urls.txt'), 'utf8'));
     if (!read.ok) throw new Error(read.message);
     const statics = new Set([...fileTree(join(project, 'public'), 'utf8').keys()].map((f) => `/${f}`));
-    const manifest = read.entries.map((e) => e.url).filter((u) => !statics.has(u) && !u.startsWith('/archive/minsheng-')).sort();
-    const listed = routedPaths(data).filter((p) => p.route.public).map((p) => p.path).sort();
+    const manifest = read.entries
+      .map((e) => e.url)
+      .filter((u) => !statics.has(u) && !u.startsWith('/archive/minsheng-'))
+      .sort();
+    const listed = routedPaths(data)
+      .filter((p) => p.route.public)
+      .map((p) => p.path)
+      .sort();
     expect(listed).toEqual(manifest);
   });
 

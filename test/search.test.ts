@@ -141,7 +141,13 @@ describe('search over the built site', () => {
     const holding = (readdirSync(out, { recursive: true }) as string[])
       .filter((f) => f.endsWith('index.html') && !f.startsWith('pagefind'))
       .filter((f) => textContains(entryText(readFileSync(join(out, f), 'utf8')), query))
-      .map((f) => `/${f.split(sep).join('/').replace(/index\.html$/u, '')}`);
+      .map(
+        (f) =>
+          `/${f
+            .split(sep)
+            .join('/')
+            .replace(/index\.html$/u, '')}`,
+      );
     expect(holding.length).toBeGreaterThan(40);
     const visitor = await browser.newPage();
     const fragments: string[] = [];
@@ -248,7 +254,10 @@ describe('search index in parts', () => {
     const one = mkdtempSync(join(tmpdir(), 'minsheng-parts-serial-'));
     try {
       cpSync(builtSite(), one, { recursive: true, filter: (from) => !from.includes(`${sep}pagefind`) });
-      execFileSync(process.execPath, [join(project, 'scripts', 'search-index.ts'), '--max-pages', '60', '--jobs', '1', '--site', one], { stdio: 'pipe', env: { ...process.env, BASE_PATH: '/' } });
+      execFileSync(process.execPath, [join(project, 'scripts', 'search-index.ts'), '--max-pages', '60', '--jobs', '1', '--site', one], {
+        stdio: 'pipe',
+        env: { ...process.env, BASE_PATH: '/' },
+      });
       const serial = fileTree(join(one, 'pagefind'), 'base64');
       expect(serial.size).toBeGreaterThan(manifest.parts.length);
       expect(fileTree(join(dir, 'pagefind'), 'base64')).toEqual(serial);

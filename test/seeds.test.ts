@@ -123,7 +123,13 @@ describe('淮北市相山区 (groups with counts, appendix of measures)', () => 
     expect(item(notice, 12)).toMatchObject({ level: 'city', leadUnits: [], category: '困难群体救助' });
     expect(item(notice, 20)?.level).toBe('province');
     expect(item(notice, 32)).toMatchObject({ leadUnits: [], coUnits: ['区委宣传部', '区文旅体局'] });
-    expect(item(notice, 18)).toMatchObject({ leadUnits: ['区教育局', '区卫健委'], targets: [{ value: 675, unit: '个' }, { value: 540, unit: '个' }] });
+    expect(item(notice, 18)).toMatchObject({
+      leadUnits: ['区教育局', '区卫健委'],
+      targets: [
+        { value: 675, unit: '个' },
+        { value: 540, unit: '个' },
+      ],
+    });
   });
   test('should attach the appendix measures to their items without duplicating them', () => {
     expect(item(notice, 18)?.measures).toHaveLength(3);

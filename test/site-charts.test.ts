@@ -87,14 +87,11 @@ describe('the hand-built fixtures', () => {
     expect(parsed.data).toEqual(n);
   });
 
-  test.each([...shizhongCommitments, ...zhangdianCommitments, ...hedongCommitments])(
-    'commitment $year/$district/$number validates against CommitmentEntry',
-    (c) => {
-      const parsed = CommitmentEntry.safeParse(c);
-      expect(parsed.error).toBeUndefined();
-      expect(parsed.data).toEqual(c);
-    },
-  );
+  test.each([...shizhongCommitments, ...zhangdianCommitments, ...hedongCommitments])('commitment $year/$district/$number validates against CommitmentEntry', (c) => {
+    const parsed = CommitmentEntry.safeParse(c);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.data).toEqual(c);
+  });
 
   test('the unit registry validates against UnitRegistry', () => {
     const parsed = UnitRegistry.safeParse(shizhongUnits);
@@ -324,9 +321,7 @@ describe('indicatorValues', () => {
   });
 
   test('skips a total (托位总数达到537个) and takes the new places that follow it', () => {
-    expect(indicatorValues(childcare, zhangdianCommitments)).toEqual([
-      { year: 2023, district: 'zibo-zhangdian', number: 2, target: target(120, '个', '新增托位120个') },
-    ]);
+    expect(indicatorValues(childcare, zhangdianCommitments)).toEqual([{ year: 2023, district: 'zibo-zhangdian', number: 2, target: target(120, '个', '新增托位120个') }]);
   });
 
   test('requires the indicator’s unit', () => {
@@ -383,13 +378,26 @@ describe('year-wide charts with more districts than can be told apart', () => {
       [1500, 750],
       [1500, 750],
     ]);
-    expect(districtsOfTopic(y, 'health')).toEqual({ labels: ['山东省', '天津市'], series: [{ name: '事项数', values: [750, 750] }], unit: '项', horizontal: true, labelKind: '省份' });
+    expect(districtsOfTopic(y, 'health')).toEqual({
+      labels: ['山东省', '天津市'],
+      series: [{ name: '事项数', values: [750, 750] }],
+      unit: '项',
+      horizontal: true,
+      labelKind: '省份',
+    });
   });
 });
 
 describe('indicatorChart with more districts than can be told apart', () => {
   test('charts the largest targets only, largest first, and says how many districts set one', () => {
-    const places: Place[] = Array.from({ length: 15 }, (_, i) => ({ year: 2023, slug: `d-${String(i + 1).padStart(2, '0')}`, province: '山东省', city: '济南市', district: `第${i + 1}区`, districtFull: `第${i + 1}区` }));
+    const places: Place[] = Array.from({ length: 15 }, (_, i) => ({
+      year: 2023,
+      slug: `d-${String(i + 1).padStart(2, '0')}`,
+      province: '山东省',
+      city: '济南市',
+      district: `第${i + 1}区`,
+      districtFull: `第${i + 1}区`,
+    }));
     // Targets 100, 200 … 1300, then 1500 twice: a tie, kept in the year's order.
     const y = yearOf(
       places.map((p) => notice(p)),
@@ -423,7 +431,9 @@ describe('topicListing', () => {
     expect(listing.kind).toBe('items');
     expect(listing.count).toBe(21);
     if (listing.kind !== 'items') return;
-    expect(listing.sections.map((s) => [s.district.notice.slug, s.items.map((c) => c.number)])).toEqual(places.map((p, i) => [p.slug, Array.from({ length: i + 1 }, (_, k) => k + 1)]));
+    expect(listing.sections.map((s) => [s.district.notice.slug, s.items.map((c) => c.number)])).toEqual(
+      places.map((p, i) => [p.slug, Array.from({ length: i + 1 }, (_, k) => k + 1)]),
+    );
   });
 
   test('lists each district’s count by province beyond the limit, leaving out districts without the topic', () => {
@@ -432,8 +442,22 @@ describe('topicListing', () => {
     expect(listing.count).toBe(21);
     if (listing.kind !== 'counts') return;
     expect(listing.provinces.map((p) => [p.name, p.sections.map((s) => [s.district.notice.slug, s.items.length])])).toEqual([
-      ['山东省', [['d-1', 1], ['d-2', 2], ['d-3', 3], ['d-4', 4]]],
-      ['天津市', [['d-5', 5], ['d-6', 6]]],
+      [
+        '山东省',
+        [
+          ['d-1', 1],
+          ['d-2', 2],
+          ['d-3', 3],
+          ['d-4', 4],
+        ],
+      ],
+      [
+        '天津市',
+        [
+          ['d-5', 5],
+          ['d-6', 6],
+        ],
+      ],
     ]);
     expect(topicListing(y, 'transport', 0)).toEqual({ kind: 'items', count: 0, sections: [] });
   });

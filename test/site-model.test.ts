@@ -97,14 +97,11 @@ const numbers = (items: readonly CommitmentEntry[]): number[] => items.map((c) =
 // ---------------------------------------------------------------------------
 
 describe('the hand-built fixtures', () => {
-  test.each([shizhongNotice, shizhong2022, hedongNotice, notice(linyi), notice(nankai), notice(xiangshan)])(
-    'notice $year/$slug validates against NoticeEntry',
-    (n) => {
-      const parsed = NoticeEntry.safeParse(n);
-      expect(parsed.error).toBeUndefined();
-      expect(parsed.data).toEqual(n);
-    },
-  );
+  test.each([shizhongNotice, shizhong2022, hedongNotice, notice(linyi), notice(nankai), notice(xiangshan)])('notice $year/$slug validates against NoticeEntry', (n) => {
+    const parsed = NoticeEntry.safeParse(n);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.data).toEqual(n);
+  });
 
   test.each(commitments)('commitment $year/$district/$number validates against CommitmentEntry', (c) => {
     const parsed = CommitmentEntry.safeParse(c);
@@ -121,11 +118,7 @@ describe('the hand-built fixtures', () => {
 
 describe('buildModel', () => {
   test('lists the years newest first, each once', () => {
-    const years = buildModel(
-      [notice({ ...shizhong, year: 2022 }), notice({ ...shizhong, year: 2024 }), notice(shizhong), notice({ ...hedong, year: 2022 })],
-      [],
-      [],
-    );
+    const years = buildModel([notice({ ...shizhong, year: 2022 }), notice({ ...shizhong, year: 2024 }), notice(shizhong), notice({ ...hedong, year: 2022 })], [], []);
     expect(years.map((y) => y.year)).toEqual([2024, 2023, 2022]);
   });
 

@@ -131,11 +131,7 @@ describe('sitemapXml', () => {
 describe('sitemap index and parts', () => {
   test('splits the pages, sorted and each once, into parts of at most the limit', () => {
     const paths = Array.from({ length: 7 }, (_, i) => `/p${6 - i}/`);
-    expect(sitemapParts([...paths, '/p3/'], 3)).toEqual([
-      ['/p0/', '/p1/', '/p2/'],
-      ['/p3/', '/p4/', '/p5/'],
-      ['/p6/'],
-    ]);
+    expect(sitemapParts([...paths, '/p3/'], 3)).toEqual([['/p0/', '/p1/', '/p2/'], ['/p3/', '/p4/', '/p5/'], ['/p6/']]);
     expect(sitemapParts(paths, 7)).toHaveLength(1);
     expect(sitemapParts([], 3)).toEqual([[]]);
     expect(() => sitemapParts(paths, 0)).toThrow();
@@ -201,7 +197,12 @@ describe('publicPages against astro build of the built-in content', () => {
 
   test('every built index.html except the 404 page is listed', () => {
     const built = filesEndingWith(out, 'index.html')
-      .map((f) => `/${f.slice(out.length + 1).split(sep).join('/')}`.replace(/index\.html$/u, ''))
+      .map((f) =>
+        `/${f
+          .slice(out.length + 1)
+          .split(sep)
+          .join('/')}`.replace(/index\.html$/u, ''),
+      )
       .filter((p) => p.endsWith('/') && p !== '/404/')
       .sort();
     const listed = new Set(pages);
@@ -210,7 +211,9 @@ describe('publicPages against astro build of the built-in content', () => {
 
   test('the route table lists exactly the files of the build, besides the assets, the search index, the headers file and public/', () => {
     const data = { years, snapshots: publishedSnapshots(years.map((y) => y.year)) };
-    const listed = routedPaths(data).map(({ route, path }) => outputFile(route, path)).sort();
+    const listed = routedPaths(data)
+      .map(({ route, path }) => outputFile(route, path))
+      .sort();
     const statics = new Set([...fileTree(join(import.meta.dirname, '..', 'public'), 'utf8').keys()]);
     const built = [...fileTree(out, 'base64').keys()].filter((f) => !/^(?:_astro|pagefind)\//u.test(f) && f !== '_headers' && !statics.has(f)).sort();
     expect(listed).toEqual(built);

@@ -201,7 +201,11 @@ describe('scanning HTML tags', () => {
 
   test('should tell which tags stand inside <main>', () => {
     const html = '<header><a href="/h/">h</a></header><main><a href="/m/">m</a></main><footer><a href="/f/">f</a></footer>';
-    expect(scanTags(html).filter((t) => t.name === 'a').map((t) => t.inMain)).toEqual([false, true, false]);
+    expect(
+      scanTags(html)
+        .filter((t) => t.name === 'a')
+        .map((t) => t.inMain),
+    ).toEqual([false, true, false]);
   });
 
   test('should decode numeric and common named references and keep unknown ones', () => {
@@ -250,7 +254,8 @@ describe('extracting references', () => {
   });
 
   test('should list the scripts and stylesheets a page loads', () => {
-    const html = '<script type="module" src="/_astro/a.js"></script><script type="application/ld+json">{}</script><link rel="stylesheet" href="/s.css"><link rel="icon" href="/favicon.svg">';
+    const html =
+      '<script type="module" src="/_astro/a.js"></script><script type="application/ld+json">{}</script><link rel="stylesheet" href="/s.css"><link rel="icon" href="/favicon.svg">';
     expect(loadedCode(html)).toEqual(['/_astro/a.js', '/s.css']);
   });
 
@@ -340,7 +345,7 @@ describe('checking the links of a site', () => {
     });
     const report = checkLinks(site, root);
     expect(report.problems.map(formatProblem)).toEqual([
-      'index.html:1:65: script[src] loads https://cdn.example.com/x.js on another origin (https://cdn.example.com) outside the page\'s content (third-party)',
+      "index.html:1:65: script[src] loads https://cdn.example.com/x.js on another origin (https://cdn.example.com) outside the page's content (third-party)",
       "index.html:2:10: a[href] links to https://twitter.com/share on another origin (https://twitter.com) outside the page's content (third-party)",
       'index.html:3:57: a[href] "/2023/#c2": no id "c2" on 2023/index.html (missing-fragment)',
       'index.html:3:84: a[href] "/2024/": no file 2024/index.html in the build (missing-target)',
@@ -402,6 +407,6 @@ describe('the html-validate configuration', () => {
 
   test('should report a script placed after </html>', async () => {
     const html = `${page('<p>正文</p>')}<script type="module" src="/_astro/search.js"></script>`;
-    expect(await check(html)).toEqual(['content-after-html: <script> after </html>: move it inside <body> (in Astro, inside the layout\'s slot)']);
+    expect(await check(html)).toEqual(["content-after-html: <script> after </html>: move it inside <body> (in Astro, inside the layout's slot)"]);
   });
 });

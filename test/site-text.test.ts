@@ -114,10 +114,7 @@ describe('highlightTargets', () => {
   });
 
   test('marks two targets with the same clause at its two occurrences', () => {
-    expect(marked(highlightTargets(childcare.text, [target(675, '个', '新增托位675个'), target(675, '个', '新增托位675个')]))).toEqual([
-      '新增托位675个',
-      '新增托位675个',
-    ]);
+    expect(marked(highlightTargets(childcare.text, [target(675, '个', '新增托位675个'), target(675, '个', '新增托位675个')]))).toEqual(['新增托位675个', '新增托位675个']);
   });
 
   test.each<readonly [string, string, Target[]]>([
@@ -174,8 +171,7 @@ describe('sourceBlocks', () => {
   const c18 = commitment(18, { startLine: 5, endLine: 5 }, { appendixSource: { startLine: 8, endLine: 9 } });
 
   /** The blocks as [kind or id, line numbers]. */
-  const shape = (blocks: readonly SourceBlock[]): [string, number[]][] =>
-    blocks.map((b) => [b.kind === 'commitment' ? b.id : 'lines', b.lines.map((l) => l.no)]);
+  const shape = (blocks: readonly SourceBlock[]): [string, number[]][] => blocks.map((b) => [b.kind === 'commitment' ? b.id : 'lines', b.lines.map((l) => l.no)]);
 
   const every = (blocks: readonly SourceBlock[]) => blocks.flatMap((b) => b.lines);
 

@@ -135,7 +135,11 @@ describe('npm run snapshot', () => {
     const page = join(root, 'site', 'index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('民生实事', '民生虚事'));
     // The forger recomputes every checksum, so the archive agrees with itself.
-    const files = new Map(filesBelow(root).filter((f) => f !== 'SHA256SUMS').map((f) => [f, readFileSync(join(root, f))] as const));
+    const files = new Map(
+      filesBelow(root)
+        .filter((f) => f !== 'SHA256SUMS')
+        .map((f) => [f, readFileSync(join(root, f))] as const),
+    );
     writeFileSync(join(root, 'SHA256SUMS'), checksums(files));
     const forged = join(tmp, 'forged', 'minsheng-2023.tar.gz');
     mkdirSync(dirname(forged), { recursive: true });

@@ -32,7 +32,7 @@ describe('isDistrictTarget', () => {
     [{ scope: 'city' }, false],
     [{ scope: 'province' }, false],
     [{ kind: 'standard' }, false],
-  ])('should say whether %j is the district\'s own quantity (%s)', (fields, own) => {
+  ])("should say whether %j is the district's own quantity (%s)", (fields, own) => {
     expect(isDistrictTarget(t({ value: 1, unit: '个', text: '1个', ...fields }))).toBe(own);
   });
 });
@@ -41,7 +41,7 @@ describe('indicatorValues', () => {
   const childcare = indicators.find((i) => i.slug === 'childcare-places');
   if (!childcare) throw new Error('no childcare-places indicator');
 
-  test('should take a district\'s own figure and pass over a city-wide one given before it', () => {
+  test("should take a district's own figure and pass over a city-wide one given before it", () => {
     const values = indicatorValues(childcare, [
       commitment(places.xiangshan, 1, 'childcare-education', { targets: [t({ value: 5000, unit: '个', text: '全市新增托位5000个', scope: 'city' })] }),
       commitment(places.xiangshan, 2, 'childcare-education', { targets: [t({ value: 675, unit: '个', text: '新增托位675个' })] }),
@@ -49,7 +49,7 @@ describe('indicatorValues', () => {
     expect(values.map((v) => [v.number, v.target.value])).toEqual([[2, 675]]);
   });
 
-  test('should leave out a district whose only figure is the city\'s', () => {
+  test("should leave out a district whose only figure is the city's", () => {
     const values = indicatorValues(childcare, [
       commitment(places.xiangshan, 1, 'childcare-education', { targets: [t({ value: 5000, unit: '个', text: '全市新增托位5000个', scope: 'city' })] }),
       commitment(places.shizhong, 1, 'childcare-education', { targets: [t({ value: 300, unit: '个', text: '新增托位300个' })] }),

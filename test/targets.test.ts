@@ -41,26 +41,77 @@ describe('extractTargets', () => {
           { value: 5, unit: '%', text: '对9类困难群众11项保障标准分别提高5%以上', comparator: '>=', kind: 'standard' },
         ],
       ],
-      [
-        '新建、提升户外劳动者服务站点（工会驿站）20个以上。',
-        [{ value: 20, unit: '个', text: '新建、提升户外劳动者服务站点（工会驿站）20个以上', comparator: '>=' }],
-      ],
-        ])('should read the targets of %s in order of appearance', (input, expected) => {
+      ['新建、提升户外劳动者服务站点（工会驿站）20个以上。', [{ value: 20, unit: '个', text: '新建、提升户外劳动者服务站点（工会驿站）20个以上', comparator: '>=' }]],
+    ])('should read the targets of %s in order of appearance', (input, expected) => {
       expect(read(input)).toStrictEqual(expected);
     });
   });
 
   describe('cutting the text at clause punctuation', () => {
     test.each<Case>([
-      ['甲3人，乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人。乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人；乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人：乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人、乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人！乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人？乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人, 乙4户', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
-      ['甲3人; 乙4户.', [{ value: 3, unit: '人', text: '甲3人' }, { value: 4, unit: '户', text: '乙4户' }]],
+      [
+        '甲3人，乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人。乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人；乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人：乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人、乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人！乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人？乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人, 乙4户',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
+      [
+        '甲3人; 乙4户.',
+        [
+          { value: 3, unit: '人', text: '甲3人' },
+          { value: 4, unit: '户', text: '乙4户' },
+        ],
+      ],
       ['  新增托位 675 个  ，其余', [{ value: 675, unit: '个', text: '新增托位 675 个' }]],
       ['培训2.5天.', [{ value: 2.5, unit: '天', text: '培训2.5天' }]],
     ])('should cut the clause of %s at its punctuation and trim it', (input, expected) => {
@@ -68,7 +119,13 @@ describe('extractTargets', () => {
     });
 
     test.each<Case>([
-      ['甲3人（乙4户）', [{ value: 3, unit: '人', text: '甲3人（乙4户）' }, { value: 4, unit: '户', text: '甲3人（乙4户）' }]],
+      [
+        '甲3人（乙4户）',
+        [
+          { value: 3, unit: '人', text: '甲3人（乙4户）' },
+          { value: 4, unit: '户', text: '甲3人（乙4户）' },
+        ],
+      ],
       ['新增22个城乡老年食堂（助餐点）', [{ value: 22, unit: '个', text: '新增22个城乡老年食堂（助餐点）' }]],
       ['发展保障性租赁住房439套（间）', [{ value: 439, unit: '套', text: '发展保障性租赁住房439套（间）' }]],
       ['完成逸庭苑、明波公寓2个老旧小区改造', [{ value: 2, unit: '个', text: '完成逸庭苑、明波公寓2个老旧小区改造' }]],
@@ -358,10 +415,7 @@ describe('extractTargets', () => {
       ['最高补助3万元', [{ value: 30000, unit: '元', text: '最高补助3万元', comparator: '<=', kind: 'standard' }]],
       ['由农户缴纳的20%保费由区财政承担', [{ value: 20, unit: '%', text: '由农户缴纳的20%保费由区财政承担', kind: 'standard' }]],
       ['大病保险报销比例提高5个百分点', [{ value: 5, unit: '个百分点', text: '大病保险报销比例提高5个百分点', kind: 'standard' }]],
-      [
-        '保障标准不低于当地最低生活保障标准的1.3倍',
-        [{ value: 1.3, unit: '倍', text: '保障标准不低于当地最低生活保障标准的1.3倍', comparator: '>=', kind: 'standard' }],
-      ],
+      ['保障标准不低于当地最低生活保障标准的1.3倍', [{ value: 1.3, unit: '倍', text: '保障标准不低于当地最低生活保障标准的1.3倍', comparator: '>=', kind: 'standard' }]],
     ])('should read thresholds, shares, caps and premiums as standards with their comparator, in %s', (input, expected) => {
       expect(read(input)).toStrictEqual(expected);
     });
@@ -496,10 +550,62 @@ describe('extractTargets', () => {
     });
 
     const interesting = fc.constantFrom(
-      '1', '2', '0', '.', '．', '１', ',', '，', '、', '。', '万', '亿', '千', '余', '约', '不少于', '以上',
-      '人', '个', '个百分点', '千伏安', '%', '％', '-', '—', '～', '《', '》', '（', '）', '第', '岁',
-      '年', '号', 'T', ' ', '\u3000', '\n', '\uD83D', '\uDE00', '😀', '十', '百', '从', '提高到', '每人', '/月',
-      '标准', '全市', '分别', '和', '、', '“', '”', '倍', '居民',
+      '1',
+      '2',
+      '0',
+      '.',
+      '．',
+      '１',
+      ',',
+      '，',
+      '、',
+      '。',
+      '万',
+      '亿',
+      '千',
+      '余',
+      '约',
+      '不少于',
+      '以上',
+      '人',
+      '个',
+      '个百分点',
+      '千伏安',
+      '%',
+      '％',
+      '-',
+      '—',
+      '～',
+      '《',
+      '》',
+      '（',
+      '）',
+      '第',
+      '岁',
+      '年',
+      '号',
+      'T',
+      ' ',
+      '\u3000',
+      '\n',
+      '\uD83D',
+      '\uDE00',
+      '😀',
+      '十',
+      '百',
+      '从',
+      '提高到',
+      '每人',
+      '/月',
+      '标准',
+      '全市',
+      '分别',
+      '和',
+      '、',
+      '“',
+      '”',
+      '倍',
+      '居民',
     );
 
     test('should never throw and should only return valid targets whose text is in the input', () => {

@@ -52,12 +52,9 @@ describe('fullUnitName', () => {
     expect(fullUnitName(name)).toBe(name);
   });
 
-  test.each<readonly [string]>([['区人社局'], ['区卫健委'], ['区残联'], ['区委编办']])(
-    'gives the same full name when %s is expanded twice',
-    (name) => {
-      expect(fullUnitName(fullUnitName(name))).toBe(fullUnitName(name));
-    },
-  );
+  test.each<readonly [string]>([['区人社局'], ['区卫健委'], ['区残联'], ['区委编办']])('gives the same full name when %s is expanded twice', (name) => {
+    expect(fullUnitName(fullUnitName(name))).toBe(fullUnitName(name));
+  });
 });
 
 describe('unitFunction', () => {
@@ -171,9 +168,7 @@ describe('planUnits', () => {
   });
 
   test('gives a new unit a full record', () => {
-    expect(planUnits(['区残联'], [])).toEqual<UnitRecord[]>([
-      { slug: 'can-ji-ren-lian-he-hui', name: '区残疾人联合会', aliases: ['区残联'], function: 'disabled-persons' },
-    ]);
+    expect(planUnits(['区残联'], [])).toEqual<UnitRecord[]>([{ slug: 'can-ji-ren-lian-he-hui', name: '区残疾人联合会', aliases: ['区残联'], function: 'disabled-persons' }]);
   });
 
   test('keeps the slug of an existing record even when the slug algorithm would now give another', () => {
@@ -269,9 +264,7 @@ describe('the units of the built-in districts', () => {
         const end = lines.indexOf('---', 1);
         if (lines[0] !== '---' || end < 0) throw new Error(`${district}/${f} has no frontmatter`);
         const data = parse(lines.slice(1, end).join('\n')) as { leadUnits?: unknown; coUnits?: unknown };
-        return [data.leadUnits, data.coUnits].flatMap((list) =>
-          Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [],
-        );
+        return [data.leadUnits, data.coUnits].flatMap((list) => (Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : []));
       });
   }
 

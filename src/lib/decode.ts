@@ -27,9 +27,7 @@ export interface DecodeError {
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 /** Returns the text of `bytes` (without a byte-order mark) and its encoding, or why it is not text. */
-export function decodeText(
-  bytes: Uint8Array,
-): { ok: true; text: string; encoding: TextEncoding } | { ok: false; error: DecodeError } {
+export function decodeText(bytes: Uint8Array): { ok: true; text: string; encoding: TextEncoding } | { ok: false; error: DecodeError } {
   if (bytes.length === 0) return { ok: false, error: { line: 0, message: 'the file is empty' } };
   const bom = bomEncoding(bytes);
   if (bom === 'utf-16le' || bom === 'utf-16be') {
@@ -109,7 +107,7 @@ function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
   return Math.max(even, odd) >= n / 4 && Math.min(even, odd) === 0;
 }
 

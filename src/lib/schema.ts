@@ -57,10 +57,7 @@ export const Target = z.object({
    */
   text: z.string().min(1).describe('数值所在的原文短句（不超过 40 字）。'),
   /** `>=` for 以上/不少于/至少/不低于…, `<=` for 以内/不超过/最高…, `~` for 左右/约…. */
-  comparator: z
-    .enum(['>=', '<=', '~'])
-    .optional()
-    .describe('>= 表示以上、不少于、至少、不低于；<= 表示以内、不超过；~ 表示左右、约。没有这类限定词时没有此字段。'),
+  comparator: z.enum(['>=', '<=', '~']).optional().describe('>= 表示以上、不少于、至少、不低于；<= 表示以内、不超过；~ 表示左右、约。没有这类限定词时没有此字段。'),
   /**
    * Absent for a quantity to deliver (a target). `standard` for the amount a rule sets per case
    * rather than a quantity: a rate (`每人每年60元` → `元/人/年`), price, premium, cap (`最高补助3万元`),
@@ -70,9 +67,7 @@ export const Target = z.object({
   kind: z
     .enum(['standard'])
     .optional()
-    .describe(
-      'standard 表示规则设定的每例金额或比例（补助标准、保费、封顶线、起付线、自付比例等，如“每人每年60元”单位为 元/人/年），不是要完成的数量。没有此字段时为量化目标。',
-    ),
+    .describe('standard 表示规则设定的每例金额或比例（补助标准、保费、封顶线、起付线、自付比例等，如“每人每年60元”单位为 元/人/年），不是要完成的数量。没有此字段时为量化目标。'),
   /**
    * Absent (or `district`) when the figure is the district's own. `city` (or `province`) when the notice gives it for the
    * whole city (`全市办理法律援助案件不少于500件`) or the item is a city-level task (`属市级任务`): such a
@@ -105,11 +100,7 @@ export type Level = z.output<typeof Level>;
 /** One promise of the notice. */
 export const Commitment = z.object({
   /** The number the source gives it, 1-based. */
-  number: z
-    .number()
-    .int()
-    .positive()
-    .describe('事项编号：原文编号唯一且有序时即原文编号；原文各组分别从 1 编号时，按阅读顺序编为 1…N。'),
+  number: z.number().int().positive().describe('事项编号：原文编号唯一且有序时即原文编号；原文各组分别从 1 编号时，按阅读顺序编为 1…N。'),
   /** The item's own short title, or its first clause when it has none. */
   title: z.string().min(1).describe('事项的小标题；没有小标题时为其第一句。'),
   /** The full wording of the item, whitespace-normalized, nothing dropped. */
@@ -220,12 +211,7 @@ export const Notice = z.object({
   /** The document number (文号), e.g. `济兖政发〔2023〕2号`. */
   docNumber: z.string().min(1).optional().describe('文号，如“济兖政发〔2023〕2号”；原文写明时才有。'),
   /** How many commitments the notice says it holds (`20件`, `50项`), when it says. */
-  declaredTotal: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('通知自称的事项总数（如“20件”“50项”）；原文写明时才有，可能与实际条数不同。'),
+  declaredTotal: z.number().int().positive().optional().describe('通知自称的事项总数（如“20件”“50项”）；原文写明时才有，可能与实际条数不同。'),
   /** How the list was read, when it was read by the parser (see `Reading`). */
   reading: Reading.optional().describe('解析方式：选用的版式读法及其依据。'),
   /** The notice's own group headings, in order (empty when it has none). */
@@ -322,10 +308,7 @@ export const TopicAssignment = z.object({
   /** The heading word or keyword that decided (absent for `override` and `none`). */
   matched: z.string().optional().describe('起决定作用的分组标题词或关键词；override 和 none 时没有。'),
   /** Other topics the commitment also belongs to: topics whose keywords its title names, in taxonomy order (absent when none). */
-  also: z
-    .array(Slug)
-    .optional()
-    .describe('同时涉及的其他主题标识：标题中出现其关键词的主题，按主题表顺序；没有时省略。统计图只计主题（topic.slug）。'),
+  also: z.array(Slug).optional().describe('同时涉及的其他主题标识：标题中出现其关键词的主题，按主题表顺序；没有时省略。统计图只计主题（topic.slug）。'),
 });
 export type TopicAssignment = z.output<typeof TopicAssignment>;
 
@@ -512,7 +495,7 @@ export const ReportMeta = z.object({
    * Reviewed matches: an item's first line (or `line.k`, its k-th item) → the commitment numbers it is about
    * (`[]`: about none). Settles an ambiguous or wrong automatic match.
    */
-  overrides: z.record(z.string().regex(/^\d+(?:\.\d+)?$/, "a key is a line number, or line.k for the k-th item on that line"), z.array(z.number().int().positive())).optional(),
+  overrides: z.record(z.string().regex(/^\d+(?:\.\d+)?$/, 'a key is a line number, or line.k for the k-th item on that line'), z.array(z.number().int().positive())).optional(),
 });
 export type ReportMeta = z.output<typeof ReportMeta>;
 
@@ -527,11 +510,7 @@ export const CommitmentEntry = Commitment.extend({
   /** The permanent path of the commitment's page, `/<year>/<slug>/<number>/`. */
   permalink: z.string().regex(commitmentPathPattern),
   /** What progress reports say of it, one dated entry per report, newest first; absent when no report mentions it (status 未见报告). */
-  statusHistory: z
-    .array(StatusEntry)
-    .min(1)
-    .optional()
-    .describe('各份进展报告对该项的说法，每份报告一条，按日期从新到旧；没有报告提到时没有此字段。'),
+  statusHistory: z.array(StatusEntry).min(1).optional().describe('各份进展报告对该项的说法，每份报告一条，按日期从新到旧；没有报告提到时没有此字段。'),
 });
 export type CommitmentEntry = z.output<typeof CommitmentEntry>;
 

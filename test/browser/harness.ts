@@ -136,7 +136,9 @@ export async function newVisit(site: Site, options: VisitOptions = {}): Promise<
   await context.exposeFunction('__cspViolation', (text: string) => problems.push(`CSP violation: ${text}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      void (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${location.href}`);
+      void (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${location.href}`,
+      );
     });
   });
   const page = await context.newPage();

@@ -29,7 +29,9 @@ describe('the recorder of console errors and requests to other origins', () => {
       await expect.poll(recorded).toMatch(/uncaught error[^\n]*deliberate uncaught error/u);
       await expect.poll(recorded).toMatch(/a dialog \(alert\) opened on [^\n]*: deliberate dialog/u);
       // The Content-Security-Policy stops the request before it leaves; either way it is recorded.
-      await expect.poll(recorded).toMatch(/request to another origin: GET https:\/\/example\.org\/tracker\.js|CSP violation: connect-src blocked https:\/\/example\.org\/tracker\.js/u);
+      await expect
+        .poll(recorded)
+        .toMatch(/request to another origin: GET https:\/\/example\.org\/tracker\.js|CSP violation: connect-src blocked https:\/\/example\.org\/tracker\.js/u);
     } finally {
       await v.close();
     }

@@ -185,4 +185,3 @@ describe('关怀版 (large type)', () => {
     });
   }
 });
-

@@ -71,4 +71,3 @@ export function buildSite(contentDir?: string): BuiltSite {
   }
   return { dir, remove };
 }
-

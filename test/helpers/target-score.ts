@@ -76,8 +76,14 @@ export function scoreBuiltInTargets(): Score {
     for (const number of [...numbers].sort((a, b) => a - b)) {
       const expected = (items[String(number)] ?? []).map(keysOfSeed);
       const found = (result.notice.commitments.find((c) => c.number === number)?.targets ?? []).map(keysOfTarget);
-      const strict = matches(expected.map((k) => k.strict), found.map((k) => k.strict));
-      const loose = matches(expected.map((k) => k.loose), found.map((k) => k.loose));
+      const strict = matches(
+        expected.map((k) => k.strict),
+        found.map((k) => k.strict),
+      );
+      const loose = matches(
+        expected.map((k) => k.loose),
+        found.map((k) => k.loose),
+      );
       score.expected += expected.length;
       score.found += found.length;
       score.strictMatched += strict.matched;

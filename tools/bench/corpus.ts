@@ -172,7 +172,12 @@ function placeNames(place: Place): [RegExp, string][] {
 function localize(text: string, place: Place, year: number, count: number): string {
   let out = text;
   for (const [re, name] of placeNames(place)) out = out.replace(re, name);
-  if (place.county) out = out.replace(/全区/gu, '全县').replace(/区政府/gu, '县政府').replace(/区直/gu, '县直').replace(/区委/gu, '县委');
+  if (place.county)
+    out = out
+      .replace(/全区/gu, '全县')
+      .replace(/区政府/gu, '县政府')
+      .replace(/区直/gu, '县直')
+      .replace(/区委/gu, '县委');
   out = out.replace(/((?:19|20)\d{2})(?=\s*年)/gu, (y) => String(Number(y) - 2023 + year));
   // A count of the notice's items (`50项民生实事`, `22个项目`, `20件为民办实事`) is this notice's count.
   out = out.replace(/(?<![\d.])\d{1,3}(?=\s*(?:项|件|个)\s*(?:项目|民生|实事|民心|事项|为民))/gu, String(count));
@@ -213,8 +218,15 @@ function draftOf(item: PoolItem, pool: Pool, random: Random, place: Place, year:
   let co = item.co.map((u) => unitOf(u, place));
   const city = item.level !== undefined || (lead.length === 0 && co.length === 0 && random.chance(0.06));
   if (!city && lead.length === 0) {
-    lead = random.shuffle(pool.units).slice(0, random.chance(0.2) ? 2 : 1).map((u) => unitOf(u, place));
-    if (random.chance(0.3)) co = random.shuffle(pool.units.filter((u) => !lead.includes(unitOf(u, place)))).slice(0, random.int(1, 2)).map((u) => unitOf(u, place));
+    lead = random
+      .shuffle(pool.units)
+      .slice(0, random.chance(0.2) ? 2 : 1)
+      .map((u) => unitOf(u, place));
+    if (random.chance(0.3))
+      co = random
+        .shuffle(pool.units.filter((u) => !lead.includes(unitOf(u, place))))
+        .slice(0, random.int(1, 2))
+        .map((u) => unitOf(u, place));
   }
   const own = item.measures.length > 0 ? item.measures : random.shuffle(pool.measures).slice(0, random.int(1, 4));
   return { title, body, titleIsAll: item.titleIsAll, lead, co, city, measures: city ? [] : own.map(fix) };
@@ -317,7 +329,12 @@ function inline(c: Context): string[] {
 function container(c: Context): string[] {
   const style = styleFor(c.random, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'cn-paren'], c.drafts.length);
   const lines = [titleLine(c)];
-  lines.push(...c.random.shuffle(c.pool.openings).slice(0, 1).map((p) => ` ${c.local(p)}`));
+  lines.push(
+    ...c.random
+      .shuffle(c.pool.openings)
+      .slice(0, 1)
+      .map((p) => ` ${c.local(p)}`),
+  );
   const sections = c.pool.sections;
   const listAt = sections.findIndex((s) => s.body.some((b) => /：$/u.test(b)));
   sections.forEach((s, i) => {
@@ -335,7 +352,10 @@ function container(c: Context): string[] {
 
 /** Splits `count` items into `groups` non-empty runs; returns their sizes. */
 function partition(random: Random, count: number, groups: number): number[] {
-  const cuts = random.shuffle(Array.from({ length: count - 1 }, (_, i) => i + 1)).slice(0, groups - 1).sort((a, b) => a - b);
+  const cuts = random
+    .shuffle(Array.from({ length: count - 1 }, (_, i) => i + 1))
+    .slice(0, groups - 1)
+    .sort((a, b) => a - b);
   const bounds = [0, ...cuts, count];
   return bounds.slice(1).map((b, i) => b - (bounds[i] ?? 0));
 }
@@ -377,7 +397,8 @@ function groups(c: Context): string[] {
 /** Groups and items, then an appendix repeating them with 推进举措 (淮北市相山区). */
 function groupsAppendix(c: Context): string[] {
   const count = c.drafts.length;
-  const appendixTitle = c.pool.appendixTitles.map((t) => localize(t, c.place, c.year, count)).find((t) => /举措|措施/u.test(t)) ?? `${c.year}年${c.place.district}${count}项民生实事推进举措`;
+  const appendixTitle =
+    c.pool.appendixTitles.map((t) => localize(t, c.place, c.year, count)).find((t) => /举措|措施/u.test(t)) ?? `${c.year}年${c.place.district}${count}项民生实事推进举措`;
   const lines = [titleLine(c), ''];
   lines.push(...opening(c));
   if (c.random.chance(0.5)) lines.push('', dateLine(c));

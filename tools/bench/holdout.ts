@@ -184,8 +184,14 @@ export function summarize(scores: readonly CaseScore[]): Summary {
     exact: { hits: notices.filter((s) => s.ok).length, total: notices.length },
     reports: { hits: reports.filter((s) => s.ok).length, total: reports.length },
     overall: { hits: scores.filter((s) => s.ok).length, total: scores.length },
-    declared: rate(notices.filter((s) => s.facts.declaredTotal !== undefined), (s, o) => o.declaredTotal === s.facts.declaredTotal),
-    years: rate(notices.filter((s) => s.facts.year !== undefined), (s, o) => o.year === s.facts.year),
+    declared: rate(
+      notices.filter((s) => s.facts.declaredTotal !== undefined),
+      (s, o) => o.declaredTotal === s.facts.declaredTotal,
+    ),
+    years: rate(
+      notices.filter((s) => s.facts.year !== undefined),
+      (s, o) => o.year === s.facts.year,
+    ),
     crashes: scores.filter((s) => s.outcome.status === 'crashed').map((s) => s.name),
   };
 }

@@ -67,12 +67,33 @@ export function scaleTable(sizes: readonly SizeResult[], timeoutMin: number): st
     s.search?.indexBytes !== undefined ? `${formatBytes(s.search.indexBytes)}${s.search.parts !== undefined && s.search.parts > 1 ? ` (${s.search.parts} parts)` : ''}` : '–',
     s.build ? `${s.build.load[0].toFixed(1)}→${s.build.load[1].toFixed(1)}` : '–',
   ]);
-  return markdownTable(['notices', 'commitments', 'ingest', 'ingest rate', 'ingest peak', 'pages', 'build (wall)', 'build (cpu)', 'pages/s', 'build peak RSS', 'output', 'per page', 'pagefind', 'index', 'load 1 min'], rows);
+  return markdownTable(
+    [
+      'notices',
+      'commitments',
+      'ingest',
+      'ingest rate',
+      'ingest peak',
+      'pages',
+      'build (wall)',
+      'build (cpu)',
+      'pages/s',
+      'build peak RSS',
+      'output',
+      'per page',
+      'pagefind',
+      'index',
+      'load 1 min',
+    ],
+    rows,
+  );
 }
 
 /** Returns a fitted cost as a sentence: `build wall time: 4.0 s fixed + 3.00 ms/page (R² 1.000, 4 sizes)`. */
 export function fitSentence(name: string, f: Fit | undefined, unit: string, scale = 1): string {
-  return f ? `${name}: ${f.intercept.toFixed(1)} s fixed + ${(f.slope * scale).toFixed(2)} ${unit} (R² ${Number.isNaN(f.r2) ? '–' : f.r2.toFixed(3)}, ${f.points} sizes)` : `${name}: not enough finished sizes to fit`;
+  return f
+    ? `${name}: ${f.intercept.toFixed(1)} s fixed + ${(f.slope * scale).toFixed(2)} ${unit} (R² ${Number.isNaN(f.r2) ? '–' : f.r2.toFixed(3)}, ${f.points} sizes)`
+    : `${name}: not enough finished sizes to fit`;
 }
 
 /** Returns the table of what one search downloads per corpus size, or undefined when no search was measured. */
@@ -104,7 +125,19 @@ export function comparedWithHugo(sizes: readonly SizeResult[]): SizeResult[] {
  */
 export function hugoTable(compared: readonly SizeResult[]): string {
   return markdownTable(
-    ['notices', 'hugo pages', 'hugo', 'hugo pages/s', 'astro pages', 'astro build', 'astro pages/s', 'ratio (astro / hugo)', 'whole build', 'whole pages/s', 'ratio (whole / hugo)'],
+    [
+      'notices',
+      'hugo pages',
+      'hugo',
+      'hugo pages/s',
+      'astro pages',
+      'astro build',
+      'astro pages/s',
+      'ratio (astro / hugo)',
+      'whole build',
+      'whole pages/s',
+      'ratio (whole / hugo)',
+    ],
     compared.map((s) => {
       const hugoRate = (s.hugo?.pages ?? 0) / (s.hugo?.wallSeconds ?? 1);
       const pages = s.site?.pages ?? 0;
@@ -134,7 +167,12 @@ export function phaseLine(s: SizeResult): string | undefined {
   const p = s.build.phases;
   return (
     `${s.corpus === 'built-in' ? 'built-in' : `${s.notices} notices`}: phases (wall) content sync ${p.contentSync ?? '–'} s, vite ${p.viteBundle ?? '–'} s, routes ${p.routes ?? '–'} s; ` +
-    `slowest routes: ${s.build.slowestRoutes.slice(0, 6).map((r) => `${r.path} ${r.seconds.toFixed(1)} s`).join(', ') || '–'}`
+    `slowest routes: ${
+      s.build.slowestRoutes
+        .slice(0, 6)
+        .map((r) => `${r.path} ${r.seconds.toFixed(1)} s`)
+        .join(', ') || '–'
+    }`
   );
 }
 
@@ -162,7 +200,18 @@ function threeWays(w: Weight): string {
 /** Returns the table of page weights of the built-in site. */
 export function pageWeightTable(weights: readonly PageWeight[]): string {
   return markdownTable(
-    ['page type', 'HTML raw / gz / br', 'inline CSS', 'CSS files', 'JS on load raw / gz / br', 'lazy JS (chart) raw / gz / br', 'requests (+lazy)', 'total gz / br', 'zero JS', 'HTML ≤ 14.6 KB (gz / br)'],
+    [
+      'page type',
+      'HTML raw / gz / br',
+      'inline CSS',
+      'CSS files',
+      'JS on load raw / gz / br',
+      'lazy JS (chart) raw / gz / br',
+      'requests (+lazy)',
+      'total gz / br',
+      'zero JS',
+      'HTML ≤ 14.6 KB (gz / br)',
+    ],
     weights.map((p) => [
       `${p.type} \`${p.path}\``,
       threeWays(p.html),
@@ -216,7 +265,8 @@ export function benchReport(results: BenchResults, timeoutMin: number): string[]
     lines.push('whole build: ingest + `astro build` + search index, as `npm run build` runs them.\n', hugoTable(compared));
   }
   const mem = results.fits.buildPeakMiBPerPage;
-  if (mem) lines.push(`build peak memory: ${mem.intercept.toFixed(0)} MiB + ${(mem.slope * 1000).toFixed(1)} MiB per 1000 pages (R² ${Number.isNaN(mem.r2) ? '–' : mem.r2.toFixed(3)})`);
+  if (mem)
+    lines.push(`build peak memory: ${mem.intercept.toFixed(0)} MiB + ${(mem.slope * 1000).toFixed(1)} MiB per 1000 pages (R² ${Number.isNaN(mem.r2) ? '–' : mem.r2.toFixed(3)})`);
   for (const s of all) {
     const line = phaseLine(s);
     if (line !== undefined) lines.push(line);

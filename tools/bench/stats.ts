@@ -142,9 +142,5 @@ export function formatSeconds(seconds: number): string {
 /** Returns a Markdown table (cells are written as they are; `|` is escaped). */
 export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (s: string): string => s.replaceAll('|', '\\|');
-  return [
-    `| ${head.map(cell).join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
+  return [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }

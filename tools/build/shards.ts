@@ -31,8 +31,7 @@ export interface Shard {
 }
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const order = (a: ShardNotice, b: ShardNotice): number =>
-  byCode(a.province, b.province) || byCode(a.city, b.city) || a.year - b.year || byCode(a.slug, b.slug);
+const order = (a: ShardNotice, b: ShardNotice): number => byCode(a.province, b.province) || byCode(a.city, b.city) || a.year - b.year || byCode(a.slug, b.slug);
 
 /**
  * Returns the shards of at most `maxNotices` notices each (anchors aside), whole provinces where they fit.

@@ -8,18 +8,7 @@
  * function that reads one (the CLI reads the disk, the tests may pass text).
  */
 import { lineColumn } from './html.ts';
-import {
-  anchorsOf,
-  baseHref,
-  candidateFiles,
-  cssUrls,
-  fragmentNeedsNoAnchor,
-  htmlReferences,
-  loadedCode,
-  moduleSpecifiers,
-  pageUrl,
-  resolveReference,
-} from './links.ts';
+import { anchorsOf, baseHref, candidateFiles, cssUrls, fragmentNeedsNoAnchor, htmlReferences, loadedCode, moduleSpecifiers, pageUrl, resolveReference } from './links.ts';
 import type { Reference, ReferenceKind } from './links.ts';
 import type { Problem } from './problem.ts';
 

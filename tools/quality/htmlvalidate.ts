@@ -54,9 +54,7 @@ export function createValidator(): HtmlValidate {
  */
 export async function validatePage(validator: HtmlValidate, file: string, html: string): Promise<Problem[]> {
   const report = await validator.validateString(html, file);
-  const problems: Problem[] = report.results.flatMap((result) =>
-    result.messages.map((m) => ({ file, line: m.line, column: m.column, rule: m.ruleId, message: m.message })),
-  );
+  const problems: Problem[] = report.results.flatMap((result) => result.messages.map((m) => ({ file, line: m.line, column: m.column, rule: m.ruleId, message: m.message })));
   const after = contentAfterHtml(html);
   if (after !== undefined) {
     const { line, column } = lineColumn(html, after);

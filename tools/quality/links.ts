@@ -86,11 +86,7 @@ export function cssUrls(css: string): Array<{ url: string; offset: number }> {
  */
 export function moduleSpecifiers(js: string): Array<{ url: string; offset: number }> {
   const found: Array<{ url: string; offset: number }> = [];
-  const patterns = [
-    /\bfrom\s*(["'])([^"'\n]+)\1/gu,
-    /\bimport\s*(["'])([^"'\n]+)\1/gu,
-    /\bimport\s*\(\s*(["'`])([^"'`\n$]+)\1\s*\)/gu,
-  ];
+  const patterns = [/\bfrom\s*(["'])([^"'\n]+)\1/gu, /\bimport\s*(["'])([^"'\n]+)\1/gu, /\bimport\s*\(\s*(["'`])([^"'`\n$]+)\1\s*\)/gu];
   for (const pattern of patterns) {
     for (const m of js.matchAll(pattern)) {
       const url = m[2] ?? '';

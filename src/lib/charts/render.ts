@@ -12,8 +12,7 @@ import { formatValue } from './spec.ts';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 /** The system Chinese font stack: no web font to download. */
-const FONT_FAMILY =
-  'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+const FONT_FAMILY = 'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 /** Colors used when the CSS custom properties are not set (the light theme of BarChart.astro). */
 const FALLBACK_SERIES = ['#2563eb', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2'];

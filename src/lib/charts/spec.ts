@@ -107,7 +107,13 @@ export function summarize(spec: ChartSpec): string {
     const totals = labelTotals(spec);
     // Up to three stacked series are named; more would make the sentence a list.
     const names =
-      series.length === 1 ? '合计' : series.length <= 3 ? `${series.map((s) => s.name).join('、')}合计` : spec.seriesKind ? `${series.length}个${spec.seriesKind}合计` : `${series.length}类合计`;
+      series.length === 1
+        ? '合计'
+        : series.length <= 3
+          ? `${series.map((s) => s.name).join('、')}合计`
+          : spec.seriesKind
+            ? `${series.length}个${spec.seriesKind}合计`
+            : `${series.length}类合计`;
     if (n === 1) return `只有“${labels[0]}”一项，${names}${formatValue(totals[0] ?? 0, unit)}。`;
     return `${count}，${names}${formatValue(sum(totals), unit)}；${extremes(labels, totals, unit)}。`;
   }

@@ -21,7 +21,7 @@ import type { Converted } from './types.ts';
 export function docBodyLines(body: string): string[] {
   const out: string[] = [];
   const lines = body.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/gu, '').split(/\r\n|\r|\n/u);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!(lines[i] ?? '').includes('\t')) {
       out.push((lines[i] ?? '').trim());
       i++;

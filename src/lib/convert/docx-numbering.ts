@@ -155,10 +155,24 @@ export function formatNumber(n: number, format: string): string {
 
 /** Returns `n` in Roman numerals. */
 function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let rest = n;
-  for (const [v, s] of table) while (rest >= v) (out += s), (rest -= v);
+  for (const [v, s] of table) while (rest >= v) ((out += s), (rest -= v));
   return out;
 }
 
@@ -196,7 +210,7 @@ export function renderNumbering(document: Document, numbering: Numbering): numbe
       seenNums.add(numId);
       for (const [l, start] of num.overrides) counter[l] = start - 1;
     }
-    counter[level] = (counter[level] ?? (def.start - 1)) + 1;
+    counter[level] = (counter[level] ?? def.start - 1) + 1;
     for (let deeper = level + 1; deeper < counter.length; deeper++) counter[deeper] = (levels[deeper]?.start ?? 1) - 1;
     counter.length = Math.max(counter.length, level + 1);
     // Replace the paragraph's numbering with "no numbering" (numId 0), so nothing downstream numbers it again.

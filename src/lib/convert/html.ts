@@ -25,11 +25,74 @@ import { fillSpans, flatCell, tableLines } from './table-text.ts';
 import type { Converted } from './types.ts';
 
 /** Elements that are never text. */
-const dropped = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea', 'form', 'head', 'title', 'meta', 'link', 'object', 'embed', 'audio', 'video', 'img', 'map']);
+const dropped = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'canvas',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'form',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'object',
+  'embed',
+  'audio',
+  'video',
+  'img',
+  'map',
+]);
 /** Elements that start and end a line. */
 const blocks = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'tr', 'td', 'th', 'table', 'tbody', 'thead', 'tfoot',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'ul',
+  'caption',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
 ]);
 
 /** Returns the character set an HTML document's bytes declare in a `<meta>` (lower case), if any. */
@@ -194,4 +257,3 @@ function tidy(lines: readonly string[]): string[] {
   while (out.at(-1) === '') out.pop();
   return out;
 }
-

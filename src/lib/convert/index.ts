@@ -32,7 +32,7 @@ export async function convertNotice(bytes: Uint8Array, name: string): Promise<(C
   const sniffed = sniffFormat(bytes);
   const claimed = claimedFormat(name);
   const format: SourceFormat | undefined =
-    sniffed === 'zip' ? 'docx' : sniffed === 'ole' ? 'doc' : sniffed ?? (claimed === 'pdf' || claimed === 'docx' || claimed === 'doc' ? undefined : 'text');
+    sniffed === 'zip' ? 'docx' : sniffed === 'ole' ? 'doc' : (sniffed ?? (claimed === 'pdf' || claimed === 'docx' || claimed === 'doc' ? undefined : 'text'));
   if (format === undefined) {
     const what = claimed ? formatNames[claimed] : 'a notice';
     return { ok: false, error: { line: 0, message: `the file is not ${what}: its bytes do not start the way such a file does (damaged, or misnamed)` } };

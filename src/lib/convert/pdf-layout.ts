@@ -124,8 +124,7 @@ function findGrids(segments: readonly Segment[]): Grid[] {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
-  const touch = (a: (typeof usable)[number], b: (typeof usable)[number]): boolean =>
-    a.x1 - tol <= b.x2 && b.x1 - tol <= a.x2 && a.y1 - tol <= b.y2 && b.y1 - tol <= a.y2;
+  const touch = (a: (typeof usable)[number], b: (typeof usable)[number]): boolean => a.x1 - tol <= b.x2 && b.x1 - tol <= a.x2 && a.y1 - tol <= b.y2 && b.y1 - tol <= a.y2;
   for (let i = 0; i < usable.length; i++) {
     for (let j = i + 1; j < usable.length; j++) {
       const a = usable[i];

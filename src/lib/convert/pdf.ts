@@ -34,7 +34,16 @@ function pathSegments(fnArray: readonly number[], argsArray: readonly unknown[],
   const segments: Segment[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const painted = new Set([OPS['stroke'], OPS['closeStroke'], OPS['fill'], OPS['eoFill'], OPS['fillStroke'], OPS['eoFillStroke'], OPS['closeFillStroke'], OPS['closeEOFillStroke']]);
+  const painted = new Set([
+    OPS['stroke'],
+    OPS['closeStroke'],
+    OPS['fill'],
+    OPS['eoFill'],
+    OPS['fillStroke'],
+    OPS['eoFillStroke'],
+    OPS['closeFillStroke'],
+    OPS['closeEOFillStroke'],
+  ]);
   fnArray.forEach((fn, i) => {
     const args = argsArray[i] as unknown[] | null;
     if (fn === OPS['save']) stack.push(ctm);
@@ -46,7 +55,7 @@ function pathSegments(fnArray: readonly number[], argsArray: readonly unknown[],
       const at = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
       let start: [number, number] | undefined;
       let here: [number, number] | undefined;
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const op = data[k] ?? -1;
         if (op === 0) {
           here = start = at(data[k + 1] ?? 0, data[k + 2] ?? 0);
@@ -123,7 +132,10 @@ export async function convertPdf(bytes: Uint8Array): Promise<Converted> {
   }
   const lines = layoutLines(pages);
   if (!lines.some((l) => l.trim() !== '')) {
-    return { ok: false, error: { line: 0, message: `the PDF has no text layer (a scanned PDF of ${pages.length} page${pages.length === 1 ? '' : 's'}); it needs OCR before it can be read` } };
+    return {
+      ok: false,
+      error: { line: 0, message: `the PDF has no text layer (a scanned PDF of ${pages.length} page${pages.length === 1 ? '' : 's'}); it needs OCR before it can be read` },
+    };
   }
   return { ok: true, text: `${lines.join('\n')}\n` };
 }

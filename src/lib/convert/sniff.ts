@@ -39,7 +39,10 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   } else {
     head = latin1(bytes.subarray(0, 4096));
   }
-  const start = head.replace(/^(\u00ef\u00bb\u00bf|\ufeff)/u, '').trimStart().toLowerCase();
+  const start = head
+    .replace(/^(\u00ef\u00bb\u00bf|\ufeff)/u, '')
+    .trimStart()
+    .toLowerCase();
   return start.startsWith('<') && /<(html|head|body|meta|title|p|div|section|article|table|br|span|h[1-6])[\s>/]/u.test(start);
 }
 

@@ -74,7 +74,10 @@ export const DatasetCommitment = CommitmentEntry.extend({
   /** The commitment's page, absolute. */
   permalink: z.url().describe('该事项在本站的永久网址。'),
   /** The permanent identifier, `minsheng:<year>/<slug>/<number>`. */
-  id: z.string().regex(new RegExp(`^minsheng:\\d{4}/${slugSource}/\\d+$`, 'u')).describe('永久标识符，形如 minsheng:2023/jinan-shizhong/18。'),
+  id: z
+    .string()
+    .regex(new RegExp(`^minsheng:\\d{4}/${slugSource}/\\d+$`, 'u'))
+    .describe('永久标识符，形如 minsheng:2023/jinan-shizhong/18。'),
   /** `leadUnits` resolved, same order. */
   leadUnitsNormalized: z.array(NormalizedUnit).describe('牵头单位对应到部门登记表后的结果，顺序同 leadUnits。'),
   /** `coUnits` resolved, same order. */
@@ -276,10 +279,18 @@ export const csvColumns: readonly CsvColumn[] = [
   { name: 'topicMatched', description: '起决定作用的标题词或关键词', value: (_, c) => c.topic.matched ?? '' },
   { name: 'topicAlso', description: '同时涉及的其他主题标识（标题中出现其关键词），以“、”分隔', value: (_, c) => (c.topic.also ?? []).join(nameSeparator) },
   { name: 'leadUnits', description: '牵头单位，按原文写法，以“、”分隔', value: (_, c) => c.leadUnits.join(nameSeparator) },
-  { name: 'leadUnitsNormalized', description: '牵头单位全称（对应部门登记表后），以“、”分隔，顺序同 leadUnits', value: (_, c) => c.leadUnitsNormalized.map((u) => u.name).join(nameSeparator) },
+  {
+    name: 'leadUnitsNormalized',
+    description: '牵头单位全称（对应部门登记表后），以“、”分隔，顺序同 leadUnits',
+    value: (_, c) => c.leadUnitsNormalized.map((u) => u.name).join(nameSeparator),
+  },
   { name: 'coUnits', description: '配合单位，按原文写法，以“、”分隔', value: (_, c) => c.coUnits.join(nameSeparator) },
   { name: 'coUnitsNormalized', description: '配合单位全称，以“、”分隔，顺序同 coUnits', value: (_, c) => c.coUnitsNormalized.map((u) => u.name).join(nameSeparator) },
-  { name: 'targets', description: '量化目标，每个写作“[比较符]数值 单位”，以“；”分隔，如 >=17800 人；675 个（比较符 >= 不少于、<= 不超过、~ 约）', value: (_, c) => c.targets.map(targetCell).join(targetSeparator) },
+  {
+    name: 'targets',
+    description: '量化目标，每个写作“[比较符]数值 单位”，以“；”分隔，如 >=17800 人；675 个（比较符 >= 不少于、<= 不超过、~ 约）',
+    value: (_, c) => c.targets.map(targetCell).join(targetSeparator),
+  },
   { name: 'subItems', description: '分项，单元格内每行一项', value: (_, c) => c.subItems.join(sentenceSeparator) },
   { name: 'measures', description: '推进举措，单元格内每行一项', value: (_, c) => c.measures.join(sentenceSeparator) },
   { name: 'sourceStartLine', description: '事项在原文中的起始行号（从 1 开始）', value: (_, c) => String(c.source.startLine) },
@@ -289,7 +300,11 @@ export const csvColumns: readonly CsvColumn[] = [
   { name: 'status', description: '进展状态（以最新报告为准；没有报告提到时为“未见报告”，见 /status/ 状态说明）', value: (_, c) => c.status },
   { name: 'statusAsOf', description: '该状态的截至日期 YYYY-MM-DD（报告未写明截至日期时为报告日期；未见报告时为空）', value: (_, c) => c.statusAsOf ?? '' },
   { name: 'statusWords', description: '据以判定状态的报告原话', value: (_, c) => statusOf(c).entry?.statusWords ?? '' },
-  { name: 'actuals', description: '最新报告给出的、与目标单位一致的实际数字，写作“实际/目标 单位”，以“；”分隔，如 700/675 个', value: (_, c) => (statusOf(c).entry?.figures ?? []).map((f) => `${f.actual.value}/${f.target.value} ${f.target.unit}`).join(targetSeparator) },
+  {
+    name: 'actuals',
+    description: '最新报告给出的、与目标单位一致的实际数字，写作“实际/目标 单位”，以“；”分隔，如 700/675 个',
+    value: (_, c) => (statusOf(c).entry?.figures ?? []).map((f) => `${f.actual.value}/${f.target.value} ${f.target.unit}`).join(targetSeparator),
+  },
   { name: 'permalink', description: '事项在本站的永久网址', value: (_, c) => c.permalink },
   { name: 'sourceUrl', description: '原通知的发布网址（不详时为空）', value: (n) => n.sourceUrl ?? '' },
 ];
@@ -312,10 +327,7 @@ export function csvField(value: string): string {
 
 /** Returns the CSV text of a dataset: BOM, header, one row per commitment, CRLF after every record. */
 export function csvOfDataset(dataset: Dataset): string {
-  const records = [
-    csvColumns.map((col) => col.name),
-    ...dataset.notices.flatMap((n) => n.commitments.map((c) => csvColumns.map((col) => col.value(n, c)))),
-  ];
+  const records = [csvColumns.map((col) => col.name), ...dataset.notices.flatMap((n) => n.commitments.map((c) => csvColumns.map((col) => col.value(n, c))))];
   return `\uFEFF${records.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('')}`;
 }
 

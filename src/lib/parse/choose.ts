@@ -40,7 +40,10 @@ function declaredBefore(reading: Reading, lines: readonly SourceLine[]): number[
   // A lead-in inside the first item's own line (`今年办好以下8件实事：（1）…`).
   for (const p of reading.inline) if (p.line <= first) before.push(p.text);
   const title = before.find((t) => /民生|实事|惠民|为民|民心/u.test(t) && t.length <= 60) ?? before[0] ?? '';
-  return readDeclaredTotals(title, before.filter((t) => t !== title));
+  return readDeclaredTotals(
+    title,
+    before.filter((t) => t !== title),
+  );
 }
 
 /** A reading's score and the evidence behind it. */

@@ -33,7 +33,8 @@ const chrome = new RegExp(
  * `推荐阅读`, `延伸阅读`, a bare `推荐`): the article titles after it are no
  * items, even when numbered or counting things (`10项便民服务`).
  */
-const linkHeading = /^[【\[]?\s*(相关链接|相关阅读|相关新闻|相关文章|相关推荐|推荐阅读|延伸阅读|热点推荐|精彩推荐|热门推荐|热门文章|猜你喜欢|往期回顾|往期推荐|推荐)\s*[】\]]?\s*[:：]?$/u;
+const linkHeading =
+  /^[【\[]?\s*(相关链接|相关阅读|相关新闻|相关文章|相关推荐|推荐阅读|延伸阅读|热点推荐|精彩推荐|热门推荐|热门文章|猜你喜欢|往期回顾|往期推荐|推荐)\s*[】\]]?\s*[:：]?$/u;
 /** An article title in a list of links: short, no sentence end. */
 const linkTitle = /^.{2,60}$/u;
 

@@ -55,9 +55,7 @@ function inlineParts(text: string): string[] {
   const re = new RegExp(`[${circledDigits}]`, 'gu');
   const starts = [...text.matchAll(re)].map((m) => m.index);
   if (starts.length < 2) return [];
-  return starts
-    .map((start, i) => squash(text.slice(start + 1, starts[i + 1] ?? text.length)))
-    .filter((p) => p.length > 0);
+  return starts.map((start, i) => squash(text.slice(start + 1, starts[i + 1] ?? text.length))).filter((p) => p.length > 0);
 }
 
 const sentenceEnd = /[。；;！!？?]/u;
@@ -77,7 +75,9 @@ function titleOf(head: string, hasBody: boolean): string {
   if (hasBody && !sentenceEnd.test(plain) && plain.length <= 40 && plain.length > 0) return plain;
   const sentence = withoutTrailingNote(withoutNotes(head).split(sentenceEnd)[0]?.trim() ?? '').replace(/(?<=\p{Script=Han})\.$/u, '');
   if (sentence && !/[，,]/u.test(sentence) && sentence.length <= 40) return sentence;
-  const clauses = withoutNotes(head).split(clauseEnd).map((c) => c.trim());
+  const clauses = withoutNotes(head)
+    .split(clauseEnd)
+    .map((c) => c.trim());
   // A lead-in (`按照…要求`, `围绕重点民生食品`) says why or where, not what: the title is the clause after it.
   const lead = clauses.length > 1 && leadIn.test(clauses[0] ?? '') && (clauses[1] ?? '').length > 0 ? 1 : 0;
   const clause = (clauses[lead] ?? '') || plain || squash(head);

@@ -215,7 +215,10 @@ function parse(input: string, options: ParseOptions): ParseResult {
   if (documentKind(input) === 'report') {
     return {
       ok: false,
-      error: { line: 0, message: 'this is a progress report, not a notice: it reports on commitments (进展情况/完成情况/进度公示) rather than making them; reports are not read as commitments' },
+      error: {
+        line: 0,
+        message: 'this is a progress report, not a notice: it reports on commitments (进展情况/完成情况/进度公示) rather than making them; reports are not read as commitments',
+      },
     };
   }
 

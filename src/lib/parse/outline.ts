@@ -135,11 +135,7 @@ export function readOutline(lines: readonly SourceLine[]): Outline {
 
 /** Returns every line number a node covers (its line, body, labels, measures and children). */
 export function nodeLines(node: OutlineNode): number[] {
-  return [
-    node.line.no,
-    ...node.body.map((l) => l.no),
-    ...node.labels.map((l) => l.no),
-    ...node.measures.flat().map((l) => l.no),
-    ...node.children.flatMap(nodeLines),
-  ].sort((a, b) => a - b);
+  return [node.line.no, ...node.body.map((l) => l.no), ...node.labels.map((l) => l.no), ...node.measures.flat().map((l) => l.no), ...node.children.flatMap(nodeLines)].sort(
+    (a, b) => a - b,
+  );
 }

@@ -123,9 +123,7 @@ export function readTable(lines: readonly SourceLine[]): Table {
     // No header: the distance between the first two numbered cells gives the column count.
     const second = cells.findIndex((c, i) => i > 0 && isNumberCell(c));
     const width = second > 0 ? second : cells.length;
-    roles = Array.from({ length: width }, (_, i): ColumnRole =>
-      i === 0 ? 'number' : i === 1 ? 'title' : i === 2 ? 'text' : i === 3 ? 'lead' : i === 4 ? 'co' : 'other',
-    );
+    roles = Array.from({ length: width }, (_, i): ColumnRole => (i === 0 ? 'number' : i === 1 ? 'title' : i === 2 ? 'text' : i === 3 ? 'lead' : i === 4 ? 'co' : 'other'));
     body = cells;
   }
   if (!roles.includes('text')) {

@@ -48,12 +48,69 @@ interface Reading {
  * matching tries the longest first, so `个百分点` wins over `个`, `人次` over `人`.
  */
 const UNITS: readonly string[] = [
-  '个百分点', '平方米', '平方公里', '立方米', '公顷', '公里', '千米', 'km', '米', '亩',
-  '个月', '个', '处', '所', '家', '名', '人次', '人', '户', '套', '间', '床位', '张',
-  '场次', '场', '次', '项', '件', '例', '座', '条', '栋', '口', '辆', '台', '吨',
-  '千伏安', '千瓦时', '千瓦', '千克', '元', '批次', '批', '期', '班', '本', '册',
-  '棵', '株', '支', '块', '类', '村', '床', '组', '份', '篇', '节', '课时', '小时',
-  '天', '%', '倍',
+  '个百分点',
+  '平方米',
+  '平方公里',
+  '立方米',
+  '公顷',
+  '公里',
+  '千米',
+  'km',
+  '米',
+  '亩',
+  '个月',
+  '个',
+  '处',
+  '所',
+  '家',
+  '名',
+  '人次',
+  '人',
+  '户',
+  '套',
+  '间',
+  '床位',
+  '张',
+  '场次',
+  '场',
+  '次',
+  '项',
+  '件',
+  '例',
+  '座',
+  '条',
+  '栋',
+  '口',
+  '辆',
+  '台',
+  '吨',
+  '千伏安',
+  '千瓦时',
+  '千瓦',
+  '千克',
+  '元',
+  '批次',
+  '批',
+  '期',
+  '班',
+  '本',
+  '册',
+  '棵',
+  '株',
+  '支',
+  '块',
+  '类',
+  '村',
+  '床',
+  '组',
+  '份',
+  '篇',
+  '节',
+  '课时',
+  '小时',
+  '天',
+  '%',
+  '倍',
 ];
 
 const UNITS_LONGEST_FIRST: readonly string[] = [...new Set(UNITS)].sort((a, b) => b.length - a.length);
@@ -75,11 +132,26 @@ const SCALES: Readonly<Record<string, number>> = { 万: 4, 亿: 8, 千: 3 };
 
 /** Words right before a number that qualify it; checked longest first. */
 const COMPARATORS_BEFORE: readonly (readonly [string, Comparator])[] = [
-  ['不少于', '>='], ['不低于', '>='], ['至少', '>='], ['最少', '>='], ['超过', '>='],
-  ['高于', '>='], ['多于', '>='], ['逾', '>='],
-  ['不超过', '<='], ['不高于', '<='], ['不多于', '<='], ['最多', '<='], ['低于', '<='],
-  ['少于', '<='], ['最高', '<='],
-  ['大约', '~'], ['将近', '~'], ['接近', '~'], ['约', '~'], ['近', '~'],
+  ['不少于', '>='],
+  ['不低于', '>='],
+  ['至少', '>='],
+  ['最少', '>='],
+  ['超过', '>='],
+  ['高于', '>='],
+  ['多于', '>='],
+  ['逾', '>='],
+  ['不超过', '<='],
+  ['不高于', '<='],
+  ['不多于', '<='],
+  ['最多', '<='],
+  ['低于', '<='],
+  ['少于', '<='],
+  ['最高', '<='],
+  ['大约', '~'],
+  ['将近', '~'],
+  ['接近', '~'],
+  ['约', '~'],
+  ['近', '~'],
 ];
 
 const COMPARATORS_BEFORE_LONGEST_FIRST = [...COMPARATORS_BEFORE].sort((a, b) => b[0].length - a[0].length);
@@ -98,7 +170,12 @@ const RELATIVE_BEFORE = /(不少于|不低于|不超过|不高于|高于|低于)
 
 /** Words right after a unit that qualify the number; checked longest first. */
 const COMPARATORS_AFTER: readonly (readonly [string, Comparator])[] = [
-  ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='], ['左右', '~'],
+  ['及以上', '>='],
+  ['以上', '>='],
+  ['及以下', '<='],
+  ['以下', '<='],
+  ['以内', '<='],
+  ['左右', '~'],
 ];
 
 /** Characters that, before `约` or `近`, make a word that is no comparator (节约, 附近…). */
@@ -252,9 +329,7 @@ function readMore(norm: string, pos: number): { more: boolean; end: number } {
 /** `digits × 10^exponent`, computed on the decimal string so `1.78万` is exactly 17800. */
 function scaleValue(digits: string, exponent: number): number {
   const [whole = '', fraction = ''] = digits.split('.');
-  const shifted = fraction.length <= exponent
-    ? whole + fraction + '0'.repeat(exponent - fraction.length)
-    : `${whole}${fraction.slice(0, exponent)}.${fraction.slice(exponent)}`;
+  const shifted = fraction.length <= exponent ? whole + fraction + '0'.repeat(exponent - fraction.length) : `${whole}${fraction.slice(0, exponent)}.${fraction.slice(exponent)}`;
   return Number(shifted);
 }
 
@@ -388,7 +463,10 @@ function scopeAt(norm: string, clauses: { starts: number[] }, sentences: { start
     const c = clauses.starts[i] ?? 0;
     if (c !== clause) {
       clause = c;
-      const head = norm.slice(c, c + 16).trimStart().replace(LEADING_TIME, '');
+      const head = norm
+        .slice(c, c + 16)
+        .trimStart()
+        .replace(LEADING_TIME, '');
       const found = SCOPE_WORDS.find(([re]) => re.test(head));
       if (found) current = found[1] === 'district' ? base : found[1];
       changes.set(c, current);
@@ -398,7 +476,8 @@ function scopeAt(norm: string, clauses: { starts: number[] }, sentences: { start
 }
 
 /** Words between what is counted and its number that say nothing of what it is. */
-const FILLER_AT_END = /(?:[从由][\d.]+[万亿千]?[^\d]{0,3}|不少于|不低于|不超过|至少|超过|最高|达到|提高到|提高至|共计|合计|累计|总计|全部|共|达|约|近|为|到|至|计|分别|每[人户生年月日]|的)$/u;
+const FILLER_AT_END =
+  /(?:[从由][\d.]+[万亿千]?[^\d]{0,3}|不少于|不低于|不超过|至少|超过|最高|达到|提高到|提高至|共计|合计|累计|总计|全部|共|达|约|近|为|到|至|计|分别|每[人户生年月日]|的)$/u;
 const FILLER_AT_START = /^(?:[①-⑳]|为|对|向|给|在|将|按照|按|其中|年内|全年|全区|全市|全省|我区|我市|力争|争取|推动|继续|持续)/u;
 /** Words after a noun that start what is done with it (`为797名残疾人提供…`): what is counted ends there. */
 const VERB_AFTER = /提供|实施|开展|安装|进行|购买|发放|开通|治理|列为|成为|运行|监督|免费|达到|到|等|改造|由|分别|[\dA-Za-z]/u;
@@ -417,7 +496,14 @@ function wordsBefore(before: string): string {
   let phrase = before.replace(/[（(][^（）()]*[）)]/gu, '');
   const open = phrase.lastIndexOf('（');
   // Inside brackets (`老年人家庭（约2万户）`): what is counted stands before them.
-  if (open >= 0 && phrase.slice(open + 1).replace(FILLER_AT_END, '').trim() === '') phrase = phrase.slice(0, open);
+  if (
+    open >= 0 &&
+    phrase
+      .slice(open + 1)
+      .replace(FILLER_AT_END, '')
+      .trim() === ''
+  )
+    phrase = phrase.slice(0, open);
   phrase = phrase.slice(Math.max(phrase.lastIndexOf('、'), phrase.lastIndexOf('（'), phrase.lastIndexOf('(')) + 1).trim();
   // `保障标准不低于当地最低生活保障标准的1.3倍`: what is compared stands before the comparator.
   const compared = RELATIVE_BEFORE.exec(phrase);
@@ -459,7 +545,9 @@ function respectively(norm: string, clauseStart: number, readings: readonly Read
   while (first > 0 && i - first < 8 && (readings[first - 1]?.token.start ?? 0) > at) first--;
   let last = i;
   while (last + 1 < readings.length && last - i < 8 && !/[，,]/u.test(norm.slice(readings[last]?.end ?? 0, readings[last + 1]?.token.start ?? 0))) last++;
-  const subjects = wordsBefore(norm.slice(Math.max(clauseStart, at - 60), at)).split(/[和与及、]/u).map((x) => x.trim());
+  const subjects = wordsBefore(norm.slice(Math.max(clauseStart, at - 60), at))
+    .split(/[和与及、]/u)
+    .map((x) => x.trim());
   if (subjects.length < 2 || subjects.length !== last - first + 1) return undefined;
   const subject = subjects[i - first] ?? '';
   return subject.length >= 2 ? shorten(subject) : undefined;
@@ -511,13 +599,16 @@ export function extractTargets(text: string, context: TargetContext = {}): Targe
     if (r.standard) target.kind = 'standard';
     const s = scope(r.token.start);
     if (s !== 'district') target.scope = s;
-    const counts = respectively(norm, clauseStart, readings, i)
-      ?? countsOf(norm.slice(shift, shift + trimmed.length), r.token.start - shift, r.unitEnd - shift, previous && previous.end > shift ? previous.end - shift : 0);
+    const counts =
+      respectively(norm, clauseStart, readings, i) ??
+      countsOf(norm.slice(shift, shift + trimmed.length), r.token.start - shift, r.unitEnd - shift, previous && previous.end > shift ? previous.end - shift : 0);
     // `分别达到98%和95%以上`, `达到每人每年730元`: what the number before counts.
     // The thing, not its change: `补助标准提高60元，达到每人每年730元` → 730 counts 补助标准.
-    const inherited = counts ?? (previous && sentences.starts[previous.token.start] === sentences.starts[r.token.start]
-      ? results.at(-1)?.counts?.replace(/(?:分别)?(?:提高|增加|提升|增长)$/u, '')
-      : undefined);
+    const inherited =
+      counts ??
+      (previous && sentences.starts[previous.token.start] === sentences.starts[r.token.start]
+        ? results.at(-1)?.counts?.replace(/(?:分别)?(?:提高|增加|提升|增长)$/u, '')
+        : undefined);
     if (inherited !== undefined && inherited !== '') target.counts = inherited;
     results.push(target);
     return target;

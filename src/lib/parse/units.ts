@@ -6,8 +6,7 @@ import type { Level } from '../schema.ts';
 import { fold, squash } from './text.ts';
 
 /** Endings of a whole unit name (区教育局, 区残联, 发展中心, 城投集团, 龙桥街道, 各镇街 …). */
-const unitEnding =
-  /(局|委|办|院|会|联|部|处|所|站|队|中心|公司|集团|街道|街|镇|乡|村|政府|管委会|办公室|社|厅|署|馆|台|室|团|组|分局|支队|大队|医院|学校)$/u;
+const unitEnding = /(局|委|办|院|会|联|部|处|所|站|队|中心|公司|集团|街道|街|镇|乡|村|政府|管委会|办公室|社|厅|署|馆|台|室|团|组|分局|支队|大队|医院|学校)$/u;
 
 /** Returns true when `name` ends like a whole unit name. */
 export function isWholeUnitName(name: string): boolean {

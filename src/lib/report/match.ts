@@ -102,9 +102,7 @@ export interface Candidate {
 /** Returns every commitment's similarity to a text, best first (ties by number). */
 function rank(model: Model, text: string): Candidate[] {
   const v = vectorOf(text, model.idf);
-  return model.commitments
-    .map((c) => ({ number: c.number, score: cosine(v, c.vector) }))
-    .sort((a, b) => b.score - a.score || a.number - b.number);
+  return model.commitments.map((c) => ({ number: c.number, score: cosine(v, c.vector) })).sort((a, b) => b.score - a.score || a.number - b.number);
 }
 
 /** Rounds a score to 3 decimals, within 0–1. */

@@ -222,17 +222,20 @@ interface Inherit {
 }
 
 /** Builds an item from its text, status and figures; warns when no status could be read. */
-function addItem(draft: Draft, fields: {
-  text: string;
-  statusText: string;
-  actualText: string;
-  rateText?: string;
-  rateCell?: boolean;
-  title?: string | undefined;
-  number?: number | undefined;
-  source: LineRange;
-  inherit?: Inherit | undefined;
-}): void {
+function addItem(
+  draft: Draft,
+  fields: {
+    text: string;
+    statusText: string;
+    actualText: string;
+    rateText?: string;
+    rateCell?: boolean;
+    title?: string | undefined;
+    number?: number | undefined;
+    source: LineRange;
+    inherit?: Inherit | undefined;
+  },
+): void {
   const reading = readStatus(fields.statusText);
   const rate = fields.rateText === undefined ? undefined : readRate(fields.rateText, fields.rateCell === true);
   let status: ReportedStatus | null = reading?.status ?? null;
@@ -331,7 +334,10 @@ function readInlineList(sentence: string): { heading: string; inherit: Inherit; 
   if (!m?.[1] || !m[2]) return undefined;
   const inherit = readStatus(m[1]);
   if (!inherit || !/项目|事项|实事|任务|有/u.test(m[1]) || readStatus(m[2])) return undefined;
-  const names = m[2].split(/[、，,；;。]/u).map((n) => squash(n)).filter((n) => n !== '');
+  const names = m[2]
+    .split(/[、，,；;。]/u)
+    .map((n) => squash(n))
+    .filter((n) => n !== '');
   if (names.length === 0) return undefined;
   return { heading: `${m[1]}：`, inherit: { status: inherit.status, words: inherit.words }, names };
 }

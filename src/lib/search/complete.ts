@@ -45,7 +45,11 @@ const shown = 5;
 export function indexProblems(hasSearchPage: boolean, files: ReadonlyMap<string, number>, record: string | undefined): string[] {
   if (!hasSearchPage) return [];
   if (record === undefined) {
-    return [files.size === 0 ? `the search index is missing: no ${indexDir}/ (run npm run build)` : `the search index is unfinished: no ${indexDir}/${completeFile} (the indexer did not finish; run npm run build)`];
+    return [
+      files.size === 0
+        ? `the search index is missing: no ${indexDir}/ (run npm run build)`
+        : `the search index is unfinished: no ${indexDir}/${completeFile} (the indexer did not finish; run npm run build)`,
+    ];
   }
   let parsed: IndexRecord;
   try {
@@ -64,7 +68,12 @@ export function indexProblems(hasSearchPage: boolean, files: ReadonlyMap<string,
   const name = (label: string, paths: string[]): void => {
     if (paths.length === 0) return;
     const more = paths.length > shown ? ` and ${paths.length - shown} more` : '';
-    problems.push(`the search index is incomplete: ${paths.length} ${label}: ${paths.slice(0, shown).map((p) => `${indexDir}/${p}`).join(', ')}${more}`);
+    problems.push(
+      `the search index is incomplete: ${paths.length} ${label}: ${paths
+        .slice(0, shown)
+        .map((p) => `${indexDir}/${p}`)
+        .join(', ')}${more}`,
+    );
   };
   name('file(s) missing', missing);
   name('file(s) of another size than when indexed', resized);

@@ -22,7 +22,9 @@ export function decodeEntities(text: string): string {
 /** Returns the text of the page's first `<h1>` (what Pagefind takes as the result's title), or ''. */
 export function firstHeading(html: string): string {
   const inner = /<h1\b[^>]*>([^]*?)<\/h1>/u.exec(html)?.[1] ?? '';
-  return decodeEntities(inner.replace(/<[^>]*>/gu, '')).replace(/\s+/gu, ' ').trim();
+  return decodeEntities(inner.replace(/<[^>]*>/gu, ''))
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -52,7 +54,9 @@ export function pageMeta(html: string): Record<string, string> {
     const start = (m.index ?? 0) + whole.length;
     const end = html.indexOf(`</${name}>`, start);
     if (end < 0 || key in meta) continue;
-    meta[key] = decodeEntities(html.slice(start, end).replace(/<[^>]*>/gu, '')).replace(/\s+/gu, ' ').trim();
+    meta[key] = decodeEntities(html.slice(start, end).replace(/<[^>]*>/gu, ''))
+      .replace(/\s+/gu, ' ')
+      .trim();
   }
   return meta;
 }

@@ -57,7 +57,12 @@ function renderResult(doc: Document, data: PagefindData, query: string, served: 
   h.append(a);
   const where = doc.createElement('p');
   where.className = 'meta';
-  where.textContent = [data.filters.type?.[0], data.filters.year?.[0] && `${data.filters.year[0]}年`, data.filters.district?.[0], data.filters.topic?.length === 1 ? data.filters.topic[0] : undefined]
+  where.textContent = [
+    data.filters.type?.[0],
+    data.filters.year?.[0] && `${data.filters.year[0]}年`,
+    data.filters.district?.[0],
+    data.filters.topic?.length === 1 ? data.filters.topic[0] : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
   const p = doc.createElement('p');
@@ -169,11 +174,13 @@ export function startSearchPage(doc: Document, base: string): void {
       }
       void search.run();
     });
-  more?.addEventListener('click', () =>
-    void search.showMore().catch((error: unknown) => {
-      console.error('search:', error);
-      view.status(statusText.moreFailed);
-    }),
+  more?.addEventListener(
+    'click',
+    () =>
+      void search.showMore().catch((error: unknown) => {
+        console.error('search:', error);
+        view.status(statusText.moreFailed);
+      }),
   );
   if (input.value !== '' || selects.some((s) => s.value !== '')) void search.run();
   else input.focus();

@@ -30,7 +30,6 @@ export const residentQueries: readonly string[] = [
   '学位',
 ];
 
-
 /**
  * Strings of the commitments that Pagefind 1.6's own Chinese segmentation does not find (measured with
  * `--plain`): the browser splits them into single characters that no indexed word starts with.

@@ -47,7 +47,6 @@ export function indexBreakdown(files: Readonly<Record<string, number>>): Record<
 export function breakdownLine(sizes: Record<IndexKind | 'total', KindSize>, format: (bytes: number) => string): string {
   const count = (n: number): string => n.toLocaleString('en-US');
   return (
-    `index ${format(sizes.total.bytes)} in ${count(sizes.total.files)} files: ` +
-    indexKinds.map((k) => `${k} ${format(sizes[k].bytes)} (${count(sizes[k].files)})`).join(', ')
+    `index ${format(sizes.total.bytes)} in ${count(sizes.total.files)} files: ` + indexKinds.map((k) => `${k} ${format(sizes[k].bytes)} (${count(sizes[k].files)})`).join(', ')
   );
 }

@@ -84,9 +84,7 @@ export function leadUnitsOfDistrict(district: District, limit = 12): ChartSpec {
 /** Returns each district's (each province's beyond `perDistrictLimit` districts) number of commitments of one topic. */
 export function districtsOfTopic(year: Year, topic: string): ChartSpec {
   const grouping = districtGroups(year.districts);
-  const rows = grouping.groups.map(
-    (g) => [g.name, g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === topic).length, 0)] as const,
-  );
+  const rows = grouping.groups.map((g) => [g.name, g.districts.reduce((n, d) => n + d.commitments.filter((c) => c.topic.slug === topic).length, 0)] as const);
   return {
     labels: rows.map(([name]) => name),
     series: [{ name: '事项数', values: rows.map(([, n]) => n) }],
@@ -106,7 +104,10 @@ export function indicatorChart(
   indicator: Indicator,
   limit = perDistrictLimit,
 ): { spec: ChartSpec; sources: { district: District; number: number; text: string }[]; of: number } | undefined {
-  const values = indicatorValues(indicator, year.districts.flatMap((d) => d.commitments));
+  const values = indicatorValues(
+    indicator,
+    year.districts.flatMap((d) => d.commitments),
+  );
   if (values.length < 2) return undefined;
   const bySlug = new Map(values.filter((x) => x.year === year.year).map((x) => [x.district, x] as const));
   // In the year's own district order, like every other chart of the page.

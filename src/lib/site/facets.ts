@@ -44,7 +44,11 @@ export function topicFacet(district: District): Facet {
   return {
     name: 'topic',
     label: '主题',
-    values: topicsUsed([district], { also: true }).map((t) => ({ value: t.slug, label: t.name, numbers: district.commitments.filter((c) => hasTopic(c, t.slug)).map((c) => c.number) })),
+    values: topicsUsed([district], { also: true }).map((t) => ({
+      value: t.slug,
+      label: t.name,
+      numbers: district.commitments.filter((c) => hasTopic(c, t.slug)).map((c) => c.number),
+    })),
   };
 }
 

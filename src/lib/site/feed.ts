@@ -49,9 +49,7 @@ export const feedLimit = 500;
  * one; in the model's order.
  */
 function newestDistricts(year: Year, limit: number): Year['districts'] {
-  const newest = year.districts
-    .map((d, i) => ({ d, i, date: d.notice.date ?? '' }))
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.i - b.i));
+  const newest = year.districts.map((d, i) => ({ d, i, date: d.notice.date ?? '' })).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.i - b.i));
   const keep = new Set<number>();
   let count = 0;
   for (const { d, i } of newest) {

@@ -24,14 +24,11 @@ export interface DistrictItems {
 
 /** What a topic page lists: every commitment by district, or, beyond `limit`, each district's count by province. */
 export type TopicListing =
-  | { kind: 'items'; count: number; sections: DistrictItems[] }
-  | { kind: 'counts'; count: number; provinces: { name: string; sections: DistrictItems[] }[] };
+  { kind: 'items'; count: number; sections: DistrictItems[] } | { kind: 'counts'; count: number; provinces: { name: string; sections: DistrictItems[] }[] };
 
 /** Returns what the page of `topic` (a slug) lists for `year` (main topic or other, `hasTopic`): districts in the year's order, provinces in order of first appearance. */
 export function topicListing(year: Year, topic: string, limit = itemListLimit): TopicListing {
-  const sections = year.districts
-    .map((district) => ({ district, items: district.commitments.filter((c) => hasTopic(c, topic)) }))
-    .filter((s) => s.items.length > 0);
+  const sections = year.districts.map((district) => ({ district, items: district.commitments.filter((c) => hasTopic(c, topic)) })).filter((s) => s.items.length > 0);
   const count = sections.reduce((n, s) => n + s.items.length, 0);
   if (count <= limit) return { kind: 'items', count, sections };
   const provinces = new Map<string, DistrictItems[]>();
@@ -61,8 +58,7 @@ export interface UnitName {
 
 /** What the departments index lists per function: every district's departments, or, beyond `limit` departments, each name once. */
 export type UnitListing =
-  | { kind: 'units'; count: number; groups: { fn: UnitFunction; units: UnitItem[] }[] }
-  | { kind: 'names'; count: number; groups: { fn: UnitFunction; names: UnitName[] }[] };
+  { kind: 'units'; count: number; groups: { fn: UnitFunction; units: UnitItem[] }[] } | { kind: 'names'; count: number; groups: { fn: UnitFunction; names: UnitName[] }[] };
 
 /**
  * Returns what the year's departments index lists: by function (in the taxonomy's order, only those
@@ -111,7 +107,11 @@ export interface TopicRow {
 /** Returns the year's topics index: each taxonomy topic some commitment has as its main topic (so the counts add up to the year's), in taxonomy order. */
 export function topicRows(year: Year): TopicRow[] {
   const all = year.districts.flatMap((d) => d.commitments);
-  return topicsUsed(year.districts).map((t) => ({ topic: t, count: all.filter((c) => c.topic.slug === t.slug).length, districts: year.districts.filter((d) => d.commitments.some((c) => c.topic.slug === t.slug)).length }));
+  return topicsUsed(year.districts).map((t) => ({
+    topic: t,
+    count: all.filter((c) => c.topic.slug === t.slug).length,
+    districts: year.districts.filter((d) => d.commitments.some((c) => c.topic.slug === t.slug)).length,
+  }));
 }
 
 /** What a topic's page shows besides its charts: its listing, how many commitments, in which areas (`3个区、1个县`), and the search that lists them all. */

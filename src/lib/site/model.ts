@@ -39,21 +39,11 @@ export function buildModel(
     year,
     districts: notices
       .filter((n) => n.year === year)
-      .sort(
-        (a, b) =>
-          collator.compare(a.province, b.province) ||
-          collator.compare(a.city, b.city) ||
-          collator.compare(a.district, b.district) ||
-          byCodeUnits(a.slug, b.slug),
-      )
+      .sort((a, b) => collator.compare(a.province, b.province) || collator.compare(a.city, b.city) || collator.compare(a.district, b.district) || byCodeUnits(a.slug, b.slug))
       .map((notice) => ({
         notice,
-        commitments: commitments
-          .filter((c) => c.year === year && c.district === notice.slug)
-          .sort((a, b) => a.number - b.number),
-        units: [...(registries.find((r) => r.year === year && r.district === notice.slug)?.units ?? [])].sort((a, b) =>
-          byCodeUnits(a.slug, b.slug),
-        ),
+        commitments: commitments.filter((c) => c.year === year && c.district === notice.slug).sort((a, b) => a.number - b.number),
+        units: [...(registries.find((r) => r.year === year && r.district === notice.slug)?.units ?? [])].sort((a, b) => byCodeUnits(a.slug, b.slug)),
         reports: reports
           .filter((r) => r.year === year && r.notice === notice.slug)
           .sort((a, b) => byCodeUnits(a.asOf ?? a.date ?? '', b.asOf ?? b.date ?? '') || byCodeUnits(a.slug, b.slug)),

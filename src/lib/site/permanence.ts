@@ -95,9 +95,7 @@ export function writeManifest(entries: readonly ManifestEntry[]): string {
     const known = byUrl.get(e.url);
     if (!known || (known.fingerprint === undefined && e.fingerprint !== undefined)) byUrl.set(e.url, e);
   }
-  const lines = [...byUrl.values()]
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-    .map((e) => (e.fingerprint === undefined ? e.url : `${e.url}  ${e.fingerprint}`));
+  const lines = [...byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((e) => (e.fingerprint === undefined ? e.url : `${e.url}  ${e.fingerprint}`));
   return `${[...header, ...lines].join('\n')}\n`;
 }
 

@@ -63,8 +63,7 @@ function route<P extends Record<string, string>, Props>(r: Route<P, Props>): Rou
   return r;
 }
 
-const perYear = (data: RouteData): StaticPath<{ year: string }, { year: Year }>[] =>
-  data.years.map((year) => ({ params: { year: String(year.year) }, props: { year } }));
+const perYear = (data: RouteData): StaticPath<{ year: string }, { year: Year }>[] => data.years.map((year) => ({ params: { year: String(year.year) }, props: { year } }));
 
 const perDistrict = (data: RouteData): StaticPath<{ year: string; district: string }, { district: District }>[] =>
   data.years.flatMap((y) => y.districts.map((district) => ({ params: { year: String(y.year), district: district.notice.slug }, props: { district } })));
@@ -81,8 +80,7 @@ export const archiveFileRoute = route({
   scope: 'site',
   page: false,
   public: true,
-  paths: (data): StaticPath<{ file: string }, { snapshot: PublishedSnapshot }>[] =>
-    data.snapshots.map((snapshot) => ({ params: { file: snapshot.file }, props: { snapshot } })),
+  paths: (data): StaticPath<{ file: string }, { snapshot: PublishedSnapshot }>[] => data.snapshots.map((snapshot) => ({ params: { file: snapshot.file }, props: { snapshot } })),
 });
 export const dataIndexRoute = route({ file: 'data/index.astro', pattern: '/data/', scope: 'site', page: true, public: true, paths: single });
 export const schemaRoute = route({ file: 'data/schema.json.ts', pattern: '/data/schema.json', scope: 'site', page: false, public: true, paths: single });
@@ -139,7 +137,14 @@ export const commitmentRoute = route({
       ),
     ),
 });
-export const sourceRoute = route({ file: '[year]/[district]/source.astro', pattern: '/[year]/[district]/source/', scope: 'district', page: true, public: true, paths: perDistrict });
+export const sourceRoute = route({
+  file: '[year]/[district]/source.astro',
+  pattern: '/[year]/[district]/source/',
+  scope: 'district',
+  page: true,
+  public: true,
+  paths: perDistrict,
+});
 export const sourceFileRoute = route({
   file: '[year]/[district]/source/[file].ts',
   pattern: '/[year]/[district]/source/[file]',
@@ -150,7 +155,12 @@ export const sourceFileRoute = route({
     data.years.flatMap((y) =>
       y.districts.flatMap(({ notice }) =>
         notice.original
-          ? [{ params: { year: String(y.year), district: notice.slug, file: notice.original.file }, props: { path: originalPath(notice, notice.original.file), sha256: notice.original.sha256 } }]
+          ? [
+              {
+                params: { year: String(y.year), district: notice.slug, file: notice.original.file },
+                props: { path: originalPath(notice, notice.original.file), sha256: notice.original.sha256 },
+              },
+            ]
           : [],
       ),
     ),
@@ -181,7 +191,14 @@ export const reportRoute = route({
       ),
     ),
 });
-export const districtDataRoute = route({ file: 'data/[year]/[district].json.ts', pattern: '/data/[year]/[district].json', scope: 'district', page: false, public: true, paths: perDistrict });
+export const districtDataRoute = route({
+  file: 'data/[year]/[district].json.ts',
+  pattern: '/data/[year]/[district].json',
+  scope: 'district',
+  page: false,
+  public: true,
+  paths: perDistrict,
+});
 
 /** Every route of the site. */
 export const routes: readonly Route<Record<string, string>, unknown>[] = [

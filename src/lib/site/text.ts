@@ -42,9 +42,7 @@ export interface NumberedLine {
 }
 
 /** A stretch of the original notice: loose lines, or the lines of one commitment (or its appendix part). */
-export type SourceBlock =
-  | { kind: 'lines'; lines: NumberedLine[] }
-  | { kind: 'commitment'; id: string; number: number; appendix: boolean; lines: NumberedLine[] };
+export type SourceBlock = { kind: 'lines'; lines: NumberedLine[] } | { kind: 'commitment'; id: string; number: number; appendix: boolean; lines: NumberedLine[] };
 
 /** Returns the anchor id of a commitment's block on the original-notice page. */
 export function blockId(number: number, appendix: boolean): string {

@@ -79,7 +79,17 @@ export function publishedSnapshots(years: readonly number[]): PublishedSnapshot[
       const m = JSON.parse(meta) as { commit?: string | null; captured?: string | null; notices?: PublishedSnapshot['notices']; inputs?: { contentSha256?: string } };
       if (m.inputs?.contentSha256 !== yearContentHash(contentDir(), year)) continue;
       const bytes = readFileSync(file);
-      published.push({ year, file: snapshotName(year), size: bytes.length, sha256: sha256(bytes), files, commit: m.commit ?? null, captured: m.captured ?? null, notices: m.notices ?? [], bytes });
+      published.push({
+        year,
+        file: snapshotName(year),
+        size: bytes.length,
+        sha256: sha256(bytes),
+        files,
+        commit: m.commit ?? null,
+        captured: m.captured ?? null,
+        notices: m.notices ?? [],
+        bytes,
+      });
     } catch {
       continue;
     }

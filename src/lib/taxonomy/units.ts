@@ -108,9 +108,7 @@ export const unitAbbreviations: Readonly<Record<string, string>> = {
 };
 
 /** Abbreviations, longest first, so a longer one wins over a shorter one it ends with. */
-const abbreviationsLongestFirst: readonly (readonly [string, string])[] = Object.entries(unitAbbreviations).sort(
-  ([a], [b]) => b.length - a.length || byCodeUnits(a, b),
-);
+const abbreviationsLongestFirst: readonly (readonly [string, string])[] = Object.entries(unitAbbreviations).sort(([a], [b]) => b.length - a.length || byCodeUnits(a, b));
 
 /**
  * What may stand before an abbreviation: nothing, or a place or level prefix
@@ -167,9 +165,7 @@ function baseSlug(full: string): string {
 
 /** Returns the unit records of a district: `existing` records are kept as they are (slug never changes; a name seen again under a new spelling is added to its aliases), names not yet known get a new record. Names are matched by their full name (so 区卫健委 and 区卫生健康委员会 are one unit). New slugs: pinyin of the full name without tones and without the leading 区/市/县 prefix, syllables joined by hyphens (e.g. 区教育局 → 'jiao-yu-ju'), made unique within the district by a numeric suffix (-2, -3). The result is sorted by slug; deterministic for the same inputs. */
 export function planUnits(names: readonly string[], existing: readonly UnitRecord[]): UnitRecord[] {
-  const kept = [...existing]
-    .sort((a, b) => byCodeUnits(a.slug, b.slug) || byCodeUnits(a.name, b.name))
-    .map((r) => ({ ...r, aliases: new Set(r.aliases) }));
+  const kept = [...existing].sort((a, b) => byCodeUnits(a.slug, b.slug) || byCodeUnits(a.name, b.name)).map((r) => ({ ...r, aliases: new Set(r.aliases) }));
 
   // Every spelling an existing record answers to; the first record (by slug) wins a shared key.
   const byKey = new Map<string, (typeof kept)[number]>();
@@ -196,9 +192,7 @@ export function planUnits(names: readonly string[], existing: readonly UnitRecor
   }
 
   const taken = new Set(kept.map((r) => r.slug));
-  const planned = [...fresh]
-    .map(([full, spellings]) => ({ full, spellings, base: baseSlug(full) }))
-    .sort((a, b) => byCodeUnits(a.base, b.base) || byCodeUnits(a.full, b.full));
+  const planned = [...fresh].map(([full, spellings]) => ({ full, spellings, base: baseSlug(full) })).sort((a, b) => byCodeUnits(a.base, b.base) || byCodeUnits(a.full, b.full));
   const created: UnitRecord[] = [];
   for (const { full, spellings, base } of planned) {
     let slug = base;
@@ -207,8 +201,7 @@ export function planUnits(names: readonly string[], existing: readonly UnitRecor
     created.push({ slug, name: full, aliases: [...spellings].sort(byCodeUnits), function: unitFunction(full) });
   }
 
-  return [
-    ...kept.map((r) => ({ slug: r.slug, name: r.name, aliases: [...r.aliases].sort(byCodeUnits), function: r.function })),
-    ...created,
-  ].sort((a, b) => byCodeUnits(a.slug, b.slug) || byCodeUnits(a.name, b.name));
+  return [...kept.map((r) => ({ slug: r.slug, name: r.name, aliases: [...r.aliases].sort(byCodeUnits), function: r.function })), ...created].sort(
+    (a, b) => byCodeUnits(a.slug, b.slug) || byCodeUnits(a.name, b.name),
+  );
 }

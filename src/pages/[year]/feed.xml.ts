@@ -12,10 +12,13 @@ import { atomFeed } from '../../lib/site/feed.ts';
 export const getStaticPaths = (() => staticPaths(feedRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props }) =>
-  new Response(atomFeed(props.year, {
-    site: import.meta.env.SITE,
-    base: import.meta.env.BASE_URL,
-    changed: (d) => lastChanged(contentHistory(), districtKeys(d.notice.year, d.notice.slug)),
-  }), {
-    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
-  });
+  new Response(
+    atomFeed(props.year, {
+      site: import.meta.env.SITE,
+      base: import.meta.env.BASE_URL,
+      changed: (d) => lastChanged(contentHistory(), districtKeys(d.notice.year, d.notice.slug)),
+    }),
+    {
+      headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+    },
+  );

@@ -18,7 +18,8 @@ import { isWholeUnitName, splitUnitNames } from '../units.ts';
 import { tableDrafts } from './outline.ts';
 
 /** Header cells that name no role of ours but are columns all the same. */
-const otherHeader = /^(建设地点|实施地点|地点|完成时限|完成时间|时间节点|时限|计划投资|总投资|投资|投资额|资金|资金来源|备注|进度安排|年度目标|建设规模|规模|数量)(（.{1,6}）|\(.{1,6}\))?$/u;
+const otherHeader =
+  /^(建设地点|实施地点|地点|完成时限|完成时间|时间节点|时限|计划投资|总投资|投资|投资额|资金|资金来源|备注|进度安排|年度目标|建设规模|规模|数量)(（.{1,6}）|\(.{1,6}\))?$/u;
 
 /** Returns true when a cell's text is a column header. */
 function isHeaderCell(text: string): boolean {
@@ -59,7 +60,9 @@ function align(values: ReadonlyArray<{ text: string; line: number }>, header: re
     values.forEach((v, i) => put(i, v));
     return row;
   }
-  const free = roles.flatMap((r, i) => (r === 'title' || r === 'text' || (r === 'other' && columnFor(header, roles, 'date') !== i && columnFor(header, roles, 'money') !== i) ? [i] : []));
+  const free = roles.flatMap((r, i) =>
+    r === 'title' || r === 'text' || (r === 'other' && columnFor(header, roles, 'date') !== i && columnFor(header, roles, 'money') !== i) ? [i] : [],
+  );
   const unitCols = roles.flatMap((r, i) => (r === 'lead' || r === 'co' ? [i] : []));
   let nextFree = 0;
   let nextUnit = 0;
@@ -91,7 +94,10 @@ function align(values: ReadonlyArray<{ text: string; line: number }>, header: re
 
 /** Splits a `|`-separated line into its cells (outer bars dropped). */
 function barCells(text: string): string[] {
-  return text.replace(/^\s*[|｜]|[|｜]\s*$/gu, '').split(/[|｜]/u).map((c) => c.trim());
+  return text
+    .replace(/^\s*[|｜]|[|｜]\s*$/gu, '')
+    .split(/[|｜]/u)
+    .map((c) => c.trim());
 }
 
 /** Reads a table of `|`-separated rows. */
@@ -119,7 +125,17 @@ function barTable(lines: readonly SourceLine[]): { table: Table; used: number[] 
     rows.push(row);
   }
   if (rows.length === 0) return undefined;
-  return { table: { header: { fragments: header, lines: [headerLine.no, ...rule] }, roles: withText(roles), rows, startLine: headerLine.no, endLine: used.at(-1) ?? headerLine.no, warnings: [] }, used };
+  return {
+    table: {
+      header: { fragments: header, lines: [headerLine.no, ...rule] },
+      roles: withText(roles),
+      rows,
+      startLine: headerLine.no,
+      endLine: used.at(-1) ?? headerLine.no,
+      warnings: [],
+    },
+    used,
+  };
 }
 
 /** Returns the roles with a text column (the first `other` becomes it when none is named). */
@@ -165,7 +181,10 @@ function lineTable(lines: readonly SourceLine[]): { table: Table; used: number[]
   }
   flush();
   if (rows.length === 0) return undefined;
-  return { table: { header: { fragments: header, lines: headerLines.map((l) => l.no) }, roles, rows, startLine: headerLines[0]?.no ?? 0, endLine: used.at(-1) ?? 0, warnings: [] }, used };
+  return {
+    table: { header: { fragments: header, lines: headerLines.map((l) => l.no) }, roles, rows, startLine: headerLines[0]?.no ?? 0, endLine: used.at(-1) ?? 0, warnings: [] },
+    used,
+  };
 }
 
 /** Reads a zone holding a table without tabs; undefined when there is none. */

@@ -72,7 +72,12 @@ export function readInline(lines: readonly SourceLine[], appendix: boolean): Rea
     const lead = squash(line.text.slice(0, run[0]?.start ?? 0));
     let group: GroupDraft | undefined;
     if (many && lead.length > 0 && lead.length <= 30) {
-      const name = squash(lead.replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*/u, '').replace(/[：:，,。；;]+$/u, '').replace(/^在(.+)方面$/u, '$1'));
+      const name = squash(
+        lead
+          .replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*/u, '')
+          .replace(/[：:，,。；;]+$/u, '')
+          .replace(/^在(.+)方面$/u, '$1'),
+      );
       if (name) {
         group = { value: reading.groups.length + 1, name, line: line.no, items: [] };
         reading.groups.push(group);

@@ -56,7 +56,14 @@ function nodeDraft(node: OutlineNode, category: string | undefined): ItemDraft {
     parts: node.children.map(partText),
     // A bare `1．` under 推进举措 numbers nothing: its line is covered by the item, its text is empty.
     measures: node.measures
-      .map((lines) => squash(lines.map((l) => l.text).join(' ').replace(/^\s*[0-9０-９]{1,3}\s*[.．、]\s*/u, '')))
+      .map((lines) =>
+        squash(
+          lines
+            .map((l) => l.text)
+            .join(' ')
+            .replace(/^\s*[0-9０-９]{1,3}\s*[.．、]\s*/u, ''),
+        ),
+      )
       .filter((m) => m.length > 0),
     lead: [],
     co: [],
@@ -135,7 +142,10 @@ function readOutlinePart(lines: readonly SourceLine[], appendix: boolean, seenIt
   for (const l of trailing.closing) {
     roles.set(l.no, 'closing');
     if (closingWords.test(l.read)) continue;
-    warnings.push({ line: l.no, message: `最后一项之后的这一行按结尾文字处理，未归入第${items.at(-1)?.value ?? ''}项：${l.text.length > 40 ? `${l.text.slice(0, 40)}…` : l.text}` });
+    warnings.push({
+      line: l.no,
+      message: `最后一项之后的这一行按结尾文字处理，未归入第${items.at(-1)?.value ?? ''}项：${l.text.length > 40 ? `${l.text.slice(0, 40)}…` : l.text}`,
+    });
   }
   for (const item of items) for (const no of item.lines) roles.delete(no);
   return { items, groups, roles, warnings };

@@ -62,10 +62,7 @@ const quotedName = /[“"「][^”"」]{1,40}[”"」]/gu;
  */
 function preferred(agreeing: readonly Cut[]): Cut | undefined {
   const whole = agreeing.find(
-    (c) =>
-      !c.how.startsWith('引号') &&
-      c.pieces.every((p) => (p.text.match(quotedName) ?? []).length === 1) &&
-      c.pieces.some((p) => p.text.replace(quotedName, '') !== ''),
+    (c) => !c.how.startsWith('引号') && c.pieces.every((p) => (p.text.match(quotedName) ?? []).length === 1) && c.pieces.some((p) => p.text.replace(quotedName, '') !== ''),
   );
   return whole ?? agreeing[0];
 }
@@ -83,7 +80,13 @@ export function readSentenceList(lines: readonly SourceLine[], appendix: boolean
     const options = cuts(list, listStart);
     if (options.length === 0) continue;
     const index = lines.indexOf(line);
-    const before = [...lines.slice(0, index).map((l) => l.read).filter((t) => t !== ''), line.text.slice(0, m.index)];
+    const before = [
+      ...lines
+        .slice(0, index)
+        .map((l) => l.read)
+        .filter((t) => t !== ''),
+      line.text.slice(0, m.index),
+    ];
     const declared = readDeclaredTotals(before[0] ?? '', before.slice(1));
     const agreeing = preferred(options.filter((c) => declared.includes(c.pieces.length)));
     const reading = emptyReading('sentence');
@@ -98,7 +101,10 @@ export function readSentenceList(lines: readonly SourceLine[], appendix: boolean
       reading.notes.push(`一句话列举（${agreeing.how}），分项数与通知所称的${agreeing.pieces.length}项一致`);
     } else {
       reading.items.push(item(1, squash(list)));
-      reading.warnings.push({ line: line.no, message: `这一句列举了若干事项（${options.map((c) => `${c.how}可分为${c.pieces.length}项`).join('，')}），但没有与之相符的总数，作为一项收录，请核对` });
+      reading.warnings.push({
+        line: line.no,
+        message: `这一句列举了若干事项（${options.map((c) => `${c.how}可分为${c.pieces.length}项`).join('，')}），但没有与之相符的总数，作为一项收录，请核对`,
+      });
     }
     for (const l of lines) {
       if (l.read === '' || l.no === line.no) continue;
