@@ -64,7 +64,7 @@ describe('npm run parse on reports', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatchInlineSnapshot(`
-      "usage: npm run --silent parse -- [--year YYYY] <notice|report: .txt .html .docx .doc .pdf> [--against <notice>]
+      "usage: npm run --silent parse -- [--year YYYY] <notice|report: .txt .html .docx .doc .pdf> [--against <notice>]  (--against needs a value)
       "
     `);
   });
