@@ -48,7 +48,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import type { Dirent } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -58,6 +57,7 @@ import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
 import { contentDir } from '../src/lib/config.ts';
+import { filesBelow } from '../src/lib/files.ts';
 import { withOwnStyleHashes } from '../src/lib/site/csp.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail } from './cli.ts';
@@ -96,15 +96,6 @@ const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 const seconds = (t0: number): string => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-
-/** Every file below `dir`, relative and `/`-separated, sorted. */
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** Hard-links `from` to `to` (copies it across file systems), replacing `to`. */
 function link(from: string, to: string): void {

@@ -9,9 +9,9 @@
  * referrer policy and `X-Content-Type-Options: nosniff` (src/lib/site/csp.ts).
  * `npm run build` runs it.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesBelow } from '../src/lib/files.ts';
 import { headersFile, mergePolicies, pagePolicy, withOwnStyleHashes } from '../src/lib/site/csp.ts';
 import { fail, writeFileOrFail } from './cli.ts';
 
@@ -23,10 +23,7 @@ if (!existsSync(join(dir, 'index.html'))) fail(`${dir}: error: no built site her
 const policies = new Set<string>();
 let pages = 0;
 let rewritten = 0;
-const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-  .filter((d) => d.isFile() && d.name.endsWith('.html'))
-  .map((d) => join(d.parentPath, d.name))
-  .sort();
+const files = filesBelow(dir, '.html').map((f) => join(dir, f));
 for (const file of files) {
   const built = readFileSync(file, 'utf8');
   const html = withOwnStyleHashes(built);

@@ -6,8 +6,9 @@
  * Also reads the commitments' texts from the content collection, for the
  * expected results. Used by `scripts/search-recall.ts` and `test/search.test.ts`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesBelow } from '../src/lib/files.ts';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { CommitmentEntry } from '../src/lib/schema.ts';
@@ -83,10 +84,8 @@ export async function runSearch(page: Page, query: string | null, filters: Filte
 /** Returns every commitment entry under `<content>/commitments/`, validated, in path order. */
 export function loadCommitments(content: string): CommitmentEntry[] {
   const dir = join(content, 'commitments');
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile() && d.name.endsWith('.md'))
-    .map((d) => join(d.parentPath, d.name))
-    .sort()
+  return filesBelow(dir, '.md')
+    .map((f) => join(dir, f))
     .map((file) => {
       const front = /^---\n([^]*?)\n---(?:\n|$)/u.exec(readFileSync(file, 'utf8'))?.[1];
       if (front === undefined) throw new Error(`${file}: no frontmatter`);

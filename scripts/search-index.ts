@@ -27,7 +27,9 @@
  * HTML and its zh-CN segmentation (to measure what Pagefind does on its own).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { basePath as siteBasePath } from '../src/lib/config.ts';
+import { filesBelow } from '../src/lib/files.ts';
 import { Worker } from 'node:worker_threads';
 import { mapConcurrent } from '../tools/build/concurrency.ts';
 import { isIndexed } from '../src/lib/search/entry.ts';
@@ -59,13 +61,9 @@ if (!Number.isInteger(jobs) || jobs < 1) fail('search-index: error: --jobs must 
 if (!existsSync(root) || !statSync(root).isDirectory()) fail(`${site}: error: no built site here; run \`astro build\` first`);
 
 /** The site's base path (astro.config.mjs reads the same variable); result URLs start with it. */
-const basePath = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace(/\/+/gu, '/');
+const basePath = siteBasePath();
 
-const pages = (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-  .filter((d) => d.isFile() && d.name.endsWith('.html'))
-  .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
-  .filter((p) => !p.startsWith('pagefind/'))
-  .sort();
+const pages = filesBelow(root, '.html').filter((p) => !p.startsWith('pagefind/'));
 
 const out = join(root, 'pagefind');
 rmSync(out, { recursive: true, force: true });
@@ -119,12 +117,11 @@ for (const part of parts) {
 let files = 0;
 let bytes = 0;
 const sizes = new Map<string, number>();
-for (const d of readdirSync(out, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
-  if (!d.isFile()) continue;
+for (const path of filesBelow(out)) {
   files++;
-  const size = statSync(join(d.parentPath, d.name)).size;
+  const size = statSync(join(out, path)).size;
   bytes += size;
-  sizes.set(relative(out, join(d.parentPath, d.name)).split(sep).join('/'), size);
+  sizes.set(path, size);
 }
 // Written last: its presence says the index is whole (src/lib/search/complete.ts; the checks verify it).
 writeFileSync(

@@ -10,6 +10,7 @@
  * away, so every shard's pages link the same year as the whole site would.
  */
 import { districtPlaces, routes } from '../../src/lib/site/routes.ts';
+import { byCodeUnits } from '../../src/lib/order.ts';
 
 /** What the plan needs to know of a notice. */
 export interface ShardNotice {
@@ -30,8 +31,7 @@ export interface Shard {
   anchors: ShardNotice[];
 }
 
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const order = (a: ShardNotice, b: ShardNotice): number => byCode(a.province, b.province) || byCode(a.city, b.city) || a.year - b.year || byCode(a.slug, b.slug);
+const order = (a: ShardNotice, b: ShardNotice): number => byCodeUnits(a.province, b.province) || byCodeUnits(a.city, b.city) || a.year - b.year || byCodeUnits(a.slug, b.slug);
 
 /**
  * Returns the shards of at most `maxNotices` notices each (anchors aside), whole provinces where they fit.

@@ -6,6 +6,7 @@
  * `npm run check:site`) then fail. Pure: no I/O.
  */
 import { partsFile } from './parts.ts';
+import { byCodeUnits } from '../order.ts';
 
 /** The record's file name, in `pagefind/`. */
 export const completeFile = 'complete.json';
@@ -28,7 +29,7 @@ export interface IndexRecord {
 
 /** Returns the record's text for the parts and the index's files (path relative to `pagefind/` → size). */
 export function indexRecord(parts: readonly string[], files: ReadonlyMap<string, number>): string {
-  const paths = [...files.keys()].filter((p) => p !== completeFile).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const paths = [...files.keys()].filter((p) => p !== completeFile).sort(byCodeUnits);
   const record: IndexRecord = { format: 1, parts: [...parts], files: Object.fromEntries(paths.map((p) => [p, files.get(p) ?? 0])) };
   return `${JSON.stringify(record, null, 1)}\n`;
 }

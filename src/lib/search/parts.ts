@@ -15,6 +15,7 @@
  *
  * Pure: no I/O.
  */
+import { byCodeUnits } from '../order.ts';
 
 /** The manifest's file name, in the first part's directory. */
 export const partsFile = 'parts.json';
@@ -56,8 +57,6 @@ export function partPath(n: number): string {
   return n === 0 ? '' : `part-${n + 1}/`;
 }
 
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Returns the pages in parts of at most `maxPages` pages, a year's district never cut in two (a
  * district larger than `maxPages` makes a part of its own). Pages are grouped by their `year` and
@@ -67,7 +66,7 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function planParts(pages: readonly PartPage[], maxPages: number): Part[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error('maxPages must be a positive integer');
   const groups = new Map<string, PartPage[]>();
-  for (const page of [...pages].sort((a, b) => byCode(a.path, b.path))) {
+  for (const page of [...pages].sort((a, b) => byCodeUnits(a.path, b.path))) {
     const key = `${page.filters.year?.[0] ?? ''}\u0000${page.filters.district?.[0] ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(page);
@@ -75,7 +74,7 @@ export function planParts(pages: readonly PartPage[], maxPages: number): Part[] 
   }
   const parts: PartPage[][] = [];
   let current: PartPage[] = [];
-  for (const key of [...groups.keys()].sort(byCode)) {
+  for (const key of [...groups.keys()].sort(byCodeUnits)) {
     const group = groups.get(key) ?? [];
     if (current.length > 0 && current.length + group.length > maxPages) {
       parts.push(current);
@@ -89,7 +88,7 @@ export function planParts(pages: readonly PartPage[], maxPages: number): Part[] 
 
 /** Returns what the manifest says of a part. */
 export function summarizePart(part: Part): PartSummary {
-  const values = (key: string): string[] => [...new Set(part.pages.flatMap((p) => p.filters[key] ?? []))].sort(byCode);
+  const values = (key: string): string[] => [...new Set(part.pages.flatMap((p) => p.filters[key] ?? []))].sort(byCodeUnits);
   return { path: part.path, pages: part.pages.length, years: values('year'), districts: values('district') };
 }
 
@@ -106,7 +105,7 @@ export function partUnits(part: Part): Record<string, string[]> {
       units.set(district, set);
     }
   }
-  return Object.fromEntries([...units].sort(([a], [b]) => byCode(a, b)).map(([d, set]) => [d, [...set].sort(byCode)]));
+  return Object.fromEntries([...units].sort(([a], [b]) => byCodeUnits(a, b)).map(([d, set]) => [d, [...set].sort(byCodeUnits)]));
 }
 
 /**

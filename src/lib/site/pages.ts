@@ -6,8 +6,7 @@
 import { sitemapPartPath, sitemapPath } from '../content/paths.ts';
 import { absoluteUrl } from './urls.ts';
 import { xmlEscape } from './xml.ts';
-
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodeUnits } from '../order.ts';
 
 /** The sitemaps protocol's limit of URLs in one file (sitemaps.org); each file must also stay under 50 MB, which 50,000 of our URLs do. */
 export const sitemapLimit = 50_000;
@@ -15,7 +14,7 @@ export const sitemapLimit = 50_000;
 /** Returns the paths in the sitemap's parts: sorted, each once, at most `limit` a part, at least one part. */
 export function sitemapParts(paths: readonly string[], limit: number = sitemapLimit): string[][] {
   if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer');
-  const sorted = [...new Set(paths)].sort(byCode);
+  const sorted = [...new Set(paths)].sort(byCodeUnits);
   const parts: string[][] = [];
   for (let i = 0; i < sorted.length; i += limit) parts.push(sorted.slice(i, i + limit));
   return parts.length > 0 ? parts : [[]];
@@ -23,7 +22,7 @@ export function sitemapParts(paths: readonly string[], limit: number = sitemapLi
 
 /** Returns a sitemaps.org `urlset` of `paths` (from the site root) as absolute URLs, sorted, each once; no `lastmod`. */
 export function sitemapXml(paths: readonly string[], site: string, base: string): string {
-  const urls = [...new Set(paths.map((p) => absoluteUrl(site, base, p)))].sort(byCode);
+  const urls = [...new Set(paths.map((p) => absoluteUrl(site, base, p)))].sort(byCodeUnits);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',

@@ -17,6 +17,7 @@ import { originalPath } from '../content/paths.ts';
 import type { District, Year } from './model.ts';
 import { topicsUsed } from './model.ts';
 import { sitemapParts } from './pages.ts';
+import { byCodeUnits } from '../order.ts';
 
 /** What routes list their paths from: the site model and the snapshots the build publishes. */
 export interface RouteData {
@@ -229,8 +230,6 @@ export const routes: readonly Route<Record<string, string>, unknown>[] = [
   districtDataRoute,
 ];
 
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Returns a route's public path for `params`: each `[name]` of its pattern replaced by the parameter. */
 export function routePath(r: Pick<Route, 'pattern'>, params: Readonly<Record<string, string>>): string {
   return r.pattern.replace(/\[([a-z]+)\]/gu, (_, name: string) => {
@@ -255,7 +254,7 @@ export function routedPaths(data: RouteData): { route: Route; path: string }[] {
 export function publicPages(years: readonly Year[]): string[] {
   const data: RouteData = { years, snapshots: [] };
   const paths = routes.filter((r) => r.page && r.public).flatMap((r) => r.paths(data).map((p) => routePath(r, p.params)));
-  return [...new Set(paths)].sort(byCode);
+  return [...new Set(paths)].sort(byCodeUnits);
 }
 
 /** Returns the build files of the routes that are not public (the 404 page), which the URL manifest leaves out. */
