@@ -60,7 +60,7 @@ import { contentDir } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { withOwnStyleHashes } from '../src/lib/site/csp.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
-import { fail } from './cli.ts';
+import { fail, onInterrupt } from './cli.ts';
 
 const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR]] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -247,18 +247,11 @@ const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGTERM');
 });
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-  ['SIGHUP', 129],
-] as const) {
-  process.on(signal, () => {
-    for (const child of running) child.kill(signal);
-    rmSync(work, { recursive: true, force: true });
-    process.stderr.write(`build-shards: interrupted (${signal})\n`);
-    process.exit(code);
-  });
-}
+onInterrupt((signal) => {
+  for (const child of running) child.kill(signal);
+  rmSync(work, { recursive: true, force: true });
+  process.stderr.write(`build-shards: interrupted (${signal})\n`);
+});
 
 /** Runs `astro build` in a project copy on a content directory, its whole output in `<cache>/logs/<name>.log`; resolves with its exit code and last lines. */
 function astroBuild(name: string, projectDir: string, content: string, outputDir: string): Promise<{ code: number | null; tail: string }> {

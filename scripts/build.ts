@@ -29,7 +29,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fail } from './cli.ts';
+import { fail, onInterrupt } from './cli.ts';
 
 const usage = 'usage: npm run build [-- --out DIR] [--incremental]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -75,18 +75,11 @@ function cleanUp(): void {
   rmSync(partial, { recursive: true, force: true });
 }
 
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-  ['SIGHUP', 129],
-] as const) {
-  process.on(signal, () => {
-    child?.kill(signal);
-    cleanUp();
-    process.stderr.write(`build: interrupted (${signal}); ${out}/ was left as it was\n`);
-    process.exit(code);
-  });
-}
+onInterrupt((signal) => {
+  child?.kill(signal);
+  cleanUp();
+  process.stderr.write(`build: interrupted (${signal}); ${out}/ was left as it was\n`);
+});
 
 /** Runs one step, its output passed through; resolves with its exit code. */
 function run(label: string, command: string, commandArgs: string[]): Promise<number> {

@@ -23,6 +23,26 @@ export function fail(message: string, code = 1): never {
  * A failure to report in one line, thrown rather than exiting at once so that `finally` blocks
  * (temporary folders) run first; the script's top level catches it and calls `fail`.
  */
+/** The signals that stop a command, each with the exit code a shell reports for it (128 + its number). */
+const stopSignals = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const;
+
+/**
+ * Runs `stop` when the command is interrupted (Ctrl-C, SIGTERM, SIGHUP), then exits with the signal's
+ * code: what a long command (a build) uses to stop its children and remove what it half wrote.
+ */
+export function onInterrupt(stop: (signal: NodeJS.Signals) => void): void {
+  for (const [signal, code] of stopSignals) {
+    process.on(signal, () => {
+      stop(signal);
+      process.exit(code);
+    });
+  }
+}
+
 export class Failure extends Error {
   /** The exit code. */
   readonly exitCode: number;
