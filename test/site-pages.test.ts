@@ -209,13 +209,17 @@ describe('publicPages against astro build of the built-in content', () => {
     expect(built.filter((p) => !listed.has(p))).toEqual([]);
   });
 
-  test('the route table lists exactly the files of the build, besides the assets, the search index, the headers file and public/', () => {
+  test('the route table lists exactly the files of the build, besides the assets, the search index, the headers file, public/ and the snapshot archives', () => {
     const data = { years, snapshots: publishedSnapshots(years.map((y) => y.year)) };
+    // A year's snapshot archive is published when the snapshots folder holds a current one; other test files
+    // rewrite that shared folder while this one runs, so the archives are left to the archive tests.
+    const archive = /^archive\/[^/]+\.tar\.gz$/u;
     const listed = routedPaths(data)
       .map(({ route, path }) => outputFile(route, path))
+      .filter((f) => !archive.test(f))
       .sort();
     const statics = new Set([...fileTree(join(import.meta.dirname, '..', 'public'), 'utf8').keys()]);
-    const built = [...fileTree(out, 'base64').keys()].filter((f) => !/^(?:_astro|pagefind)\//u.test(f) && f !== '_headers' && !statics.has(f)).sort();
+    const built = [...fileTree(out, 'base64').keys()].filter((f) => !/^(?:_astro|pagefind)\//u.test(f) && f !== '_headers' && !statics.has(f) && !archive.test(f)).sort();
     expect(listed).toEqual(built);
     expect(listed).toContain('2023/huaibei-xiangshan/18/index.html');
     expect(listed).toContain('data/2023/huaibei-xiangshan.json');
