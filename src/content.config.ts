@@ -5,16 +5,17 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from './lib/config.ts';
+import { frontMatterLoader } from './lib/content/loader.ts';
 import { commitmentsDir, noticesDir } from './lib/content/paths.ts';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from './lib/schema.ts';
 
 const root = contentDir();
 /** Entry ids are the paths without `.md`: `2023/jinan-shizhong`, `2023/jinan-shizhong/18`. */
-const byPath = ({ entry }: { entry: string }): string => entry.replace(/\.md$/u, '');
+const byPath = (path: string): string => path.replace(/\.md$/u, '');
 
 export const collections = {
   notices: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${root}/${noticesDir}`, generateId: byPath }),
+    loader: frontMatterLoader({ base: `${root}/${noticesDir}`, id: byPath }),
     schema: NoticeEntry,
   }),
   units: defineCollection({
@@ -22,7 +23,7 @@ export const collections = {
     schema: UnitRegistry,
   }),
   commitments: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${root}/${commitmentsDir}`, generateId: byPath }),
+    loader: frontMatterLoader({ base: `${root}/${commitmentsDir}`, id: byPath }),
     schema: CommitmentEntry,
   }),
 };

@@ -23,6 +23,7 @@ import {
   siteFields,
   siteOptions,
   targetCell,
+  yearFiles,
 } from '../src/lib/data/dataset.ts';
 import type { Part } from '../src/lib/data/dataset.ts';
 import { commitment, notice, oneYear, otherSourceSha256, places, registry, unit, units } from './helpers/records.ts';
@@ -372,6 +373,25 @@ describe('the per-notice dataset', () => {
     expect(datasetPath(2023, 'json')).toBe('/data/2023.json');
     expect(datasetPath(2023, 'csv')).toBe('/data/2023.csv');
     expect(noticeDataPath({ year: 2023, slug: 'jinan-shizhong' })).toBe('/data/2023/jinan-shizhong.json');
+  });
+});
+
+describe('a year’s files, made once per build', () => {
+  test('are the dataset, its JSON and its CSV, the same as made alone', () => {
+    const files = yearFiles(year2023, options);
+    expect(files.json).toBe(jsonText(datasetOf(year2023, options)));
+    expect(files.csv).toBe(csvOf(year2023, options));
+    expect(files.dataset).toEqual(datasetOf(year2023, options));
+  });
+
+  test('are made once for a year and site, and again for another site or base', () => {
+    const first = yearFiles(year2023, options);
+    expect(yearFiles(year2023, { ...options })).toBe(first);
+    expect(first.json).toBe(first.json);
+    const elsewhere = yearFiles(year2023, { site: 'https://example.com', base: '/' });
+    expect(elsewhere).not.toBe(first);
+    expect(elsewhere.json).toContain('"site": "https://example.com/"');
+    expect(first.json).toContain('"site": "https://example.org/minsheng/"');
   });
 });
 

@@ -336,6 +336,44 @@ export function csvOf(year: Year, options: SiteOptions): string {
   return csvOfDataset(datasetOf(year, options));
 }
 
+/** A year's open data and the text of its two files, each made when first asked for. */
+export interface YearFiles {
+  readonly dataset: Dataset;
+  readonly json: string;
+  readonly csv: string;
+}
+
+const yearFilesMade = new WeakMap<Year, Map<string, YearFiles>>();
+
+/**
+ * Returns a year's open data and its JSON and CSV text, made once per year and site however many pages
+ * ask: the data page shows their sizes, `/data/<year>.json` and `/data/<year>.csv` are them. A national
+ * year's dataset is validated and serialized in seconds, so doing it once per build, not three times, counts.
+ */
+export function yearFiles(year: Year, options: SiteOptions): YearFiles {
+  const made = yearFilesMade.get(year) ?? new Map<string, YearFiles>();
+  yearFilesMade.set(year, made);
+  const key = `${options.site}\n${options.base}`;
+  const known = made.get(key);
+  if (known) return known;
+  let json: string | undefined;
+  let csv: string | undefined;
+  const dataset = datasetOf(year, options);
+  const files: YearFiles = {
+    dataset,
+    get json() {
+      json ??= jsonText(dataset);
+      return json;
+    },
+    get csv() {
+      csv ??= csvOfDataset(dataset);
+      return csv;
+    },
+  };
+  made.set(key, files);
+  return files;
+}
+
 // ---------------------------------------------------------------------------
 // JSON Schema and field documentation
 

@@ -10,9 +10,12 @@ export function levelLabel(level: Level): string {
 
 const comparatorWords: Record<NonNullable<Target['comparator']>, string> = { '>=': '不少于', '<=': '不超过', '~': '约' };
 
+/** One formatter for every figure: making one costs more than formatting with it, and a national build formats hundreds of thousands. */
+const numbers = new Intl.NumberFormat('zh-CN');
+
 /** Returns a target as a short phrase: `不少于 17,800 人`, `4.5%` (no space before a per-cent sign). */
 export function targetLabel(t: Target): string {
-  const n = new Intl.NumberFormat('zh-CN').format(t.value);
+  const n = numbers.format(t.value);
   const gap = t.unit === '%' || t.unit === '‰' ? '' : ' ';
   return `${t.comparator ? `${comparatorWords[t.comparator]} ` : ''}${n}${gap}${t.unit}`;
 }
@@ -80,7 +83,7 @@ export function formatLabel(format: SourceFormat): string {
 
 /** Returns a whole number with its digits grouped the Chinese way: `12,345`. */
 export function groupedNumber(n: number): string {
-  return new Intl.NumberFormat('zh-CN').format(n);
+  return numbers.format(n);
 }
 
 /** Returns an archive's size: `812.4 KB` below a mebibyte, `3.2 MB` from one. */

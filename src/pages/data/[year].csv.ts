@@ -3,11 +3,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { staticPaths } from '../../lib/site/load.ts';
 import { yearCsvRoute } from '../../lib/site/routes.ts';
 import type { Year } from '../../lib/site/model.ts';
-import { csvOf, siteOptions } from '../../lib/data/dataset.ts';
+import { siteOptions, yearFiles } from '../../lib/data/dataset.ts';
 
 export const getStaticPaths = (() => staticPaths(yearCsvRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props, site }) =>
-  new Response(csvOf(props.year, siteOptions(site, import.meta.env.BASE_URL)), {
+  new Response(yearFiles(props.year, siteOptions(site, import.meta.env.BASE_URL)).csv, {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });

@@ -3,11 +3,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { staticPaths } from '../../lib/site/load.ts';
 import { yearDataRoute } from '../../lib/site/routes.ts';
 import type { Year } from '../../lib/site/model.ts';
-import { datasetOf, jsonText, siteOptions } from '../../lib/data/dataset.ts';
+import { siteOptions, yearFiles } from '../../lib/data/dataset.ts';
 
 export const getStaticPaths = (() => staticPaths(yearDataRoute)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: Year }> = ({ props, site }) =>
-  new Response(jsonText(datasetOf(props.year, siteOptions(site, import.meta.env.BASE_URL))), {
+  new Response(yearFiles(props.year, siteOptions(site, import.meta.env.BASE_URL)).json, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
