@@ -13,8 +13,11 @@
  *    year or the whole site always, and the result is the same bytes;
  * 4. `node scripts/headers.ts <partial>` (`_headers`: the security headers for
  *    hosts that read that file);
- * 5. `node scripts/search-index.ts --site <partial>` (it writes
- *    `pagefind/complete.json` last).
+ * 5. `node scripts/search-index.ts --content --out <search>` (it writes
+ *    `complete.json` last), run beside steps 3 and 4: the index is made from the
+ *    content, not the built pages, so it is written on the core Astro's
+ *    single-threaded rendering leaves idle, into a folder of its own
+ *    (`.<out>.search-<pid>`), moved to `<partial>/pagefind/` when all is done.
  *
  * Only when all five succeeded does the new build replace the output (default
  * `dist/`): the old folder is renamed aside, the new one renamed into place,
@@ -48,7 +51,8 @@ const parent = dirname(target);
 const name = basename(target);
 const partial = join(parent, `.${name}.partial-${process.pid}`);
 const aside = join(parent, `.${name}.old-${process.pid}`);
-const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old)-(\\d+)$`, 'u');
+const search = join(parent, `.${name}.search-${process.pid}`);
+const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search)-(\\d+)$`, 'u');
 
 /** Returns whether a process of this id is running. */
 function alive(pid: number): boolean {
@@ -68,15 +72,16 @@ if (existsSync(parent)) {
   }
 }
 
-let child: ChildProcess | undefined;
+const children = new Set<ChildProcess>();
 
-/** Removes the partial build; the previous output stays as it was. */
+/** Removes the partial build and index; the previous output stays as it was. */
 function cleanUp(): void {
   rmSync(partial, { recursive: true, force: true });
+  rmSync(search, { recursive: true, force: true });
 }
 
 onInterrupt((signal) => {
-  child?.kill(signal);
+  for (const child of children) child.kill(signal);
   cleanUp();
   process.stderr.write(`build: interrupted (${signal}); ${out}/ was left as it was\n`);
 });
@@ -85,21 +90,43 @@ onInterrupt((signal) => {
 function run(label: string, command: string, commandArgs: string[]): Promise<number> {
   process.stdout.write(`build: ${label}\n`);
   return new Promise((done) => {
-    child = spawn(command, commandArgs, { cwd: project, stdio: 'inherit' });
+    const child = spawn(command, commandArgs, { cwd: project, stdio: 'inherit' });
+    children.add(child);
     child.on('error', (error) => {
       process.stderr.write(`build: ${label}: error: ${error.message}\n`);
+      children.delete(child);
       done(1);
     });
     child.on('exit', (code, signal) => {
-      child = undefined;
+      children.delete(child);
       done(code ?? (signal ? 1 : 0));
     });
   });
 }
 
-const steps: [string, string, string[]][] = [
+type Step = [label: string, command: string, args: string[]];
+
+/** Runs steps one after another; resolves with the first failure (its label and exit code), or undefined. */
+async function runAll(steps: readonly Step[]): Promise<{ label: string; code: number } | undefined> {
+  for (const [label, command, commandArgs] of steps) {
+    const code = await run(label, command, commandArgs);
+    if (code !== 0) return { label, code };
+  }
+  return undefined;
+}
+
+/** Stops the build: the other steps still running are stopped, nothing is kept. */
+function stop(failure: { label: string; code: number }): never {
+  for (const child of children) child.kill('SIGTERM');
+  cleanUp();
+  return fail(`build: error: step ${failure.label} failed (exit code ${failure.code}); ${out}/ was left as it was`, failure.code);
+}
+
+const content: Step[] = [
   ['1/5 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
   ['2/5 snapshots', process.execPath, [join(project, 'scripts', 'snapshot.ts'), '--all']],
+];
+const pages: Step[] = [
   incremental
     ? [
         '3/5 astro build (incremental)',
@@ -108,14 +135,27 @@ const steps: [string, string, string[]][] = [
       ]
     : ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
   ['4/5 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]],
-  ['5/5 search index', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--site', partial]],
 ];
-for (const [label, command, commandArgs] of steps) {
-  const code = await run(label, command, commandArgs);
-  if (code !== 0) {
-    cleanUp();
-    fail(`build: error: step ${label} failed (exit code ${code}); ${out}/ was left as it was`, code);
-  }
+const index: Step[] = [['5/5 search index (beside the astro build)', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--content', '--out', search]]];
+
+const ingested = await runAll(content);
+if (ingested) stop(ingested);
+// The pages and the index at once; the first to fail stops the other.
+const failed = await new Promise<{ label: string; code: number } | undefined>((done) => {
+  let running = 2;
+  const finish = (failure: { label: string; code: number } | undefined): void => {
+    if (failure) done(failure);
+    else if (--running === 0) done(undefined);
+  };
+  void runAll(pages).then(finish);
+  void runAll(index).then(finish);
+});
+if (failed) stop(failed);
+try {
+  renameSync(search, join(partial, 'pagefind'));
+} catch (error) {
+  cleanUp();
+  fail(`build: error: could not move the search index into the new build (${(error as NodeJS.ErrnoException).code ?? String(error)}); ${out}/ was left as it was`);
 }
 
 // Every step succeeded: swap the new build in.

@@ -1,7 +1,13 @@
 /**
- * `node scripts/search-index.ts [--plain] [--max-pages N] [--jobs N] [[--site] dist]`: builds the Pagefind
- * search index of a built site into `<site>/pagefind/`, with Pagefind's Node
- * API. `npm run build` runs it after `astro build`.
+ * `node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [[--site] dist]`:
+ * builds the Pagefind search index of a built site into `<site>/pagefind/` (or `--out`), with Pagefind's
+ * Node API.
+ *
+ * With `--content`, the indexed pages and their marks are made from the content
+ * (`$MINSHENG_CONTENT_DIR`, `src/lib/search/pages.ts`) instead of read from the built pages, so the
+ * index can be written while Astro renders the pages: `npm run build` runs it that way, beside
+ * `astro build`, into `--out`, and moves it into the site when both are done. The pages mark the same
+ * values (a site test compares them page by page).
  *
  * Only pages that mark a `data-pagefind-body` are indexed (commitments,
  * departments, district notices), each as a Pagefind custom record made from
@@ -32,17 +38,22 @@ import { basePath as siteBasePath } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { Worker } from 'node:worker_threads';
 import { mapConcurrent } from '../tools/build/concurrency.ts';
-import { isIndexed } from '../src/lib/search/entry.ts';
+import { isIndexed, marksEntry } from '../src/lib/search/entry.ts';
 import { pageFilters } from '../src/lib/search/html.ts';
 import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
 import { fail } from './cli.ts';
 import type { PartJob, PartOutcome } from './search-part.ts';
+import type { SearchEntry } from '../src/lib/search/entry.ts';
+import { indexedPages } from '../src/lib/search/pages.ts';
+import { readContentModel } from './lib/content-model.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let site = 'dist';
 let plain = false;
+let fromContent = false;
+let outDir: string | undefined;
 let maxPages = defaultMaxPages;
 /** Parts indexed at once: each is a Pagefind process of about 3 GB at 20,000 pages (BENCHMARKS.md). */
 let jobs = 2;
@@ -51,31 +62,47 @@ for (let i = 0; i < args.length; i++) {
   if (a === '--site' && args[i + 1] !== undefined) site = args[++i] ?? site;
   else if (a !== undefined && !a.startsWith('-') && i === args.length - 1) site = a;
   else if (a === '--plain') plain = true;
+  else if (a === '--content') fromContent = true;
+  else if (a === '--out' && args[i + 1] !== undefined) outDir = args[++i];
   else if (a === '--max-pages' && args[i + 1] !== undefined) maxPages = Number(args[++i]);
   else if (a === '--jobs' && args[i + 1] !== undefined) jobs = Number(args[++i]);
-  else fail(`usage: node scripts/search-index.ts [--plain] [--max-pages N] [--jobs N] [[--site] <dir>]  (unknown argument: ${a})`, 2);
+  else fail(`usage: node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [[--site] <dir>]  (unknown argument: ${a})`, 2);
 }
 const root = resolve(site);
 if (!Number.isInteger(maxPages) || maxPages < 1) fail('search-index: error: --max-pages must be a positive whole number', 2);
 if (!Number.isInteger(jobs) || jobs < 1) fail('search-index: error: --jobs must be a positive whole number', 2);
-if (!existsSync(root) || !statSync(root).isDirectory()) fail(`${site}: error: no built site here; run \`astro build\` first`);
+if (plain && fromContent) fail('search-index: error: --plain reads the built pages, --content the content: give one of them', 2);
+if (!fromContent && (!existsSync(root) || !statSync(root).isDirectory())) fail(`${site}: error: no built site here; run \`astro build\` first`);
 
 /** The site's base path (astro.config.mjs reads the same variable); result URLs start with it. */
 const basePath = siteBasePath();
 
-const pages = filesBelow(root, '.html').filter((p) => !p.startsWith('pagefind/'));
-
-const out = join(root, 'pagefind');
+const out = resolve(outDir ?? join(root, 'pagefind'));
 rmSync(out, { recursive: true, force: true });
 
-// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts). Each
-// part reads its pages again rather than keeping them: a country's year is 2.3 GB of HTML.
+// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts). Read from
+// the built pages, each part reads its pages again rather than keeping them: a country's year is 2.3 GB of
+// HTML. Made from the content, each page's record is made here and handed to its part.
 const toIndex: PartPage[] = [];
-for (const path of pages) {
-  const html = readFileSync(join(root, path), 'utf8');
-  if (isIndexed(html)) toIndex.push({ path, filters: pageFilters(html) });
+const entries = new Map<string, SearchEntry>();
+if (fromContent) {
+  let years;
+  try {
+    years = readContentModel();
+  } catch (error) {
+    fail(`search-index: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const page of indexedPages({ years, snapshots: [] })) {
+    toIndex.push({ path: page.path, filters: page.marks.filters });
+    entries.set(page.path, marksEntry(page.marks));
+  }
+} else {
+  for (const path of filesBelow(root, '.html').filter((p) => !p.startsWith('pagefind/'))) {
+    const html = readFileSync(join(root, path), 'utf8');
+    if (isIndexed(html)) toIndex.push({ path, filters: pageFilters(html) });
+  }
 }
-if (toIndex.length === 0) fail(`search-index: error: no page under ${site} marks a data-pagefind-body; nothing to index`);
+if (toIndex.length === 0) fail(`search-index: error: no page ${fromContent ? 'of the content is indexed' : `under ${site} marks a data-pagefind-body`}; nothing to index`);
 const parts = planParts(toIndex, maxPages);
 
 /** Indexes one part in a worker thread of its own (scripts/search-part.ts). */
@@ -90,9 +117,9 @@ function indexInWorker(job: PartJob): Promise<PartOutcome> {
 
 let chars = 0;
 const problems: string[] = [];
-const outcomes = await mapConcurrent(parts, jobs, (part) => indexInWorker({ root, out, part, plain, basePath })).catch((error: unknown) =>
-  fail(`search-index: error: ${error instanceof Error ? error.message : String(error)}`),
-);
+const outcomes = await mapConcurrent(parts, jobs, (part) =>
+  indexInWorker({ root, out, part, plain, basePath, ...(fromContent ? { entries: part.pages.map((p) => entries.get(p.path) as SearchEntry) } : {}) }),
+).catch((error: unknown) => fail(`search-index: error: ${error instanceof Error ? error.message : String(error)}`));
 outcomes.forEach((outcome, n) => {
   const part = parts[n];
   chars += outcome.chars;

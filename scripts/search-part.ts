@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { searchEntry } from '../src/lib/search/entry.ts';
+import type { SearchEntry } from '../src/lib/search/entry.ts';
 import { partUnits, unitsFile } from '../src/lib/search/parts.ts';
 import type { Part } from '../src/lib/search/parts.ts';
 
@@ -28,6 +29,8 @@ export interface PartJob {
   plain: boolean;
   /** The site's base path; result URLs start with it. */
   basePath: string;
+  /** The pages' records, made from the content (`--content`), in the part's page order; else each page is read from `root`. */
+  entries?: SearchEntry[];
 }
 
 /** What a worker reports. */
@@ -41,7 +44,7 @@ export interface PartOutcome {
 /** Writes one part of the index into `<out>/<part.path>`, with its `units.json`. */
 export async function indexPart(job: PartJob): Promise<PartOutcome> {
   const t0 = performance.now();
-  const { root, out, part, plain, basePath } = job;
+  const { root, out, part, plain, basePath, entries } = job;
   const errors: string[] = [];
   let chars = 0;
   // One character, one word: the index must not segment or stem (see terms.ts): language `und`.
@@ -49,10 +52,11 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
   const { index, errors: started } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
   if (!index) return { errors: [`Pagefind did not start: ${started.join('; ')}`], chars, seconds: 0 };
   try {
-    for (const { path } of part.pages) {
-      const html = readFileSync(join(root, path), 'utf8');
+    for (const [n, { path }] of part.pages.entries()) {
+      const given = entries?.[n];
+      const html = given ? '' : readFileSync(join(root, path), 'utf8');
       const url = basePath + path.replace(/index\.html$/u, '');
-      const entry = plain ? undefined : searchEntry(html);
+      const entry = given ?? (plain ? undefined : searchEntry(html));
       if (!plain && entry === undefined) {
         errors.push(`${path}: no data-pagefind-body`);
         continue;

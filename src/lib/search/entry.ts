@@ -30,19 +30,41 @@ export function isIndexed(html: string): boolean {
   return /<[a-zA-Z][^>]*\sdata-pagefind-body(?=[\s=/>])/u.test(html);
 }
 
-/** Returns the searchable text of a page: summary, heading, district and department names, each once ('' when the page is not indexed). */
-export function entryText(html: string): string {
-  if (!isIndexed(html)) return '';
-  const filters = pageFilters(html);
+/** What a page shows the index: its summary (a commitment's source wording), its heading and its filter values. */
+export interface PageMarks {
+  summary: string;
+  heading: string;
+  filters: Record<string, string[]>;
+}
+
+/** Returns what a built page marks for the index (undefined when it marks no `data-pagefind-body`). */
+export function pageMarks(html: string): PageMarks | undefined {
+  if (!isIndexed(html)) return undefined;
+  return { summary: pageMeta(html).summary ?? '', heading: firstHeading(html), filters: pageFilters(html) };
+}
+
+/** Returns the searchable text of marks: summary, heading, district and department names, each once. */
+export function marksText({ summary, heading, filters }: PageMarks): string {
   const fields: string[] = [];
-  for (const field of [pageMeta(html).summary ?? '', firstHeading(html), ...(filters.district ?? []), ...(filters.unit ?? [])]) {
+  for (const field of [summary, heading, ...(filters.district ?? []), ...(filters.unit ?? [])]) {
     if (field !== '' && !fields.some((f) => f.includes(field))) fields.push(field);
   }
   return fields.join(' ');
 }
 
+/** Returns the searchable text of a page: summary, heading, district and department names, each once ('' when the page is not indexed). */
+export function entryText(html: string): string {
+  const marks = pageMarks(html);
+  return marks ? marksText(marks) : '';
+}
+
+/** Returns the index's record of a page's marks. */
+export function marksEntry(marks: PageMarks): SearchEntry {
+  return { content: indexWords(marksText(marks)), meta: { title: marks.heading }, filters: marks.filters };
+}
+
 /** Returns the index's record of a built page, or undefined when the page is not indexed (it marks no `data-pagefind-body`). */
 export function searchEntry(html: string): SearchEntry | undefined {
-  if (!isIndexed(html)) return undefined;
-  return { content: indexWords(entryText(html)), meta: { title: firstHeading(html) }, filters: pageFilters(html) };
+  const marks = pageMarks(html);
+  return marks ? marksEntry(marks) : undefined;
 }
