@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { fileTree } from './helpers/files.ts';
 import { contentDir } from '../src/lib/config.ts';
-import { entryText, isIndexed } from '../src/lib/search/entry.ts';
+import { entryText, isIndexed, pageMarks } from '../src/lib/search/entry.ts';
+import { indexedPages } from '../src/lib/search/pages.ts';
+import { contentModel } from './helpers/content-model.ts';
 import { pageFilters } from '../src/lib/search/html.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps } from '../src/lib/search/recall.ts';
 import { textContains } from '../src/lib/search/results.ts';
@@ -72,6 +74,20 @@ describe('search over the built site', () => {
     );
     expect(bodies.length).toBeGreaterThan(commitments.length);
     expect(entry.languages.und?.page_count).toBe(bodies.length);
+  });
+
+  test('should make from the content exactly the pages and marks the built pages show the index', () => {
+    const fromContent = indexedPages({ years: contentModel(), snapshots: [] });
+    const fromPages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[])
+      .map((f) => f.split(sep).join('/'))
+      .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
+      .sort()
+      .flatMap((path) => {
+        const marks = pageMarks(readFileSync(join(out, path), 'utf8'));
+        return marks ? [{ path, marks }] : [];
+      });
+    expect(fromContent.length).toBeGreaterThan(commitments.length);
+    expect(fromContent).toEqual(fromPages);
   });
 
   test.each([...residentQueries, ...segmentationTraps])('should find every commitment whose text contains %s', async (query) => {

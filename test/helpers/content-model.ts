@@ -1,15 +1,13 @@
 /**
  * The site model of the content the build reads (`MINSHENG_CONTENT_DIR`, default `content/`),
- * read from the generated entry files themselves, as the collections load them.
+ * read from the generated entry files themselves.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../../src/lib/config.ts';
-import { CommitmentEntry, NoticeEntry, UnitRegistry } from '../../src/lib/schema.ts';
-import { buildModel } from '../../src/lib/site/model.ts';
 import type { Year } from '../../src/lib/site/model.ts';
-import { loadReports } from '../../src/lib/site/load-reports.ts';
+import { readContentModel } from '../../scripts/lib/content-model.ts';
 
 /** Returns the YAML frontmatter of a Markdown file. */
 export function frontmatter(file: string): unknown {
@@ -25,13 +23,7 @@ export function filesEndingWith(dir: string, ending: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Returns the site model of the content the build reads, from the files themselves. */
+/** Returns the site model of the content the build reads, as the build's scripts read it (`scripts/lib/content-model.ts`). */
 export function contentModel(): Year[] {
-  const root = contentDir();
-  return buildModel(
-    filesEndingWith(join(root, 'notices'), '.md').map((f) => NoticeEntry.parse(frontmatter(f))),
-    filesEndingWith(join(root, 'commitments'), '.md').map((f) => CommitmentEntry.parse(frontmatter(f))),
-    filesEndingWith(join(root, 'notices'), '.units.yaml').map((f) => UnitRegistry.parse(parse(readFileSync(f, 'utf8')))),
-    loadReports(root),
-  );
+  return readContentModel(contentDir());
 }
