@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 20,100,500,3000] [--per-notice 33] [--seed bench]
- *   [--no-lighthouse] [--no-search] [--no-hugo] [--quick] [--timeout-min 25] [--heap-mb N]
+ *   [--no-lighthouse] [--no-search] [--no-hugo] [--no-whole] [--quick] [--timeout-min 25] [--heap-mb N]
  *   [--out results.json] [--keep]`
  *
  * Prints figures (it is no test): the parser's time and output size on its
@@ -52,7 +52,7 @@ import { breakdownLine, indexBreakdown } from '../src/lib/search/size.ts';
 // Options
 
 const usage =
-  'usage: npm run bench [-- --sizes 20,100,500,3000] [--per-notice 33] [--seed bench] [--no-lighthouse] [--no-search] [--no-hugo] [--quick] [--timeout-min 25] [--heap-mb N] [--out FILE] [--keep]';
+  'usage: npm run bench [-- --sizes 20,100,500,3000] [--per-notice 33] [--seed bench] [--no-lighthouse] [--no-search] [--no-hugo] [--no-whole] [--quick] [--timeout-min 25] [--heap-mb N] [--out FILE] [--keep]';
 const { values } = commandLine({
   usage,
   options: {
@@ -62,6 +62,7 @@ const { values } = commandLine({
     'no-lighthouse': { type: 'boolean' },
     'no-search': { type: 'boolean' },
     'no-hugo': { type: 'boolean' },
+    'no-whole': { type: 'boolean' },
     quick: { type: 'boolean' },
     'timeout-min': { type: 'string', default: '25' },
     'heap-mb': { type: 'string', default: '0' },
@@ -87,6 +88,7 @@ const opt = {
   lighthouse: !values['no-lighthouse'],
   search: !values['no-search'],
   hugo: !values['no-hugo'],
+  whole: !values['no-whole'],
   quick: values.quick === true,
   timeoutMin: whole('timeout-min'),
   heapMb: whole('heap-mb'),
@@ -358,6 +360,27 @@ async function buildWithHugo(name: string, content: string, result: SizeResult, 
 
 const heapEnv = (): Record<string, string> => (opt.heapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${opt.heapMb}` } : {});
 
+/**
+ * Runs the whole `npm run build` (`scripts/build.ts`: ingest, snapshots, `astro build` with the search
+ * index made beside it, headers) on a content directory in the shadow project; fills `result.whole`.
+ */
+async function wholeBuild(name: string, content: string, shadow: string, result: SizeResult): Promise<void> {
+  const out = join(work, `whole-${name}`);
+  log(`  npm run build …`);
+  const run = await measure(`${name}-whole`, node, [join(shadow, 'scripts', 'build.ts'), '--out', out], shadow, { MINSHENG_CONTENT_DIR: content, ...heapEnv() });
+  result.whole = { ...run };
+  if (!ok(run)) {
+    log(`  npm run build ${run.timedOut ? `TIMED OUT after ${opt.timeoutMin} min` : `FAILED (exit ${run.exitCode ?? run.signal})`}:\n${run.tail.replace(/^/gmu, '    ')}`);
+    return;
+  }
+  const size = siteSize(out);
+  result.whole.pages = size.pages;
+  log(
+    `  npm run build: ${size.pages} pages in ${formatSeconds(run.wallSeconds)} (cpu ${formatSeconds(cpuSeconds(run))}), ${(size.pages / run.wallSeconds).toFixed(1)} pages/s, peak ${peakMiB(run).toFixed(0)} MiB`,
+  );
+  if (!opt.keep) rmSync(out, { recursive: true, force: true });
+}
+
 /** Builds a content directory into `site` in the shadow project, with Pagefind after it; fills `result`. */
 async function buildAndIndex(name: string, content: string, site: string, shadow: string, result: SizeResult): Promise<void> {
   const env = { MINSHENG_CONTENT_DIR: content, ...heapEnv() };
@@ -446,6 +469,7 @@ async function runSize(notices: number, shadow: string): Promise<SizeResult> {
   );
 
   await buildAndIndex(String(notices), dir, site, shadow, result);
+  if (opt.whole) await wholeBuild(String(notices), dir, shadow, result);
   if (opt.hugo) {
     const version = hugoVersion();
     if (version === undefined) log('  hugo: not installed, comparison skipped (apt-get install -y hugo)');

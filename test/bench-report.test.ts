@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { buildPhases, indexSummary, reportedBuild, slowestRoutes } from '../tools/bench/astro-log.ts';
 import { lighthouseScores } from '../tools/bench/lighthouse.ts';
 import { firstRoundTrip, pageWeight } from '../tools/bench/page-weight.ts';
-import { aggregateTable, benchReport, fitSentence, phaseLine, runStatus, scaleTable, searchCostTable } from '../tools/bench/report.ts';
+import { aggregateTable, benchReport, comparedWithHugo, fitSentence, hugoTable, phaseLine, runStatus, scaleTable, searchCostTable } from '../tools/bench/report.ts';
 import type { Run, SizeResult } from '../tools/bench/results.ts';
 import { cpuSeconds, peakMiB, succeeded } from '../tools/bench/results.ts';
 import { countLocs, siteSummary } from '../tools/bench/site-size.ts';
@@ -287,5 +287,33 @@ describe('the report', () => {
       '\n## Pages that aggregate a whole year (largest of each kind)\n',
     ]);
     expect(lines).toContain('build wall time: not enough finished sizes to fit');
+  });
+});
+
+describe('the comparison with Hugo', () => {
+  const size = (more: Partial<SizeResult>): SizeResult => ({
+    notices: 100,
+    corpus: 'synthetic, seed "bench"',
+    commitments: 3000,
+    ingest: run(10),
+    build: { ...run(40), slowestRoutes: [], phases: {} },
+    site: { pages: 4000, bytes: 1, files: 1, pagefindBytes: 0, pagefindFiles: 0, bytesPerPage: 1 } as SizeResult['site'],
+    search: run(30),
+    hugo: { ...run(4), pages: 3000, version: 'hugo v0.111.3' },
+    ...more,
+  });
+  const wholeCells = (table: string): string[] =>
+    (table.trim().split('\n')[2] ?? '')
+      .split('|')
+      .map((c) => c.trim())
+      .slice(9, 12);
+
+  test('should rate the whole build by the measured `npm run build` when there is one', () => {
+    // 4,000 pages in 50 s against Hugo's 3,000 pages in 4 s (750 pages/s).
+    expect(wholeCells(hugoTable(comparedWithHugo([size({ whole: run(50) })])))).toEqual(['50.0 s', '80.0', '0.11']);
+  });
+
+  test('should add ingest, astro build and search index one after the other when `npm run build` was not measured', () => {
+    expect(wholeCells(hugoTable(comparedWithHugo([size({})])))).toEqual(['80.0 s', '50.0', '0.07']);
   });
 });

@@ -145,6 +145,8 @@ export interface SizeResult {
   build?: Run & { pages?: number; pagesPerSecond?: number; astroReportedSeconds?: number; slowestRoutes: RouteTime[]; phases: BuildPhases };
   site?: SiteSize & { bytesPerPage: number };
   search?: Run & { indexBytes?: number; indexFiles?: number; pagesIndexed?: number; parts?: number; cost?: SearchCost[] };
+  /** The whole `npm run build` on the same content (ingest, snapshots, `astro build` beside the search index, headers). */
+  whole?: Run & { pages?: number };
   /** Hugo on the same commitments (minimal templates): its run and the HTML pages it wrote. */
   hugo?: Run & { pages: number; version: string };
 }
