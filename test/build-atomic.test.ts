@@ -46,6 +46,11 @@ function partials(): string[] {
   return readdirSync(join(work, 'out')).filter((f) => f.startsWith('.dist.partial-'));
 }
 
+/** Returns the folders beside the output the search index is being written into (`.dist.search-<pid>`). */
+function searchFolders(): string[] {
+  return readdirSync(join(work, 'out')).filter((f) => f.startsWith('.dist.search-'));
+}
+
 /**
  * Starts a build and kills it outright (SIGKILL to its whole process group, like a power cut) once
  * `when` holds; returns when it has died.
@@ -89,7 +94,7 @@ describe('npm run build (scripts/build.ts)', () => {
     ['during astro build, once it has written pages', (o: string) => o.includes('build: 3/5 astro build') && partials().some((p) => existsSync(join(work, 'out', p, '_astro')))],
     [
       'during the search index, once it has written part of it',
-      (o: string) => o.includes('build: 5/5 search index') && partials().some((p) => existsSync(join(work, 'out', p, 'pagefind'))),
+      (o: string) => o.includes('build: 5/5 search index') && searchFolders().some((p) => existsSync(join(work, 'out', p, 'pagefind.js'))),
     ],
   ])(
     'should leave the previous output byte for byte when killed %s',
@@ -127,6 +132,7 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(await exited).toBe(143);
     expect(output).toContain('build: interrupted (SIGTERM)');
     expect(existsSync(join(work, 'out', own))).toBe(false);
+    expect(searchFolders()).toEqual([]);
     expect(fileTree(out, 'base64')).toEqual(before);
   }, 300_000);
 
@@ -134,9 +140,11 @@ describe('npm run build (scripts/build.ts)', () => {
     // What a build killed outright leaves (a process id no longer running); the builds above already removed theirs.
     mkdirSync(join(work, 'out', '.dist.partial-999999999', '_astro'), { recursive: true });
     mkdirSync(join(work, 'out', '.dist.old-999999999'), { recursive: true });
+    mkdirSync(join(work, 'out', '.dist.search-999999999'), { recursive: true });
     const run = build();
     expect(run.status, run.output).toBe(0);
     expect(partials()).toEqual([]);
+    expect(searchFolders()).toEqual([]);
     expect(readdirSync(join(work, 'out'))).toEqual(['dist']);
     expect([...fileTree(out, 'base64').keys()]).toEqual([...before.keys()]);
   }, 300_000);
