@@ -27,7 +27,12 @@ describe('markdownFrontMatter', () => {
     expect(markdownFrontMatter('---\npublished: 2023-02-01\n---\n')).toEqual({ ok: true, data: { published: new Date('2023-02-01T00:00:00Z') } });
     expect(markdownFrontMatter('---\na: &x [1, 2]\nb: *x\n---\n')).toEqual({ ok: true, data: { a: [1, 2], b: [1, 2] } });
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(',')}]`,
+      );
     const bomb = markdownFrontMatter(`---\n${levels.join('\n')}\n---\n`);
     expect(bomb).toMatchObject({ ok: false, message: expect.stringMatching(/^invalid YAML: .*alias/iu) });
   });
