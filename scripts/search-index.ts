@@ -3,10 +3,13 @@
  * search index of a built site into `<site>/pagefind/`, with Pagefind's Node
  * API. `npm run build` runs it after `astro build`.
  *
- * Only pages that mark a `data-pagefind-body` are indexed (commitments,
- * departments, district notices), each as a Pagefind custom record made from
- * its marks (`src/lib/search/entry.ts`): a commitment by its source wording,
- * title, district and departments, a department or district by its names.
+ * Only pages that mark a `data-pagefind-body` are indexed (commitments and
+ * district notices), each as a Pagefind custom record made from its marks
+ * (`src/lib/search/entry.ts`): a commitment by its source wording, title,
+ * district and departments, a district by its names. A department's page is
+ * not indexed (its commitments are, with its name): it marks its year,
+ * district and name on `<main>`, and is listed in its part's `units.json`,
+ * from which the search page links it when a search is narrowed to its district.
  * The text is given one character to a word (`src/lib/search/terms.ts`), and
  * the search page searches a query as an exact phrase, so any Chinese word a
  * resident types is found wherever the text contains it, whatever Pagefind's
@@ -33,7 +36,7 @@ import { filesBelow } from '../src/lib/files.ts';
 import { Worker } from 'node:worker_threads';
 import { mapConcurrent } from '../tools/build/concurrency.ts';
 import { isIndexed } from '../src/lib/search/entry.ts';
-import { pageFilters } from '../src/lib/search/html.ts';
+import { pageFilters, pageListing } from '../src/lib/search/html.ts';
 import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
@@ -68,15 +71,19 @@ const pages = filesBelow(root, '.html').filter((p) => !p.startsWith('pagefind/')
 const out = join(root, 'pagefind');
 rmSync(out, { recursive: true, force: true });
 
-// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts). Each
-// part reads its pages again rather than keeping them: a country's year is 2.3 GB of HTML.
+// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts), and the
+// department pages the parts list. Each part reads its pages again rather than keeping them: a
+// country's year is 2.3 GB of HTML.
 const toIndex: PartPage[] = [];
+const listed: PartPage[] = [];
 for (const path of pages) {
   const html = readFileSync(join(root, path), 'utf8');
+  const listing = pageListing(html);
   if (isIndexed(html)) toIndex.push({ path, filters: pageFilters(html) });
+  else if (listing) listed.push({ path, filters: { year: [listing.year], district: [listing.district], unit: [listing.unit] } });
 }
 if (toIndex.length === 0) fail(`search-index: error: no page under ${site} marks a data-pagefind-body; nothing to index`);
-const parts = planParts(toIndex, maxPages);
+const parts = planParts(toIndex, maxPages, listed);
 
 /** Indexes one part in a worker thread of its own (scripts/search-part.ts). */
 function indexInWorker(job: PartJob): Promise<PartOutcome> {

@@ -38,7 +38,7 @@ export interface PartOutcome {
   seconds: number;
 }
 
-/** Writes one part of the index into `<out>/<part.path>`, with its `units.json`. */
+/** Writes one part of the index into `<out>/<part.path>`, with its `units.json` (its districts' departments, and the department pages it lists). */
 export async function indexPart(job: PartJob): Promise<PartOutcome> {
   const t0 = performance.now();
   const { root, out, part, plain, basePath } = job;
@@ -63,7 +63,7 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
     }
     const written = await index.writeFiles({ outputPath: join(out, part.path) });
     errors.push(...written.errors);
-    writeFileSync(join(out, part.path, unitsFile), `${JSON.stringify(partUnits(part))}\n`);
+    writeFileSync(join(out, part.path, unitsFile), `${JSON.stringify(partUnits(part, basePath))}\n`);
   } finally {
     await pagefind.close();
   }
