@@ -8,8 +8,9 @@
  * (`src/lib/search/entry.ts`): a commitment by its source wording, title,
  * district and departments, a district by its names. A department's page is
  * not indexed (its commitments are, with its name): it marks its year,
- * district and name on `<main>`, and is listed in its part's `units.json`,
- * from which the search page links it when a search is narrowed to its district.
+ * district and name on `<main>`, and is listed in its district's units file
+ * (`src/lib/search/parts.ts`), from which the search page links it when a
+ * search is narrowed to its district.
  * The text is given one character to a word (`src/lib/search/terms.ts`), and
  * the search page searches a query as an exact phrase, so any Chinese word a
  * resident types is found wherever the text contains it, whatever Pagefind's

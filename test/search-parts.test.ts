@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { partsFor, partUnits, planParts, summarizePart } from '../src/lib/search/parts.ts';
+import { districtUnitsPath, partsFor, partUnits, planParts, summarizePart, unitFiles } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 
 /** Pages of a district: its notice page, and `n` more under it. */
@@ -129,5 +129,16 @@ describe('partUnits', () => {
       乙区: {},
       甲区: { 区民政局: { '2022': '/minsheng/2022/a/units/min-zheng-ju/', '2023': '/minsheng/2023/a/units/min-zheng-ju/' }, 区财政局: {} },
     });
+  });
+
+  test('writes one small file per district, numbered by its place in the part’s summary', () => {
+    const [first, second] = planParts(pages, 4, listed);
+    expect(first && summarizePart(first).districts).toEqual(['乙区', '甲区']);
+    expect(first && [...unitFiles(first)]).toEqual([
+      ['units/0.json', {}],
+      ['units/1.json', { 区民政局: { '2022': '/2022/a/units/min-zheng-ju/' } }],
+    ]);
+    expect(second && [...unitFiles(second)]).toEqual([['part-2/units/0.json', { 区民政局: { '2023': '/2023/a/units/min-zheng-ju/' }, 区财政局: {} }]]);
+    expect(districtUnitsPath('part-2/', 0)).toBe('part-2/units/0.json');
   });
 });

@@ -1,11 +1,10 @@
 /**
  * The departments a search narrowed to one district links above its results (src/lib/search/units.ts):
- * department pages are not indexed, so they are found by name in the part's `units.json`.
+ * department pages are not indexed, so they are found by name in the district's units file.
  */
 import { describe, expect, test } from 'vitest';
-import { districtUnits, unitLinkLimit, unitMatches } from '../src/lib/search/units.ts';
-import type { DistrictUnits } from '../src/lib/search/units.ts';
-import type { PartUnits } from '../src/lib/search/parts.ts';
+import { mergeUnits, unitLinkLimit, unitMatches } from '../src/lib/search/units.ts';
+import type { DistrictUnits } from '../src/lib/search/parts.ts';
 
 const units: DistrictUnits = {
   区教育局: { '2023': '/2023/a/units/jiao-yu-ju/' },
@@ -53,16 +52,13 @@ describe('unitMatches', () => {
   });
 });
 
-describe('districtUnits', () => {
-  test('should gather one district’s departments from every part that holds it, years together', () => {
-    const lists: PartUnits[] = [
-      { 甲区: { 区民政局: { '2023': '/2023/a/units/min-zheng-ju/' } }, 乙区: { 区教育局: { '2023': '/2023/b/units/jiao-yu-ju/' } } },
-      { 甲区: { 区民政局: { '2022': '/2022/a/units/min-zheng-ju/' }, 区财政局: {} } },
-    ];
-    expect(districtUnits(lists, '甲区')).toEqual({
+describe('mergeUnits', () => {
+  test('should gather a district’s departments from its file in every part that holds it, years together', () => {
+    const lists: DistrictUnits[] = [{ 区民政局: { '2023': '/2023/a/units/min-zheng-ju/' } }, { 区民政局: { '2022': '/2022/a/units/min-zheng-ju/' }, 区财政局: {} }];
+    expect(mergeUnits(lists)).toEqual({
       区民政局: { '2023': '/2023/a/units/min-zheng-ju/', '2022': '/2022/a/units/min-zheng-ju/' },
       区财政局: {},
     });
-    expect(districtUnits(lists, '丙区')).toEqual({});
+    expect(mergeUnits([])).toEqual({});
   });
 });

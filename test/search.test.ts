@@ -18,7 +18,8 @@ import { fileTree } from './helpers/files.ts';
 import { contentDir } from '../src/lib/config.ts';
 import { entryText, isIndexed } from '../src/lib/search/entry.ts';
 import { firstHeading, pageFilters, pageListing } from '../src/lib/search/html.ts';
-import type { PartUnits } from '../src/lib/search/parts.ts';
+import { districtUnitsPath } from '../src/lib/search/parts.ts';
+import type { DistrictUnits } from '../src/lib/search/parts.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps } from '../src/lib/search/recall.ts';
 import { textContains } from '../src/lib/search/results.ts';
 import type { CommitmentEntry } from '../src/lib/schema.ts';
@@ -78,16 +79,23 @@ describe('search over the built site', () => {
     expect(unitPages.filter((f) => bodies.includes(f))).toEqual([]);
   });
 
-  test('should list every department page, by district, name and year, in units.json', () => {
-    const units = JSON.parse(readFileSync(join(out, 'pagefind', 'units.json'), 'utf8')) as PartUnits;
-    const listed = Object.values(units).flatMap((named) => Object.values(named).flatMap((pages) => Object.values(pages)));
+  test('should list every department page, by district, name and year, in its district’s units file', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'pagefind', 'parts.json'), 'utf8')) as { parts: { path: string; districts: string[] }[] };
+    const units: [string, DistrictUnits][] = manifest.parts.flatMap((part) =>
+      part.districts.map((district, n): [string, DistrictUnits] => [
+        district,
+        JSON.parse(readFileSync(join(out, 'pagefind', districtUnitsPath(part.path, n)), 'utf8')) as DistrictUnits,
+      ]),
+    );
+    expect(units.length).toBeGreaterThan(1);
+    const listed = units.flatMap(([, named]) => Object.values(named).flatMap((pages) => Object.values(pages)));
     const unitPages = (readdirSync(out, { recursive: true }) as string[])
       .map((f) => f.split(sep).join('/'))
       .filter((f) => /^\d{4}\/[^/]+\/units\/[^/]+\/index\.html$/u.test(f))
       .map((f) => `/${f.replace(/index\.html$/u, '')}`);
     expect([...listed].sort()).toEqual([...unitPages].sort());
     // Each under its district's name and its own, as its page heads itself.
-    for (const [district, named] of Object.entries(units)) {
+    for (const [district, named] of units) {
       for (const [name, pages] of Object.entries(named)) {
         for (const [year, url] of Object.entries(pages)) {
           const html = readFileSync(join(out, url, 'index.html'), 'utf8');
@@ -262,9 +270,8 @@ describe('search index in parts', () => {
     for (const part of manifest.parts) {
       const entry = JSON.parse(readFileSync(join(dir, 'pagefind', part.path, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
       expect(entry.languages.und?.page_count).toBe(part.pages);
-      // Its districts' departments, for the department menu.
-      const units = JSON.parse(readFileSync(join(dir, 'pagefind', part.path, 'units.json'), 'utf8')) as PartUnits;
-      expect(Object.keys(units).sort()).toEqual([...part.districts].sort());
+      // A file of each of its districts' departments, for the department menu and links, and no other.
+      expect(readdirSync(join(dir, 'pagefind', part.path, 'units')).sort()).toEqual(part.districts.map((_, n) => `${n}.json`).sort());
       expect(part.pages).toBeLessThanOrEqual(60 * 2);
       total += part.pages;
     }

@@ -18,17 +18,17 @@
  *   the index did not load;
  * - a search narrowed to one district links, above its results, the district's
  *   departments whose names hold the query (`units.ts`: department pages are
- *   not indexed), from the `units.json` its department menu loads; a search
- *   over everything loads nothing for them.
+ *   not indexed), from the district's units file its department menu loads; a
+ *   search over everything loads nothing for them.
  *
  * No DOM and no network here: only what the two interfaces offer.
  */
-import { partsFor } from './parts.ts';
-import type { PartsManifest, PartUnits } from './parts.ts';
+import { districtUnitsPath, partsFor } from './parts.ts';
+import type { DistrictUnits, PartsManifest } from './parts.ts';
 import { containsQuery } from './results.ts';
 import { phraseQueries } from './terms.ts';
-import { districtUnits, noUnitMatches, unitMatches } from './units.ts';
-import type { DistrictUnits, UnitMatches } from './units.ts';
+import { mergeUnits, noUnitMatches, unitMatches } from './units.ts';
+import type { UnitMatches } from './units.ts';
 
 /** What Pagefind gives of a result page (`result.data()`). */
 export interface PagefindData {
@@ -58,8 +58,8 @@ export interface SearchIndex {
 export interface SearchBackend {
   /** Loads Pagefind and the manifest. Asked again after a failure; the controller keeps the first success. */
   load: () => Promise<SearchIndex>;
-  /** Loads a part's `units.json`: each of its districts' departments, and their pages. */
-  units: (path: string) => Promise<PartUnits>;
+  /** Loads a district's units file (its path relative to `pagefind/`, `parts.ts`): its departments, and their pages. */
+  units: (path: string) => Promise<DistrictUnits>;
 }
 
 /** The search form as the visitor left it. */
@@ -237,20 +237,27 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     }
   };
 
-  /** Each part's `units.json`, loaded when first needed (again after a failure). */
-  const partUnits = new Map<string, Promise<PartUnits>>();
-  const unitsOf = (path: string): Promise<PartUnits> => {
-    let units = partUnits.get(path);
+  /** Each units file, loaded when first needed (again after a failure). */
+  const unitFiles = new Map<string, Promise<DistrictUnits>>();
+  const unitsOf = (path: string): Promise<DistrictUnits> => {
+    let units = unitFiles.get(path);
     if (!units) {
       units = backend.units(path);
-      units.catch(() => partUnits.delete(path));
-      partUnits.set(path, units);
+      units.catch(() => unitFiles.delete(path));
+      unitFiles.set(path, units);
     }
     return units;
   };
-  /** A district's departments, from the `units.json` of every part holding it. */
+  /** A district's departments, from its units file in every part holding it. */
   const unitsIn = async (manifest: PartsManifest, district: string): Promise<DistrictUnits> =>
-    districtUnits(await Promise.all(manifest.parts.filter((p) => p.districts.includes(district)).map((p) => unitsOf(p.path))), district);
+    mergeUnits(
+      await Promise.all(
+        manifest.parts.flatMap((p) => {
+          const n = p.districts.indexOf(district);
+          return n < 0 ? [] : [unitsOf(districtUnitsPath(p.path, n))];
+        }),
+      ),
+    );
 
   let narrowing = 0;
   const narrowUnits = async (): Promise<boolean> => {

@@ -8,7 +8,7 @@
  * lists its commitments, whose text is in the index with each commitment
  * already: it is found by its names and filters, and the index does not hold
  * the same text twice. A department's page is not indexed at all (its
- * commitments hold its name; the search page links it from `units.json`,
+ * commitments hold its name; the search page links it from its district's units file,
  * `units.ts`). Boilerplate every page shares (the progress note, citation
  * help) is not searched.
  *

@@ -7,8 +7,8 @@
  */
 import { createSearchController, statusText } from './controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchView, UnitMenu } from './controller.ts';
-import { partsFile, unitsFile } from './parts.ts';
-import type { PartsManifest, PartUnits } from './parts.ts';
+import { partsFile } from './parts.ts';
+import type { DistrictUnits, PartsManifest } from './parts.ts';
 import { excerptAround } from './results.ts';
 import { indexText } from './terms.ts';
 
@@ -42,7 +42,7 @@ export function pagefindBackend(root: URL): SearchBackend {
         search: (phrase, filters) => module.search(phrase, { filters }),
       };
     },
-    units: (path) => fetchJson<PartUnits>(new URL(`pagefind/${path}${unitsFile}`, root), `pagefind/${path}${unitsFile}`),
+    units: (path) => fetchJson<DistrictUnits>(new URL(`pagefind/${path}`, root), `pagefind/${path}`),
   };
 }
 

@@ -10,10 +10,12 @@
  * A district's pages of one year always stay together in one part. The first
  * part is `pagefind/` itself (where a site with one part has always had its
  * index); the others are `pagefind/part-2/`, `pagefind/part-3/`…, listed with
- * the districts and years they hold in `pagefind/parts.json`. Each part also has
- * a `units.json` of its districts' departments, for the department menu, with
- * the pages of those that have one (department pages are not indexed: the
- * search page links them by name when a search is narrowed to their district).
+ * the districts and years they hold in `pagefind/parts.json`. Each part also
+ * lists each of its districts' departments, with their pages, in a small file
+ * of its own (`units/<n>.json`, n the district's place in the manifest's list):
+ * a search narrowed to a district loads that file alone, for the department
+ * menu and for links to the departments whose names hold the query
+ * (department pages are not indexed, `record.ts`).
  *
  * Pure: no I/O.
  */
@@ -22,15 +24,17 @@ import { byCodeUnits } from '../order.ts';
 /** The manifest's file name, in the first part's directory. */
 export const partsFile = 'parts.json';
 
-/** In each part's directory: each of its districts' departments and their pages (`partUnits`), for the search page's department menu and links. */
-export const unitsFile = 'units.json';
-
 /**
- * A part's `units.json`: district (its full name) → department name → the department's page per year
+ * A district's departments as its units file lists them: name → the department's page per year
  * (`'2023'` → its URL, under the site's base path); `{}` for a department named by commitments that
  * has no page.
  */
-export type PartUnits = Record<string, Record<string, Record<string, string>>>;
+export type DistrictUnits = Record<string, Record<string, string>>;
+
+/** Returns where a part lists the departments of its `n`-th district (in the manifest's `districts`), relative to `pagefind/`: `part-2/units/3.json`. */
+export function districtUnitsPath(partPath: string, n: number): string {
+  return `${partPath}units/${n}.json`;
+}
 
 /** Pages per part unless told otherwise: about 3 GB of Pagefind's memory (BENCHMARKS.md). */
 export const defaultMaxPages = 20_000;
@@ -47,7 +51,7 @@ export interface Part {
   path: string;
   /** The pages it indexes. */
   pages: PartPage[];
-  /** Pages it lists in its `units.json` without indexing them: its districts' department pages (`year`, `district`, `unit` filters). */
+  /** Pages it lists in its units files without indexing them: its districts' department pages (`year`, `district`, `unit` filters). */
   listed: PartPage[];
 }
 
@@ -116,12 +120,12 @@ export function summarizePart(part: Part): PartSummary {
 }
 
 /**
- * Returns the part's `units.json`: each district of its pages (by their `district` filter) with the
- * departments its pages name (their `unit` filters) — what a search narrowed to that district can be
- * narrowed to further — and, for each department, its pages the part lists, by year, as URLs under
- * `basePath` (the site's base path, as the index writes result URLs). Districts and departments sorted.
+ * Returns each district of the part's pages (by their `district` filter) with the departments its
+ * pages name (their `unit` filters) — what a search narrowed to that district can be narrowed to
+ * further — and, for each department, its pages the part lists, by year, as URLs under `basePath`
+ * (the site's base path, as the index writes result URLs). Districts and departments sorted.
  */
-export function partUnits(part: Part, basePath = '/'): PartUnits {
+export function partUnits(part: Part, basePath = '/'): Record<string, DistrictUnits> {
   const units = new Map<string, Map<string, Map<string, string>>>();
   const unitsOf = (district: string): Map<string, Map<string, string>> => {
     let named = units.get(district);
@@ -143,6 +147,12 @@ export function partUnits(part: Part, basePath = '/'): PartUnits {
   }
   const sorted = <T>(map: Map<string, T>): [string, T][] => [...map].sort(([a], [b]) => byCodeUnits(a, b));
   return Object.fromEntries(sorted(units).map(([d, named]) => [d, Object.fromEntries(sorted(named).map(([u, pages]) => [u, Object.fromEntries(sorted(pages))]))]));
+}
+
+/** Returns the part's units files: each district's path (`districtUnitsPath`, by its place in the part's summary) → its departments (`partUnits`). */
+export function unitFiles(part: Part, basePath = '/'): Map<string, DistrictUnits> {
+  const units = partUnits(part, basePath);
+  return new Map(summarizePart(part).districts.map((district, n) => [districtUnitsPath(part.path, n), units[district] ?? {}]));
 }
 
 /**

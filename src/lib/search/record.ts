@@ -8,9 +8,9 @@
  * records already hold the department's name, so a search for the name finds
  * them, and at a country's scale its pages would be a third of the index's
  * page lists (`pf_meta`, which a search over everything downloads whole). It
- * passes a `UnitListing` instead: the indexer lists it in its part's
- * `units.json`, and a search narrowed to its district links it by name
- * (`src/lib/search/units.ts`).
+ * passes a `UnitListing` instead: the indexer lists it in its district's
+ * units file (`parts.ts`), and a search narrowed to its district links it by
+ * name (`units.ts`).
  *
  * Pure: no I/O.
  */

@@ -2,28 +2,25 @@
  * The departments a search narrowed to one district links above its results.
  * Department pages are not in the index (they list commitments whose records
  * already hold the department's name, `record.ts`), so the search page finds
- * them by name in the `units.json` of the district's part of the index
- * (`parts.ts`), which it loads for its department menu anyway. A search over
- * everything links none and loads nothing for them.
+ * them by name in the district's units file (`parts.ts`, a few hundred bytes),
+ * which it loads for its department menu anyway. A search over everything
+ * links none and loads nothing for them.
  *
  * Pure: no I/O.
  */
-import type { PartUnits } from './parts.ts';
+import type { DistrictUnits } from './parts.ts';
 import { textContains } from './results.ts';
 import { searchRuns } from './terms.ts';
 
 /** At most this many department links above the results. */
 export const unitLinkLimit = 5;
 
-/** A district's departments as `units.json` lists them: name → its page per year (`'2023'` → URL). */
-export type DistrictUnits = Record<string, Record<string, string>>;
-
 /** A department page linked above the results. */
 export interface UnitLink {
   /** The department's name. */
   name: string;
   year: string;
-  /** The page's URL, under the site's base path (as `units.json` writes it). */
+  /** The page's URL, under the site's base path (as the units file writes it). */
   url: string;
   /** What the link says: the name, with its year (`区教育局（2023年）`) when the department has pages of several years. */
   label: string;
@@ -40,10 +37,10 @@ export interface UnitMatches {
 /** No department linked. */
 export const noUnitMatches: UnitMatches = { links: [], total: 0 };
 
-/** Returns one district's departments from the `units.json` of each part that holds it (a district's years may be in different parts). */
-export function districtUnits(lists: readonly PartUnits[], district: string): DistrictUnits {
+/** Returns a district's departments from the units file of each part that holds it (a district's years may be in different parts). */
+export function mergeUnits(lists: readonly DistrictUnits[]): DistrictUnits {
   const units: DistrictUnits = {};
-  for (const list of lists) for (const [name, pages] of Object.entries(list[district] ?? {})) units[name] = { ...units[name], ...pages };
+  for (const list of lists) for (const [name, pages] of Object.entries(list)) units[name] = { ...units[name], ...pages };
   return units;
 }
 
