@@ -427,6 +427,13 @@ describe('search controller: department links', () => {
     });
   });
 
+  test('should link only the chosen year’s pages when a year is chosen too', async () => {
+    const { index } = fakeIndex(parts, async () => ({ results: [] }));
+    const { view, shown } = fakeView({ query: '教育', filters: { district: '乙区', year: '2023' } }, menu);
+    await createSearchController(backendOf(index, units), view, () => undefined).run();
+    expect(shown.unitLinks.at(-1)?.links.map((l) => l.url)).toEqual(['/2023/b/units/jiao-yu-ju/']);
+  });
+
   test('should load no department list for a search over everything, and link none', async () => {
     const { index } = fakeIndex(parts, async () => ({ results: [] }));
     const { view, shown } = fakeView({ query: '教育', filters: {} }, { ...menu, district: '' });

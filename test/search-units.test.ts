@@ -3,7 +3,7 @@
  * department pages are not indexed, so they are found by name in the district's units file.
  */
 import { describe, expect, test } from 'vitest';
-import { mergeUnits, unitLinkLimit, unitMatches } from '../src/lib/search/units.ts';
+import { mergeUnits, unitLinkLimit, unitMatches, unitsOfYear } from '../src/lib/search/units.ts';
 import type { DistrictUnits } from '../src/lib/search/parts.ts';
 
 const units: DistrictUnits = {
@@ -60,5 +60,13 @@ describe('mergeUnits', () => {
       区财政局: {},
     });
     expect(mergeUnits([])).toEqual({});
+  });
+});
+
+describe('unitsOfYear', () => {
+  test('should keep each department’s page of the chosen year only, and every page without a year', () => {
+    expect(unitsOfYear(units, '2022')).toEqual({ 区教育局: {}, 区民政局: { '2022': '/2022/a/units/min-zheng-ju/' }, 区卫生健康委员会: {}, 区教育工委: {} });
+    expect(unitMatches(unitsOfYear(units, '2022'), '局', []).links.map((l) => l.label)).toEqual(['区民政局']);
+    expect(unitsOfYear(units, undefined)).toBe(units);
   });
 });

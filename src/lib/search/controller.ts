@@ -27,7 +27,7 @@ import { districtUnitsPath, partsFor } from './parts.ts';
 import type { DistrictUnits, PartsManifest } from './parts.ts';
 import { containsQuery } from './results.ts';
 import { phraseQueries } from './terms.ts';
-import { mergeUnits, noUnitMatches, unitMatches } from './units.ts';
+import { mergeUnits, noUnitMatches, unitMatches, unitsOfYear } from './units.ts';
 import type { UnitMatches } from './units.ts';
 
 /** What Pagefind gives of a result page (`result.data()`). */
@@ -283,11 +283,12 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
   let generation = 0;
   let current: Current | undefined;
 
-  /** Links the chosen district's departments whose names hold the query, in the department menu's order; nothing is loaded without a district. */
-  const linkUnits = async (mine: number, manifest: PartsManifest, query: string, district: string | undefined): Promise<void> => {
+  /** Links the chosen district's departments (of the chosen year) whose names hold the query, in the department menu's order; nothing is loaded without a district. */
+  const linkUnits = async (mine: number, manifest: PartsManifest, query: string, filters: Record<string, string>): Promise<void> => {
+    const { district, year } = filters;
     if (district === undefined || district === '' || phraseQueries(query).length === 0) return;
     try {
-      const units = await unitsIn(manifest, district);
+      const units = unitsOfYear(await unitsIn(manifest, district), year || undefined);
       if (mine !== generation) return;
       const order = (view.unitMenu()?.options ?? []).filter((o) => o.group === undefined || o.group === district).map((o) => o.value);
       view.unitLinks(unitMatches(units, query, order));
@@ -339,7 +340,7 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     view.status(statusText.searching);
     try {
       const index = await load();
-      const linking = linkUnits(mine, index.manifest, query, filters.district);
+      const linking = linkUnits(mine, index.manifest, query, filters);
       await loadParts(index, filters);
       if (mine !== generation) return;
       const found = phrases.length === 0 ? await index.search(null, filters) : commonResults(await Promise.all(phrases.map((p) => index.search(p, filters))));

@@ -44,6 +44,12 @@ export function mergeUnits(lists: readonly DistrictUnits[]): DistrictUnits {
   return units;
 }
 
+/** Returns the departments with their pages of that year only (every year when `year` is undefined). */
+export function unitsOfYear(units: DistrictUnits, year: string | undefined): DistrictUnits {
+  if (year === undefined) return units;
+  return Object.fromEntries(Object.entries(units).map(([name, pages]) => [name, pages[year] === undefined ? {} : { [year]: pages[year] }]));
+}
+
 /**
  * Returns the district's departments whose names hold the query (read as the search box reads it,
  * `textContains`), with their pages, newest year first. They come in `order` (the department
