@@ -9,10 +9,14 @@
  * `astro build`, into `--out`, and moves it into the site when both are done. The pages mark the same
  * values (a site test compares them page by page).
  *
- * Only pages that mark a `data-pagefind-body` are indexed (commitments,
- * departments, district notices), each as a Pagefind custom record made from
- * its marks (`src/lib/search/entry.ts`): a commitment by its source wording,
- * title, district and departments, a department or district by its names.
+ * Only pages that mark a `data-pagefind-body` are indexed (commitments and
+ * district notices), each as a Pagefind custom record made from its marks
+ * (`src/lib/search/entry.ts`): a commitment by its source wording, title,
+ * district and departments, a district by its names. A department's page is
+ * not indexed (its commitments are, with its name): it marks its year,
+ * district and name on `<main>`, and is listed in its district's units file
+ * (`src/lib/search/parts.ts`), from which the search page links it when a
+ * search is narrowed to its district.
  * The text is given one character to a word (`src/lib/search/terms.ts`), and
  * the search page searches a query as an exact phrase, so any Chinese word a
  * resident types is found wherever the text contains it, whatever Pagefind's
@@ -39,14 +43,14 @@ import { filesBelow } from '../src/lib/files.ts';
 import { Worker } from 'node:worker_threads';
 import { mapConcurrent } from '../tools/build/concurrency.ts';
 import { isIndexed, marksEntry } from '../src/lib/search/entry.ts';
-import { pageFilters } from '../src/lib/search/html.ts';
+import { pageFilters, pageListing } from '../src/lib/search/html.ts';
 import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
 import { fail } from './cli.ts';
 import type { PartJob, PartOutcome } from './search-part.ts';
 import type { SearchEntry } from '../src/lib/search/entry.ts';
-import { indexedPages } from '../src/lib/search/pages.ts';
+import { indexedPages, listedPages, listingFilters } from '../src/lib/search/pages.ts';
 import { readContentModel } from './lib/content-model.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -80,10 +84,12 @@ const basePath = siteBasePath();
 const out = resolve(outDir ?? join(root, 'pagefind'));
 rmSync(out, { recursive: true, force: true });
 
-// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts). Read from
-// the built pages, each part reads its pages again rather than keeping them: a country's year is 2.3 GB of
-// HTML. Made from the content, each page's record is made here and handed to its part.
+// The pages to index, and the filters they are grouped into parts by (src/lib/search/parts.ts), and the
+// department pages the parts list (`listed`, not indexed). Read from the built pages, each part reads its
+// pages again rather than keeping them: a country's year is 2.3 GB of HTML. Made from the content, each
+// page's record is made here and handed to its part.
 const toIndex: PartPage[] = [];
+const listed: PartPage[] = [];
 const entries = new Map<string, SearchEntry>();
 if (fromContent) {
   let years;
@@ -92,18 +98,22 @@ if (fromContent) {
   } catch (error) {
     fail(`search-index: ${error instanceof Error ? error.message : String(error)}`);
   }
-  for (const page of indexedPages({ years, snapshots: [] })) {
+  const data = { years, snapshots: [] };
+  for (const page of indexedPages(data)) {
     toIndex.push({ path: page.path, filters: page.marks.filters });
     entries.set(page.path, marksEntry(page.marks));
   }
+  for (const page of listedPages(data)) listed.push({ path: page.path, filters: listingFilters(page.listing) });
 } else {
   for (const path of filesBelow(root, '.html').filter((p) => !p.startsWith('pagefind/'))) {
     const html = readFileSync(join(root, path), 'utf8');
+    const listing = pageListing(html);
     if (isIndexed(html)) toIndex.push({ path, filters: pageFilters(html) });
+    else if (listing) listed.push({ path, filters: listingFilters(listing) });
   }
 }
 if (toIndex.length === 0) fail(`search-index: error: no page ${fromContent ? 'of the content is indexed' : `under ${site} marks a data-pagefind-body`}; nothing to index`);
-const parts = planParts(toIndex, maxPages);
+const parts = planParts(toIndex, maxPages, listed);
 
 /** Indexes one part in a worker thread of its own (scripts/search-part.ts). */
 function indexInWorker(job: PartJob): Promise<PartOutcome> {

@@ -9,13 +9,13 @@
  * Reads the part's pages again rather than receiving them: a country's year
  * is 2.3 GB of HTML.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { searchEntry } from '../src/lib/search/entry.ts';
 import type { SearchEntry } from '../src/lib/search/entry.ts';
-import { partUnits, unitsFile } from '../src/lib/search/parts.ts';
+import { unitFiles } from '../src/lib/search/parts.ts';
 import type { Part } from '../src/lib/search/parts.ts';
 
 /** What a worker is given. */
@@ -41,7 +41,7 @@ export interface PartOutcome {
   seconds: number;
 }
 
-/** Writes one part of the index into `<out>/<part.path>`, with its `units.json`. */
+/** Writes one part of the index into `<out>/<part.path>`, with its units files (each district's departments, and the department pages it lists). */
 export async function indexPart(job: PartJob): Promise<PartOutcome> {
   const t0 = performance.now();
   const { root, out, part, plain, basePath, entries } = job;
@@ -67,7 +67,10 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
     }
     const written = await index.writeFiles({ outputPath: join(out, part.path) });
     errors.push(...written.errors);
-    writeFileSync(join(out, part.path, unitsFile), `${JSON.stringify(partUnits(part))}\n`);
+    for (const [path, units] of unitFiles(part, basePath)) {
+      mkdirSync(dirname(join(out, path)), { recursive: true });
+      writeFileSync(join(out, path), `${JSON.stringify(units)}\n`);
+    }
   } finally {
     await pagefind.close();
   }

@@ -6,7 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { batch, createSearchController, narrowMenu, pageSize, statusText } from '../src/lib/search/controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchIndex, SearchView, UnitMenu } from '../src/lib/search/controller.ts';
-import type { PartsManifest } from '../src/lib/search/parts.ts';
+import type { DistrictUnits, PartsManifest } from '../src/lib/search/parts.ts';
+import type { UnitMatches } from '../src/lib/search/units.ts';
 import { indexWords } from '../src/lib/search/terms.ts';
 
 /** A promise the test settles. */
@@ -52,11 +53,13 @@ interface Shown {
   more: { hidden: boolean; disabled: boolean };
   remembered: SearchForm[];
   menu?: NarrowedMenu;
+  /** Each set of department links shown, in turn. */
+  unitLinks: UnitMatches[];
 }
 
 /** A view double: the form holds `form`; the department menu is `menu` (with its district). */
 function fakeView(form: SearchForm, menu?: UnitMenu & { district: string }): { view: SearchView; shown: Shown; form: SearchForm } {
-  const shown: Shown = { statuses: [], urls: [], more: { hidden: true, disabled: false }, remembered: [] };
+  const shown: Shown = { statuses: [], urls: [], more: { hidden: true, disabled: false }, remembered: [], unitLinks: [] };
   const state = { form, menu };
   const view: SearchView = {
     read: () => ({ query: state.form.query, filters: { ...state.form.filters } }),
@@ -73,6 +76,7 @@ function fakeView(form: SearchForm, menu?: UnitMenu & { district: string }): { v
     applyUnitMenu: (m) => {
       shown.menu = m;
     },
+    unitLinks: (m) => shown.unitLinks.push(m),
   };
   return { view, shown, form };
 }
@@ -100,14 +104,19 @@ function fakeIndex(parts: PartsManifest, answer: (terms: string | null, filters:
   return { index, log };
 }
 
-function backendOf(index: SearchIndex, units: Record<string, Record<string, string[]>> = {}): SearchBackend & { loads: number } {
+/** A backend giving `index`, and each units file from `units` (by its path); `unitsAsked` records which were loaded. */
+function backendOf(index: SearchIndex, units: Record<string, DistrictUnits> = {}): SearchBackend & { loads: number; unitsAsked: string[] } {
   const backend = {
     loads: 0,
+    unitsAsked: [] as string[],
     load: async () => {
       backend.loads++;
       return index;
     },
-    units: async (path: string) => units[path] ?? {},
+    units: async (path: string) => {
+      backend.unitsAsked.push(path);
+      return units[path] ?? {};
+    },
   };
   return backend;
 }
@@ -370,8 +379,106 @@ describe('search controller: the department menu', () => {
     const { index } = fakeIndex(manifest(['甲区'], ['乙区']), async () => ({ results: [] }));
     const menu = { district: '乙区', options: [{ value: '' }, { value: '区民政局' }, { value: '区教育局' }, { value: '区卫健委' }], selected: 2 };
     const { view, shown } = fakeView({ query: '', filters: {} }, menu);
-    const search = createSearchController(backendOf(index, { 'part-2/': { 乙区: ['区民政局', '区卫健委'] } }), view, () => undefined);
+    const search = createSearchController(
+      backendOf(index, { 'part-2/units/0.json': { 区民政局: {}, 区卫健委: { '2023': '/2023/b/units/wei-jian-wei/' } } }),
+      view,
+      () => undefined,
+    );
     expect(await search.narrowUnits()).toBe(true);
     expect(shown.menu).toEqual({ district: '乙区', offered: [true, true, false, true], selected: 0, cleared: true });
+  });
+});
+
+describe('search controller: department links', () => {
+  /** 乙区's departments over two parts (its 2023 and 2022 pages: the second district of part 2, the first of part 3), and 甲区's. */
+  const units: Record<string, DistrictUnits> = {
+    'part-2/units/0.json': { 区教育局: { '2023': '/2023/a/units/jiao-yu-ju/' } },
+    'part-2/units/1.json': { 区教育局: { '2023': '/2023/b/units/jiao-yu-ju/' }, 区民政局: { '2023': '/2023/b/units/min-zheng-ju/' }, 区教育工委: {} },
+    'part-3/units/0.json': { 区教育体育局: { '2022': '/2022/b/units/jiao-ti-ju/' } },
+  };
+  const parts = manifest(['丙区'], ['甲区', '乙区'], ['乙区']);
+  /** The department menu: 乙区's group in the menu's order (教育体育局 first). */
+  const menu = {
+    district: '乙区',
+    options: [
+      { value: '' },
+      { value: '区教育局', group: '甲区' },
+      { value: '区教育体育局', group: '乙区' },
+      { value: '区教育局', group: '乙区' },
+      { value: '区民政局', group: '乙区' },
+    ],
+    selected: 0,
+  };
+
+  test('should link, above a search narrowed to a district, the district’s departments whose names hold the query, in the menu’s order', async () => {
+    const { index } = fakeIndex(parts, async () => ({ results: [result(pageData('/2023/b/3/', '教育设施建设'), [])] }));
+    const { view, shown } = fakeView({ query: '教育', filters: { district: '乙区' } }, menu);
+    const backend = backendOf(index, units);
+    await createSearchController(backend, view, () => undefined).run();
+    expect(shown.urls).toEqual(['/2023/b/3/']);
+    // 乙区's own files, nothing of 甲区's.
+    expect([...backend.unitsAsked].sort()).toEqual(['part-2/units/1.json', 'part-3/units/0.json']);
+    expect(shown.unitLinks.at(-1)).toEqual({
+      links: [
+        { name: '区教育体育局', year: '2022', url: '/2022/b/units/jiao-ti-ju/', label: '区教育体育局' },
+        { name: '区教育局', year: '2023', url: '/2023/b/units/jiao-yu-ju/', label: '区教育局' },
+      ],
+      total: 2,
+    });
+  });
+
+  test('should link only the chosen year’s pages when a year is chosen too', async () => {
+    const { index } = fakeIndex(parts, async () => ({ results: [] }));
+    const { view, shown } = fakeView({ query: '教育', filters: { district: '乙区', year: '2023' } }, menu);
+    await createSearchController(backendOf(index, units), view, () => undefined).run();
+    expect(shown.unitLinks.at(-1)?.links.map((l) => l.url)).toEqual(['/2023/b/units/jiao-yu-ju/']);
+  });
+
+  test('should load no department list for a search over everything, and link none', async () => {
+    const { index } = fakeIndex(parts, async () => ({ results: [] }));
+    const { view, shown } = fakeView({ query: '教育', filters: {} }, { ...menu, district: '' });
+    const backend = backendOf(index, units);
+    await createSearchController(backend, view, () => undefined).run();
+    expect(backend.unitsAsked).toEqual([]);
+    expect(shown.unitLinks.every((m) => m.links.length === 0)).toBe(true);
+  });
+
+  test('should take the links of an earlier search away when the next one runs', async () => {
+    const { index } = fakeIndex(parts, async () => ({ results: [] }));
+    const { view, shown, form } = fakeView({ query: '民政', filters: { district: '乙区' } }, menu);
+    const search = createSearchController(backendOf(index, units), view, () => undefined);
+    await search.run();
+    expect(shown.unitLinks.at(-1)?.links.map((l) => l.url)).toEqual(['/2023/b/units/min-zheng-ju/']);
+    form.filters = {};
+    await search.run();
+    expect(shown.unitLinks.at(-1)).toEqual({ links: [], total: 0 });
+  });
+
+  test('should never show an older search’s department links over a newer one’s', async () => {
+    const slow = deferred<DistrictUnits>();
+    const { index } = fakeIndex(parts, async () => ({ results: [] }));
+    const { view, shown, form } = fakeView({ query: '民政', filters: { district: '乙区' } }, menu);
+    const backend: SearchBackend = { load: async () => index, units: (path) => (path === 'part-2/units/1.json' ? slow.promise : Promise.resolve(units[path] ?? {})) };
+    const search = createSearchController(backend, view, () => undefined);
+    const older = search.run();
+    await settle();
+    form.filters = {};
+    await search.run();
+    slow.resolve(units['part-2/units/1.json'] ?? {});
+    await older;
+    await settle();
+    expect(shown.unitLinks.at(-1)).toEqual({ links: [], total: 0 });
+  });
+
+  test('should still show the results when the district’s department list does not load', async () => {
+    const { index } = fakeIndex(parts, async () => ({ results: [result(pageData('/2023/b/3/', '教育设施建设'), [])] }));
+    const { view, shown } = fakeView({ query: '教育', filters: { district: '乙区' } }, menu);
+    const errors: unknown[] = [];
+    const backend: SearchBackend = { load: async () => index, units: async (path) => Promise.reject(new Error(`pagefind/${path}: HTTP 404`)) };
+    await createSearchController(backend, view, (e) => errors.push(e)).run();
+    expect(shown.urls).toEqual(['/2023/b/3/']);
+    expect(lastStatus(shown)).toBe('“教育”：找到 1 个页面（筛选：乙区）。');
+    expect(shown.unitLinks.every((m) => m.links.length === 0)).toBe(true);
+    expect(String(errors[0])).toContain('units/1.json: HTTP 404');
   });
 });

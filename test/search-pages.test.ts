@@ -3,7 +3,7 @@
  * with which marks. A site test (`search.test.ts`) compares them with a real build page by page.
  */
 import { describe, expect, test } from 'vitest';
-import { commitmentMarks, districtHeading, indexedPages } from '../src/lib/search/pages.ts';
+import { commitmentMarks, districtHeading, indexedPages, listedPages, listingFilters } from '../src/lib/search/pages.ts';
 import { marksEntry } from '../src/lib/search/entry.ts';
 import { commitment, notice, oneYear, places, registry, target, units } from './helpers/records.ts';
 
@@ -19,15 +19,20 @@ const year = oneYear(
 const pages = indexedPages({ years: [year], snapshots: [] });
 
 describe('indexedPages', () => {
-  test('lists every commitment, district and department page once, in the order of their files’ paths', () => {
+  test('lists every commitment and district page once, in the order of their files’ paths', () => {
     expect(pages.map((p) => p.path)).toEqual([
       '2023/jinan-shizhong/10/index.html',
       '2023/jinan-shizhong/2/index.html',
       '2023/jinan-shizhong/index.html',
-      '2023/jinan-shizhong/units/jiao-yu-ti-yu-ju/index.html',
       '2023/tianjin-hedong/1/index.html',
       '2023/tianjin-hedong/index.html',
     ]);
+  });
+
+  test('lists each department page apart, with its year, district and name, not indexed', () => {
+    const listed = listedPages({ years: [year], snapshots: [] });
+    expect(listed).toEqual([{ path: '2023/jinan-shizhong/units/jiao-yu-ti-yu-ju/index.html', listing: { year: '2023', district: '济南市市中区', unit: '区教育体育局' } }]);
+    expect(listed[0] && listingFilters(listed[0].listing)).toEqual({ year: ['2023'], district: ['济南市市中区'], unit: ['区教育体育局'] });
   });
 
   test('marks a commitment with its whole source wording, its title squashed, and its filters in the layout’s order', () => {
@@ -41,14 +46,13 @@ describe('indexedPages', () => {
     expect(shizhong && c10 && commitmentMarks(shizhong, c10).heading).toBe('改造 老旧小区');
   });
 
-  test('gives a district page the heading the page shows, and a department page its name', () => {
+  test('gives a district page the heading the page shows', () => {
     expect(districtHeading(places.hedong)).toBe('天津市河东区 · 2023年民生实事');
     expect(pages.find((p) => p.path === '2023/tianjin-hedong/index.html')?.marks).toEqual({
       summary: '',
       heading: '天津市河东区 · 2023年民生实事',
       filters: { type: ['区县通知'], year: ['2023'], district: ['天津市河东区'] },
     });
-    expect(pages.find((p) => p.path.includes('/units/'))?.marks.heading).toBe('区教育体育局');
   });
 
   test('makes records whose words hold the wording, the title and the names once each', () => {

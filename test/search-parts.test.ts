@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { partsFor, partUnits, planParts, summarizePart } from '../src/lib/search/parts.ts';
+import { districtUnitsPath, partsFor, partUnits, planParts, summarizePart, unitFiles } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 
 /** Pages of a district: its notice page, and `n` more under it. */
@@ -55,6 +55,23 @@ describe('planParts', () => {
     expect(() => planParts(pages, 0)).toThrow();
   });
 
+  test('should put each department page in the part of its year’s district, without indexing or counting it', () => {
+    const unit = (year: string, slug: string, name: string): PartPage => ({
+      path: `${year}/${slug}/units/min-zheng-ju/index.html`,
+      filters: { year: [year], district: [name], unit: ['区民政局'] },
+    });
+    const pages = [...districtPages('2023', 'a', '甲区', 9), ...districtPages('2023', 'b', '乙区', 9)];
+    const listed = [unit('2023', 'b', '乙区'), unit('2023', 'a', '甲区'), unit('2022', 'c', '丙区')];
+    const parts = planParts(pages, 10, listed);
+    // 乙区 (U+4E59) is the first group, 甲区 the second; 丙区 has no indexed page: it goes with the first part.
+    expect(parts.map((p) => p.listed.map((x) => x.path))).toEqual([
+      ['2022/c/units/min-zheng-ju/index.html', '2023/b/units/min-zheng-ju/index.html'],
+      ['2023/a/units/min-zheng-ju/index.html'],
+    ]);
+    expect(parts.map((p) => summarizePart(p).pages)).toEqual([10, 10]);
+    expect(planParts(pages, 10, [...listed].reverse())).toEqual(parts);
+  });
+
   test('should list in its summary the districts and years a part holds', () => {
     const [first, second] = planParts([...districtPages('2023', 'a', '甲区', 3), ...districtPages('2024', 'a', '甲区', 3), ...districtPages('2024', 'b', '乙区', 3)], 8);
     // Groups go by year, then district name in code point order (乙 U+4E59 before 甲 U+7532).
@@ -87,15 +104,41 @@ describe('partsFor', () => {
 });
 
 describe('partUnits', () => {
+  const pages: PartPage[] = [
+    { path: '2023/a/1/index.html', filters: { year: ['2023'], district: ['甲区'], unit: ['区民政局', '区财政局'] } },
+    { path: '2023/a/2/index.html', filters: { year: ['2023'], district: ['甲区'], unit: ['区民政局'] } },
+    { path: '2023/a/index.html', filters: { year: ['2023'], district: ['甲区'] } },
+    { path: '2022/a/index.html', filters: { year: ['2022'], district: ['甲区'] } },
+    { path: '2023/b/index.html', filters: { year: ['2023'], district: ['乙区'] } },
+    { path: 'search/index.html', filters: {} },
+  ];
+  const listed: PartPage[] = [
+    { path: '2023/a/units/min-zheng-ju/index.html', filters: { year: ['2023'], district: ['甲区'], unit: ['区民政局'] } },
+    { path: '2022/a/units/min-zheng-ju/index.html', filters: { year: ['2022'], district: ['甲区'], unit: ['区民政局'] } },
+  ];
+
   test('lists each district’s departments as its pages name them, each once, sorted', () => {
-    const pages: PartPage[] = [
-      { path: '2023/a/1/index.html', filters: { year: ['2023'], district: ['甲区'], unit: ['区民政局', '区财政局'] } },
-      { path: '2023/a/2/index.html', filters: { year: ['2023'], district: ['甲区'], unit: ['区民政局'] } },
-      { path: '2023/a/index.html', filters: { year: ['2023'], district: ['甲区'] } },
-      { path: '2023/b/index.html', filters: { year: ['2023'], district: ['乙区'] } },
-      { path: 'search/index.html', filters: {} },
-    ];
     const [part] = planParts(pages, 100);
-    expect(part && partUnits(part)).toEqual({ 乙区: [], 甲区: ['区民政局', '区财政局'].sort() });
+    expect(part && partUnits(part)).toEqual({ 乙区: {}, 甲区: { 区民政局: {}, 区财政局: {} } });
+    expect(Object.keys(part ? (partUnits(part).甲区 ?? {}) : {})).toEqual(['区民政局', '区财政局'].sort());
+  });
+
+  test('gives each department the page the part lists for it in each year, under the base path', () => {
+    const [part] = planParts(pages, 100, listed);
+    expect(part && partUnits(part, '/minsheng/')).toEqual({
+      乙区: {},
+      甲区: { 区民政局: { '2022': '/minsheng/2022/a/units/min-zheng-ju/', '2023': '/minsheng/2023/a/units/min-zheng-ju/' }, 区财政局: {} },
+    });
+  });
+
+  test('writes one small file per district, numbered by its place in the part’s summary', () => {
+    const [first, second] = planParts(pages, 4, listed);
+    expect(first && summarizePart(first).districts).toEqual(['乙区', '甲区']);
+    expect(first && [...unitFiles(first)]).toEqual([
+      ['units/0.json', {}],
+      ['units/1.json', { 区民政局: { '2022': '/2022/a/units/min-zheng-ju/' } }],
+    ]);
+    expect(second && [...unitFiles(second)]).toEqual([['part-2/units/0.json', { 区民政局: { '2023': '/2023/a/units/min-zheng-ju/' }, 区财政局: {} }]]);
+    expect(districtUnitsPath('part-2/', 0)).toBe('part-2/units/0.json');
   });
 });

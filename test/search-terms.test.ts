@@ -4,8 +4,8 @@
  * result must hold to be shown (results.ts), and how the index's files are counted (size.ts).
  */
 import { describe, expect, test } from 'vitest';
-import { entryText, searchEntry } from '../src/lib/search/entry.ts';
-import { pageMeta } from '../src/lib/search/html.ts';
+import { entryText, isIndexed, searchEntry } from '../src/lib/search/entry.ts';
+import { pageListing, pageMeta } from '../src/lib/search/html.ts';
 import { containsQuery, excerptAround, textContains } from '../src/lib/search/results.ts';
 import { breakdownLine, indexBreakdown, indexKind } from '../src/lib/search/size.ts';
 import { indexText, indexWords, phraseQueries, searchRuns, spaceMark } from '../src/lib/search/terms.ts';
@@ -83,18 +83,22 @@ describe('what a built page gives the index', () => {
     expect(indexText(entry?.content ?? '')).toBe(entryText(commitment));
   });
 
-  test('should index a department’s and a district’s page by their names, not the commitments they list', () => {
-    const unit = page('<h1>区民政局</h1><p>淮北市相山区 · 职能分组：民政</p><ol><li>建设社区食堂</li></ol>', [
-      ['type', '部门'],
-      ['district', '淮北市相山区'],
-      ['unit', '区民政局'],
-    ]);
-    expect(entryText(unit)).toBe('区民政局 淮北市相山区');
+  test('should index a district’s page by its names, not the commitments it lists', () => {
     const district = page('<h1>淮北市相山区 · 2023年民生实事</h1><ol><li>建设社区食堂</li></ol>', [
       ['type', '区县通知'],
       ['district', '淮北市相山区'],
     ]);
     expect(entryText(district)).toBe('淮北市相山区 · 2023年民生实事');
+  });
+
+  test('should not index a department’s page, and read the year, district and name it marks for the department links', () => {
+    const unit =
+      '<!DOCTYPE html><html><body><main id="main" tabindex="-1" data-search-year="2023" data-search-district="淮北市相山区" data-search-unit="区民政局&amp;区残联"><h1>区民政局</h1><ol><li>建设社区食堂</li></ol></main></body></html>';
+    expect(isIndexed(unit)).toBe(false);
+    expect(searchEntry(unit)).toBeUndefined();
+    expect(pageListing(unit)).toEqual({ year: '2023', district: '淮北市相山区', unit: '区民政局&区残联' });
+    expect(pageListing(unit.replace(' data-search-year="2023"', ''))).toBeUndefined();
+    expect(pageListing(page('<h1>淮北市相山区</h1>', [['district', '淮北市相山区']]))).toBeUndefined();
   });
 
   test('should leave out a page that marks no indexed body', () => {

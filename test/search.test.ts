@@ -17,9 +17,11 @@ import { builtSite } from './helpers/built-site.ts';
 import { fileTree } from './helpers/files.ts';
 import { contentDir } from '../src/lib/config.ts';
 import { entryText, isIndexed, pageMarks } from '../src/lib/search/entry.ts';
-import { indexedPages } from '../src/lib/search/pages.ts';
+import { indexedPages, listedPages } from '../src/lib/search/pages.ts';
 import { contentModel } from './helpers/content-model.ts';
-import { pageFilters } from '../src/lib/search/html.ts';
+import { firstHeading, pageFilters, pageListing } from '../src/lib/search/html.ts';
+import { districtUnitsPath } from '../src/lib/search/parts.ts';
+import type { DistrictUnits } from '../src/lib/search/parts.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps } from '../src/lib/search/recall.ts';
 import { textContains } from '../src/lib/search/results.ts';
 import type { CommitmentEntry } from '../src/lib/schema.ts';
@@ -66,14 +68,44 @@ describe('search over the built site', () => {
     await served?.close();
   });
 
-  test('should write the index, with every commitment, department and district page in it', () => {
+  test('should write the index with every commitment and district page in it, and no department page', () => {
     expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true);
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const bodies = (readdirSync(out, { recursive: true }) as string[]).filter(
-      (f) => f.endsWith('.html') && !f.startsWith('pagefind') && isIndexed(readFileSync(join(out, f), 'utf8')),
-    );
-    expect(bodies.length).toBeGreaterThan(commitments.length);
+    const html = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).map((f) => f.split(sep).join('/'));
+    const bodies = html.filter((f) => isIndexed(readFileSync(join(out, f), 'utf8')));
+    const districts = new Set(commitments.map((c) => `${c.year}/${c.district}/index.html`));
+    expect([...bodies].sort()).toEqual([...commitments.map((c) => `${c.permalink.slice(1)}index.html`), ...districts].sort());
     expect(entry.languages.und?.page_count).toBe(bodies.length);
+    const unitPages = html.filter((f) => /^\d{4}\/[^/]+\/units\/[^/]+\/index\.html$/u.test(f));
+    expect(unitPages.length).toBeGreaterThan(10);
+    expect(unitPages.filter((f) => bodies.includes(f))).toEqual([]);
+  });
+
+  test('should list every department page, by district, name and year, in its district’s units file', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'pagefind', 'parts.json'), 'utf8')) as { parts: { path: string; districts: string[] }[] };
+    const units: [string, DistrictUnits][] = manifest.parts.flatMap((part) =>
+      part.districts.map((district, n): [string, DistrictUnits] => [
+        district,
+        JSON.parse(readFileSync(join(out, 'pagefind', districtUnitsPath(part.path, n)), 'utf8')) as DistrictUnits,
+      ]),
+    );
+    expect(units.length).toBeGreaterThan(1);
+    const listed = units.flatMap(([, named]) => Object.values(named).flatMap((pages) => Object.values(pages)));
+    const unitPages = (readdirSync(out, { recursive: true }) as string[])
+      .map((f) => f.split(sep).join('/'))
+      .filter((f) => /^\d{4}\/[^/]+\/units\/[^/]+\/index\.html$/u.test(f))
+      .map((f) => `/${f.replace(/index\.html$/u, '')}`);
+    expect([...listed].sort()).toEqual([...unitPages].sort());
+    // Each under its district's name and its own, as its page heads itself.
+    for (const [district, named] of units) {
+      for (const [name, pages] of Object.entries(named)) {
+        for (const [year, url] of Object.entries(pages)) {
+          const html = readFileSync(join(out, url, 'index.html'), 'utf8');
+          expect(firstHeading(html)).toBe(name);
+          expect(pageListing(html)).toEqual({ year, district, unit: name });
+        }
+      }
+    }
   });
 
   test('should make from the content exactly the pages and marks the built pages show the index', () => {
@@ -87,6 +119,20 @@ describe('search over the built site', () => {
         return marks ? [{ path, marks }] : [];
       });
     expect(fromContent.length).toBeGreaterThan(commitments.length);
+    expect(fromContent).toEqual(fromPages);
+  });
+
+  test('should make from the content exactly the department pages and listings the built pages mark', () => {
+    const fromContent = listedPages({ years: contentModel(), snapshots: [] });
+    const fromPages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[])
+      .map((f) => f.split(sep).join('/'))
+      .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
+      .sort()
+      .flatMap((path) => {
+        const listing = pageListing(readFileSync(join(out, path), 'utf8'));
+        return listing ? [{ path, listing }] : [];
+      });
+    expect(fromContent.length).toBeGreaterThan(0);
     expect(fromContent).toEqual(fromPages);
   });
 
@@ -254,9 +300,8 @@ describe('search index in parts', () => {
     for (const part of manifest.parts) {
       const entry = JSON.parse(readFileSync(join(dir, 'pagefind', part.path, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
       expect(entry.languages.und?.page_count).toBe(part.pages);
-      // Its districts' departments, for the department menu.
-      const units = JSON.parse(readFileSync(join(dir, 'pagefind', part.path, 'units.json'), 'utf8')) as Record<string, string[]>;
-      expect(Object.keys(units).sort()).toEqual([...part.districts].sort());
+      // A file of each of its districts' departments, for the department menu and links, and no other.
+      expect(readdirSync(join(dir, 'pagefind', part.path, 'units')).sort()).toEqual(part.districts.map((_, n) => `${n}.json`).sort());
       expect(part.pages).toBeLessThanOrEqual(60 * 2);
       total += part.pages;
     }

@@ -179,6 +179,33 @@ describe('a resident searching', () => {
     expect(open.problems).toEqual([]);
   });
 
+  test('should link the district’s departments named like the query above a search narrowed to that district, and none over everything', async () => {
+    open = await newVisit(site(), phone);
+    const { page } = open;
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    // 区教育局 is the only department of 淮北市相山区 whose name holds 教育; its page is not in the index.
+    await page.goto(`${site().origin}/search/?${new URLSearchParams({ q: '教育', district: district.name }).toString()}`, { waitUntil: 'load' });
+    const links = page.locator('[data-search-units] a');
+    await expect.poll(() => links.count(), { message: 'department links above the results' }).toBe(1);
+    expect(await page.locator('[data-search-units]').isVisible()).toBe(true);
+    expect(await links.first().textContent()).toBe('区教育局');
+    // Above the results.
+    const [unitsTop, resultsTop] = await page.evaluate(() =>
+      ['[data-search-units]', '[data-search-results]'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? 0),
+    );
+    expect(unitsTop).toBeLessThan(resultsTop ?? 0);
+    await follow(page, links, `/2023/${district.slug}/units/jiao-yu-ju/`);
+    expect(await heading(page)).toBe('区教育局');
+
+    requests.length = 0;
+    await page.goto(`${site().origin}/search/?q=${encodeURIComponent('教育')}`, { waitUntil: 'load' });
+    await page.locator('[data-search-results] li a').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-search-units]').isHidden()).toBe(true);
+    expect(requests.filter((p) => /^\/pagefind\/(?:part-\d+\/)?units\//u.test(p))).toEqual([]);
+    expect(open.problems).toEqual([]);
+  });
+
   test('should search from the site navigation by typing 托位 and pressing Enter', async () => {
     open = await visit(site(), '/', phone);
     const { page } = open;

@@ -15,14 +15,20 @@
  *   (symbols, `containsQuery`) a batch at a time, only as far as the next
  *   screenful needs;
  * - the status line says how many pages were found, that none were, or that
- *   the index did not load.
+ *   the index did not load;
+ * - a search narrowed to one district links, above its results, the district's
+ *   departments whose names hold the query (`units.ts`: department pages are
+ *   not indexed), from the district's units file its department menu loads; a
+ *   search over everything loads nothing for them.
  *
  * No DOM and no network here: only what the two interfaces offer.
  */
-import { partsFor } from './parts.ts';
-import type { PartsManifest } from './parts.ts';
+import { districtUnitsPath, partsFor } from './parts.ts';
+import type { DistrictUnits, PartsManifest } from './parts.ts';
 import { containsQuery } from './results.ts';
 import { phraseQueries } from './terms.ts';
+import { mergeUnits, noUnitMatches, unitMatches, unitsOfYear } from './units.ts';
+import type { UnitMatches } from './units.ts';
 
 /** What Pagefind gives of a result page (`result.data()`). */
 export interface PagefindData {
@@ -52,8 +58,8 @@ export interface SearchIndex {
 export interface SearchBackend {
   /** Loads Pagefind and the manifest. Asked again after a failure; the controller keeps the first success. */
   load: () => Promise<SearchIndex>;
-  /** Loads a part's `units.json`: each of its districts' departments. */
-  units: (path: string) => Promise<Record<string, string[]>>;
+  /** Loads a district's units file (its path relative to `pagefind/`, `parts.ts`): its departments, and their pages. */
+  units: (path: string) => Promise<DistrictUnits>;
 }
 
 /** The search form as the visitor left it. */
@@ -107,6 +113,8 @@ export interface SearchView {
   unitMenu: () => (UnitMenu & { district: string }) | undefined;
   /** Applies a narrowed department menu. */
   applyUnitMenu: (menu: NarrowedMenu) => void;
+  /** Shows links to the departments whose names hold the query, above the results (none: shows nothing). */
+  unitLinks: (matches: UnitMatches) => void;
 }
 
 /** Results shown per screenful. */
@@ -229,17 +237,27 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     }
   };
 
-  /** Each part's `units.json`, loaded when first needed (again after a failure). */
-  const partUnits = new Map<string, Promise<Record<string, string[]>>>();
-  const unitsOf = (path: string): Promise<Record<string, string[]>> => {
-    let units = partUnits.get(path);
+  /** Each units file, loaded when first needed (again after a failure). */
+  const unitFiles = new Map<string, Promise<DistrictUnits>>();
+  const unitsOf = (path: string): Promise<DistrictUnits> => {
+    let units = unitFiles.get(path);
     if (!units) {
       units = backend.units(path);
-      units.catch(() => partUnits.delete(path));
-      partUnits.set(path, units);
+      units.catch(() => unitFiles.delete(path));
+      unitFiles.set(path, units);
     }
     return units;
   };
+  /** A district's departments, from its units file in every part holding it. */
+  const unitsIn = async (manifest: PartsManifest, district: string): Promise<DistrictUnits> =>
+    mergeUnits(
+      await Promise.all(
+        manifest.parts.flatMap((p) => {
+          const n = p.districts.indexOf(district);
+          return n < 0 ? [] : [unitsOf(districtUnitsPath(p.path, n))];
+        }),
+      ),
+    );
 
   let narrowing = 0;
   const narrowUnits = async (): Promise<boolean> => {
@@ -249,9 +267,7 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     let allowed: Set<string> | undefined;
     if (menu.district !== '') {
       try {
-        const { manifest } = await load();
-        const lists = await Promise.all(manifest.parts.filter((p) => p.districts.includes(menu.district)).map((p) => unitsOf(p.path)));
-        allowed = new Set(lists.flatMap((l) => l[menu.district] ?? []));
+        allowed = new Set(Object.keys(await unitsIn((await load()).manifest, menu.district)));
       } catch (error) {
         log(error);
       }
@@ -266,6 +282,21 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
 
   let generation = 0;
   let current: Current | undefined;
+
+  /** Links the chosen district's departments (of the chosen year) whose names hold the query, in the department menu's order; nothing is loaded without a district. */
+  const linkUnits = async (mine: number, manifest: PartsManifest, query: string, filters: Record<string, string>): Promise<void> => {
+    const { district, year } = filters;
+    if (district === undefined || district === '' || phraseQueries(query).length === 0) return;
+    try {
+      const units = unitsOfYear(await unitsIn(manifest, district), year || undefined);
+      if (mine !== generation) return;
+      const order = (view.unitMenu()?.options ?? []).filter((o) => o.group === undefined || o.group === district).map((o) => o.value);
+      view.unitLinks(unitMatches(units, query, order));
+    } catch (error) {
+      // The results still show; the department links are left out.
+      if (mine === generation) log(error);
+    }
+  };
 
   /** Checks further results until a screenful of hits is waiting or every result is checked. */
   const fill = async (c: Current): Promise<void> => {
@@ -299,6 +330,7 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     const { query, filters } = form;
     view.remember(form);
     view.clear();
+    view.unitLinks(noUnitMatches);
     view.more({ hidden: true });
     const phrases = phraseQueries(query);
     if (phrases.length === 0 && Object.keys(filters).length === 0) {
@@ -308,6 +340,7 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     view.status(statusText.searching);
     try {
       const index = await load();
+      const linking = linkUnits(mine, index.manifest, query, filters);
       await loadParts(index, filters);
       if (mine !== generation) return;
       const found = phrases.length === 0 ? await index.search(null, filters) : commonResults(await Promise.all(phrases.map((p) => index.search(p, filters))));
@@ -324,6 +357,7 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
         waiting: [],
       };
       await showMore();
+      await linking;
     } catch (error) {
       if (mine !== generation) return;
       log(error);

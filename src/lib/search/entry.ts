@@ -4,11 +4,13 @@
  *
  * A page is found by its summary (`data-pagefind-meta="summary"`: a
  * commitment's source wording), its heading, and the names of its district
- * and departments (its `district` and `unit` filters). A department's or a
- * district's page lists its commitments, whose text is in the index with
- * each commitment already: those pages are found by their names and filters,
- * and the index does not hold the same text three times. Boilerplate every
- * page shares (the progress note, citation help) is not searched.
+ * and departments (its `district` and `unit` filters). A district's page
+ * lists its commitments, whose text is in the index with each commitment
+ * already: it is found by its names and filters, and the index does not hold
+ * the same text twice. A department's page is not indexed at all (its
+ * commitments hold its name; the search page links it from its district's units file,
+ * `units.ts`). Boilerplate every page shares (the progress note, citation
+ * help) is not searched.
  *
  * Pure: no I/O.
  */

@@ -6,6 +6,7 @@
  *
  * Pure: no I/O.
  */
+import type { UnitListing } from './record.ts';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#x27': "'" };
 
@@ -59,4 +60,20 @@ export function pageMeta(html: string): Record<string, string> {
       .trim();
   }
   return meta;
+}
+
+/**
+ * Returns what a department's page marks on `<main>` for the indexer (`data-search-year`,
+ * `data-search-district`, `data-search-unit`, written by the layout from a `UnitListing`), or
+ * undefined when the page marks none of them whole.
+ */
+export function pageListing(html: string): UnitListing | undefined {
+  const main = /<main\s[^>]*>/u.exec(html)?.[0];
+  if (main === undefined) return undefined;
+  const attr = (name: string): string | undefined => {
+    const value = new RegExp(`\\sdata-search-${name}="([^"]*)"`, 'u').exec(main)?.[1];
+    return value === undefined ? undefined : decodeEntities(value);
+  };
+  const [year, district, unit] = [attr('year'), attr('district'), attr('unit')];
+  return year && district && unit ? { year, district, unit } : undefined;
 }

@@ -7,8 +7,8 @@
  */
 import { createSearchController, statusText } from './controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchView, UnitMenu } from './controller.ts';
-import { partsFile, unitsFile } from './parts.ts';
-import type { PartsManifest } from './parts.ts';
+import { partsFile } from './parts.ts';
+import type { DistrictUnits, PartsManifest } from './parts.ts';
 import { excerptAround } from './results.ts';
 import { indexText } from './terms.ts';
 
@@ -42,7 +42,7 @@ export function pagefindBackend(root: URL): SearchBackend {
         search: (phrase, filters) => module.search(phrase, { filters }),
       };
     },
-    units: (path) => fetchJson<Record<string, string[]>>(new URL(`pagefind/${path}${unitsFile}`, root), `pagefind/${path}${unitsFile}`),
+    units: (path) => fetchJson<DistrictUnits>(new URL(`pagefind/${path}`, root), `pagefind/${path}`),
   };
 }
 
@@ -93,6 +93,7 @@ export function startSearchPage(doc: Document, base: string): void {
   const form = doc.querySelector<HTMLFormElement>('[data-search-form]');
   const status = doc.querySelector<HTMLElement>('[data-search-status]');
   const list = doc.querySelector<HTMLOListElement>('[data-search-results]');
+  const unitLinks = doc.querySelector<HTMLElement>('[data-search-units]');
   const more = doc.querySelector<HTMLButtonElement>('[data-search-more]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const selects = [...(form?.querySelectorAll<HTMLSelectElement>('select[data-filter]') ?? [])];
@@ -141,6 +142,22 @@ export function startSearchPage(doc: Document, base: string): void {
       });
       for (const group of unitMenu.querySelectorAll('optgroup')) group.hidden = menu.district !== '' && group.dataset.district !== menu.district;
       if (menu.selected !== unitMenu.selectedIndex) unitMenu.selectedIndex = menu.selected;
+    },
+    unitLinks({ links, total }) {
+      if (!unitLinks) return;
+      unitLinks.replaceChildren();
+      unitLinks.hidden = links.length === 0;
+      if (links.length === 0) return;
+      unitLinks.append('相关部门：');
+      links.forEach((link, i) => {
+        const a = doc.createElement('a');
+        a.href = served(link.url);
+        a.textContent = link.label;
+        unitLinks.append(...(i > 0 ? ['、', a] : [a]));
+      });
+      // More departments than links: the menu lists them all.
+      if (total > new Set(links.map((l) => l.name)).size) unitLinks.append(`等 ${total} 个（可在“部门”筛选中选择）`);
+      unitLinks.append('。');
     },
   };
   const search = createSearchController(pagefindBackend(root), view);

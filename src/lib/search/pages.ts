@@ -1,17 +1,18 @@
 /**
  * The indexed pages of a site, made from the site model rather than read back from the built HTML: each
- * page's output file and the marks it shows the index (`PageMarks`: summary, heading, filters). The
- * pages write the same marks from the same functions (`record.ts`, `searchHeading`, the source wording's
- * runs), and a site test compares both for every indexed page of a build.
+ * page's output file and the marks it shows the index (`PageMarks`: summary, heading, filters), and the
+ * department pages the index's parts list (`UnitListing`). The pages write the same marks from the same
+ * functions (`record.ts`, `districtHeading`, the source wording's runs), and site tests compare both for
+ * every page of a build.
  *
  * Made from the model, the index does not wait for the pages: `npm run build` indexes while Astro
  * renders, on the core Astro leaves idle (`scripts/build.ts`). Pure: no I/O.
  */
 import type { PageMarks } from './entry.ts';
-import { commitmentRecord, districtRecord, filterPairs, unitRecord } from './record.ts';
-import type { SearchRecord } from './record.ts';
+import { commitmentRecord, districtRecord, filterPairs, unitListing } from './record.ts';
+import type { SearchRecord, UnitListing } from './record.ts';
 import { highlightTargets } from '../site/text.ts';
-import type { CommitmentEntry, NoticeEntry, UnitRecord } from '../schema.ts';
+import type { CommitmentEntry, NoticeEntry } from '../schema.ts';
 import type { District } from '../site/model.ts';
 import { commitmentRoute, districtRoute, outputFile, routePath, unitRoute } from '../site/routes.ts';
 import type { RouteData } from '../site/routes.ts';
@@ -20,6 +21,12 @@ import type { RouteData } from '../site/routes.ts';
 export interface IndexedPage {
   path: string;
   marks: PageMarks;
+}
+
+/** A department's page, listed in its district's units file but not indexed: its file and listing. */
+export interface ListedPage {
+  path: string;
+  listing: UnitListing;
 }
 
 /** The heading (`<h1>`) of a district's notice page, which is also its search result's title. */
@@ -52,18 +59,29 @@ export function districtMarks(district: District): PageMarks {
   return { summary: '', heading: squash(districtHeading(district.notice)), filters: filtersOf(districtRecord(district)) };
 }
 
-/** The marks of a department's page: its name and filters. */
-export function unitMarks(district: District, unit: UnitRecord): PageMarks {
-  return { summary: '', heading: squash(unit.name), filters: filtersOf(unitRecord(district, unit)) };
+/** Returns a department page's listing as the filters the index's parts are planned by (`planParts`). */
+export function listingFilters(listing: UnitListing): Record<string, string[]> {
+  return { year: [listing.year], district: [listing.district], unit: [listing.unit] };
 }
 
-/** Returns every indexed page of the site, in the order of their files' paths (the order a folder walk gives). */
+/** Returns the order of files a folder walk gives: by path, code unit by code unit. */
+const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Returns every indexed page of the site (commitments, district notices), in the order of their files' paths. */
 export function indexedPages(data: RouteData): IndexedPage[] {
-  const file = (route: typeof commitmentRoute | typeof districtRoute | typeof unitRoute, params: Record<string, string>): string => outputFile(route, routePath(route, params));
   const pages: IndexedPage[] = [
-    ...commitmentRoute.paths(data).map((p) => ({ path: file(commitmentRoute, p.params), marks: commitmentMarks(p.props.district, p.props.commitment) })),
-    ...districtRoute.paths(data).map((p) => ({ path: file(districtRoute, p.params), marks: districtMarks(p.props.district) })),
-    ...unitRoute.paths(data).map((p) => ({ path: file(unitRoute, p.params), marks: unitMarks(p.props.district, p.props.unit) })),
+    ...commitmentRoute
+      .paths(data)
+      .map((p) => ({ path: outputFile(commitmentRoute, routePath(commitmentRoute, p.params)), marks: commitmentMarks(p.props.district, p.props.commitment) })),
+    ...districtRoute.paths(data).map((p) => ({ path: outputFile(districtRoute, routePath(districtRoute, p.params)), marks: districtMarks(p.props.district) })),
   ];
-  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return pages.sort(byPath);
+}
+
+/** Returns every department page of the site with its listing, in the order of their files' paths. */
+export function listedPages(data: RouteData): ListedPage[] {
+  return unitRoute
+    .paths(data)
+    .map((p) => ({ path: outputFile(unitRoute, routePath(unitRoute, p.params)), listing: unitListing(p.props.district, p.props.unit) }))
+    .sort(byPath);
 }

@@ -10,8 +10,12 @@
  * A district's pages of one year always stay together in one part. The first
  * part is `pagefind/` itself (where a site with one part has always had its
  * index); the others are `pagefind/part-2/`, `pagefind/part-3/`…, listed with
- * the districts and years they hold in `pagefind/parts.json`. Each part also has
- * a `units.json` of its districts' departments, for the department menu.
+ * the districts and years they hold in `pagefind/parts.json`. Each part also
+ * lists each of its districts' departments, with their pages, in a small file
+ * of its own (`units/<n>.json`, n the district's place in the manifest's list):
+ * a search narrowed to a district loads that file alone, for the department
+ * menu and for links to the departments whose names hold the query
+ * (department pages are not indexed, `record.ts`).
  *
  * Pure: no I/O.
  */
@@ -20,8 +24,17 @@ import { byCodeUnits } from '../order.ts';
 /** The manifest's file name, in the first part's directory. */
 export const partsFile = 'parts.json';
 
-/** In each part's directory: each of its districts' departments (`partUnits`), for the search page's department menu. */
-export const unitsFile = 'units.json';
+/**
+ * A district's departments as its units file lists them: name → the department's page per year
+ * (`'2023'` → its URL, under the site's base path); `{}` for a department named by commitments that
+ * has no page.
+ */
+export type DistrictUnits = Record<string, Record<string, string>>;
+
+/** Returns where a part lists the departments of its `n`-th district (in the manifest's `districts`), relative to `pagefind/`: `part-2/units/3.json`. */
+export function districtUnitsPath(partPath: string, n: number): string {
+  return `${partPath}units/${n}.json`;
+}
 
 /** Pages per part unless told otherwise: about 3 GB of Pagefind's memory (BENCHMARKS.md). */
 export const defaultMaxPages = 20_000;
@@ -36,7 +49,10 @@ export interface PartPage {
 export interface Part {
   /** '' for the first part, `part-2/`… for the others. */
   path: string;
+  /** The pages it indexes. */
   pages: PartPage[];
+  /** Pages it lists in its units files without indexing them: its districts' department pages (`year`, `district`, `unit` filters). */
+  listed: PartPage[];
 }
 
 /** What the search page reads of a part. */
@@ -57,22 +73,30 @@ export function partPath(n: number): string {
   return n === 0 ? '' : `part-${n + 1}/`;
 }
 
+/** The group a page goes into parts with: its year and district. */
+function groupKey(page: PartPage): string {
+  return `${page.filters.year?.[0] ?? ''}\u0000${page.filters.district?.[0] ?? ''}`;
+}
+
 /**
  * Returns the pages in parts of at most `maxPages` pages, a year's district never cut in two (a
  * district larger than `maxPages` makes a part of its own). Pages are grouped by their `year` and
- * `district` filters; pages with neither go with the first group. Deterministic: the parts depend on
- * the pages' paths and filters only, not on their order.
+ * `district` filters; pages with neither go with the first group. Each `listed` page (not indexed:
+ * a department's page) goes to the part of its year's district, to the first part when no indexed
+ * page is of that district. Deterministic: the parts depend on the pages' paths and filters only,
+ * not on their order.
  */
-export function planParts(pages: readonly PartPage[], maxPages: number): Part[] {
+export function planParts(pages: readonly PartPage[], maxPages: number, listed: readonly PartPage[] = []): Part[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error('maxPages must be a positive integer');
   const groups = new Map<string, PartPage[]>();
   for (const page of [...pages].sort((a, b) => byCodeUnits(a.path, b.path))) {
-    const key = `${page.filters.year?.[0] ?? ''}\u0000${page.filters.district?.[0] ?? ''}`;
+    const key = groupKey(page);
     const group = groups.get(key);
     if (group) group.push(page);
     else groups.set(key, [page]);
   }
   const parts: PartPage[][] = [];
+  const partOf = new Map<string, number>();
   let current: PartPage[] = [];
   for (const key of [...groups.keys()].sort(byCodeUnits)) {
     const group = groups.get(key) ?? [];
@@ -80,10 +104,13 @@ export function planParts(pages: readonly PartPage[], maxPages: number): Part[] 
       parts.push(current);
       current = [];
     }
+    partOf.set(key, parts.length);
     current.push(...group);
   }
   if (current.length > 0) parts.push(current);
-  return parts.map((p, n) => ({ path: partPath(n), pages: p }));
+  const lists = parts.map((): PartPage[] => []);
+  for (const page of [...listed].sort((a, b) => byCodeUnits(a.path, b.path))) lists[partOf.get(groupKey(page)) ?? 0]?.push(page);
+  return parts.map((p, n) => ({ path: partPath(n), pages: p, listed: lists[n] ?? [] }));
 }
 
 /** Returns what the manifest says of a part. */
@@ -93,19 +120,39 @@ export function summarizePart(part: Part): PartSummary {
 }
 
 /**
- * Returns each district of the part (by its `district` filter) with the departments its pages name
- * (their `unit` filters), sorted: what a search narrowed to that district can be narrowed to further.
+ * Returns each district of the part's pages (by their `district` filter) with the departments its
+ * pages name (their `unit` filters) — what a search narrowed to that district can be narrowed to
+ * further — and, for each department, its pages the part lists, by year, as URLs under `basePath`
+ * (the site's base path, as the index writes result URLs). Districts and departments sorted.
  */
-export function partUnits(part: Part): Record<string, string[]> {
-  const units = new Map<string, Set<string>>();
+export function partUnits(part: Part, basePath = '/'): Record<string, DistrictUnits> {
+  const units = new Map<string, Map<string, Map<string, string>>>();
+  const unitsOf = (district: string): Map<string, Map<string, string>> => {
+    let named = units.get(district);
+    if (!named) units.set(district, (named = new Map()));
+    return named;
+  };
   for (const page of part.pages) {
     for (const district of page.filters.district ?? []) {
-      const set = units.get(district) ?? new Set<string>();
-      for (const unit of page.filters.unit ?? []) set.add(unit);
-      units.set(district, set);
+      const named = unitsOf(district);
+      for (const unit of page.filters.unit ?? []) if (!named.has(unit)) named.set(unit, new Map());
     }
   }
-  return Object.fromEntries([...units].sort(([a], [b]) => byCodeUnits(a, b)).map(([d, set]) => [d, [...set].sort(byCodeUnits)]));
+  for (const page of part.listed) {
+    const [year, district, unit] = [page.filters.year?.[0], page.filters.district?.[0], page.filters.unit?.[0]];
+    if (year === undefined || district === undefined || unit === undefined) continue;
+    const named = unitsOf(district);
+    const pages = named.get(unit) ?? new Map<string, string>();
+    named.set(unit, pages.set(year, basePath + page.path.replace(/index\.html$/u, '')));
+  }
+  const sorted = <T>(map: Map<string, T>): [string, T][] => [...map].sort(([a], [b]) => byCodeUnits(a, b));
+  return Object.fromEntries(sorted(units).map(([d, named]) => [d, Object.fromEntries(sorted(named).map(([u, pages]) => [u, Object.fromEntries(sorted(pages))]))]));
+}
+
+/** Returns the part's units files: each district's path (`districtUnitsPath`, by its place in the part's summary) → its departments (`partUnits`). */
+export function unitFiles(part: Part, basePath = '/'): Map<string, DistrictUnits> {
+  const units = partUnits(part, basePath);
+  return new Map(summarizePart(part).districts.map((district, n) => [districtUnitsPath(part.path, n), units[district] ?? {}]));
 }
 
 /**

@@ -59,7 +59,7 @@ export interface RecallRow {
   found: number;
   /** The expected pages it did not return. */
   missed: string[];
-  /** All results (commitments, departments, districts). */
+  /** All results (commitment and district pages). */
   results: number;
   /** Results whose page text contains the query (undefined when not checked). */
   exact?: number;

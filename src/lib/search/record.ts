@@ -4,11 +4,19 @@
  * marks `<main>` as the indexed body and writes the values as Pagefind filters.
  * Pages without one (home, overviews, the source text) are not indexed.
  *
+ * A department's page is not indexed either: it lists commitments whose
+ * records already hold the department's name, so a search for the name finds
+ * them, and at a country's scale its pages would be a third of the index's
+ * page lists (`pf_meta`, which a search over everything downloads whole). It
+ * passes a `UnitListing` instead: the indexer lists it in its district's
+ * units file (`parts.ts`), and a search narrowed to its district links it by
+ * name (`units.ts`).
+ *
  * Pure: no I/O.
  */
 import type { CommitmentEntry, UnitRecord } from '../schema.ts';
 import type { District, Year } from '../site/model.ts';
-import { topicsUsed, unitNamed, unitWork } from '../site/model.ts';
+import { topicsUsed, unitNamed } from '../site/model.ts';
 import { topicBySlug } from '../taxonomy/topics.ts';
 import { perDistrictLimit } from '../site/charts.ts';
 import { statusOf } from '../site/status.ts';
@@ -30,7 +38,6 @@ export type FilterKey = keyof typeof filterLabels;
 /** The kinds of indexed pages, as their `type` filter values. */
 export const pageTypes = {
   commitment: '事项',
-  unit: '部门',
   district: '区县通知',
 } as const;
 
@@ -80,20 +87,18 @@ export function commitmentRecord(district: District, c: CommitmentEntry): Search
   };
 }
 
-/** The record of a department's page: its district, itself, and the topics of what it leads or co-operates on. */
-export function unitRecord(district: District, unit: UnitRecord): SearchRecord {
-  const work = unitWork(district, unit);
-  const topics = unique([...work.lead, ...work.co].flatMap(topicNames));
-  return {
-    type: 'unit',
-    filters: {
-      type: [pageTypes.unit],
-      year: [String(district.notice.year)],
-      district: [district.notice.districtFull],
-      unit: [unit.name],
-      ...(topics.length > 0 ? { topic: topics } : {}),
-    },
-  };
+/** What a department's page tells the indexer (it is not indexed): its year, district and name. */
+export interface UnitListing {
+  year: string;
+  /** The district's full name (its `district` filter value). */
+  district: string;
+  /** The department's name (its `unit` filter value on the commitments it names). */
+  unit: string;
+}
+
+/** The listing of a department's page: its year, its district's full name and its own name. */
+export function unitListing(district: District, unit: UnitRecord): UnitListing {
+  return { year: String(district.notice.year), district: district.notice.districtFull, unit: unit.name };
 }
 
 /** The record of a district's notice page: its district only (it lists every topic and department). */
