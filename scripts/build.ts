@@ -86,9 +86,15 @@ onInterrupt((signal) => {
   process.stderr.write(`build: interrupted (${signal}); ${out}/ was left as it was\n`);
 });
 
+/** Returns a duration in seconds as the build log says it: `8.2 s`, `3 min 05 s`. */
+function took(seconds: number): string {
+  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+}
+
 /** Runs one step, its output passed through; resolves with its exit code. */
 function run(label: string, command: string, commandArgs: string[]): Promise<number> {
   process.stdout.write(`build: ${label}\n`);
+  const started = performance.now();
   return new Promise((done) => {
     const child = spawn(command, commandArgs, { cwd: project, stdio: 'inherit' });
     children.add(child);
@@ -99,6 +105,7 @@ function run(label: string, command: string, commandArgs: string[]): Promise<num
     });
     child.on('exit', (code, signal) => {
       children.delete(child);
+      if (code === 0) process.stdout.write(`build: ${label}: done in ${took((performance.now() - started) / 1000)}\n`);
       done(code ?? (signal ? 1 : 0));
     });
   });

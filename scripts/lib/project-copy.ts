@@ -6,8 +6,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a project copy holds: the sources and the configuration an `astro build` reads, and the scripts of `npm run build`. */
-export const projectEntries = ['src', 'public', 'scripts', 'tools', 'astro.config.mjs', 'package.json', 'tsconfig.json'] as const;
+/** What a project copy holds: the sources and the configuration an `astro build` reads, and the scripts of `npm run build` (the snapshots hash the lockfile). */
+export const projectEntries = ['src', 'public', 'scripts', 'tools', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'] as const;
 
 /** The `node_modules` entries a copy leaves out: the caches a build writes (`.astro`, `.vite`, `.cache`). */
 export const cacheEntries: ReadonlySet<string> = new Set(['.astro', '.vite', '.cache']);
