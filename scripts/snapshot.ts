@@ -170,13 +170,9 @@ function createSnapshot(year: string, outDir: string, record: boolean, reuse = f
       [archiveVariables.site]: address,
       [archiveVariables.captured]: captured ?? '',
     };
-    const build = spawnSync(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], { cwd: project, env, encoding: 'utf8' });
-    if (build.status !== 0) throw new Failure(`snapshot: error: the build failed: ${lastErrorLine(build.stderr || build.stdout)}`);
+    logged(join(tmp, 'build.log'), [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], env, (last) => `the build failed: ${last}`);
     const indexer = join(project, 'scripts', 'search-index.ts');
-    if (existsSync(indexer)) {
-      const index = spawnSync(process.execPath, [indexer, site], { cwd: project, env, encoding: 'utf8' });
-      if (index.status !== 0) throw new Failure(`snapshot: error: the search index failed: ${lastErrorLine(index.stderr)}`);
-    }
+    if (existsSync(indexer)) logged(join(tmp, 'index.log'), [indexer, site], env, (last) => `the search index failed: ${last}`);
 
     // 3. Stage the archive's files.
     const stage = join(tmp, 'stage', name);
@@ -293,6 +289,21 @@ function verifySnapshot(archive: string, expected: Expected | undefined): void {
 }
 
 /** Returns the last line of a child's output that says `error`, else its last non-empty line. */
+/**
+ * Runs a Node script of the project with its output written to `log` (a national year's build writes
+ * megabytes of it, more than a pipe's buffer holds); throws its last error line when it fails.
+ */
+function logged(log: string, args: string[], env: NodeJS.ProcessEnv, failure: (last: string) => string): void {
+  const fd = openSync(log, 'w');
+  let run;
+  try {
+    run = spawnSync(process.execPath, args, { cwd: project, env, stdio: ['ignore', fd, fd] });
+  } finally {
+    closeSync(fd);
+  }
+  if (run.status !== 0) throw new Failure(`snapshot: error: ${failure(run.error ? run.error.message : lastErrorLine(readFileSync(log, 'utf8')))}`);
+}
+
 function lastErrorLine(output: string): string {
   const lines = output
     .split('\n')
