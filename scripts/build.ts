@@ -112,9 +112,11 @@ function run(label: string, command: string, commandArgs: string[]): Promise<num
 }
 
 type Step = [label: string, command: string, args: string[]];
+/** A step that failed, and its exit code. */
+type Failed = { label: string; code: number };
 
 /** Runs steps one after another; resolves with the first failure (its label and exit code), or undefined. */
-async function runAll(steps: readonly Step[]): Promise<{ label: string; code: number } | undefined> {
+async function runAll(steps: readonly Step[]): Promise<Failed | undefined> {
   for (const [label, command, commandArgs] of steps) {
     const code = await run(label, command, commandArgs);
     if (code !== 0) return { label, code };
@@ -123,7 +125,7 @@ async function runAll(steps: readonly Step[]): Promise<{ label: string; code: nu
 }
 
 /** Stops the build: the other steps still running are stopped, nothing is kept. */
-function stop(failure: { label: string; code: number }): never {
+function stop(failure: Failed): never {
   for (const child of children) child.kill('SIGTERM');
   cleanUp();
   return fail(`build: error: step ${failure.label} failed (exit code ${failure.code}); ${out}/ was left as it was`, failure.code);
@@ -148,9 +150,9 @@ const index: Step[] = [['5/5 search index (beside the astro build)', process.exe
 const ingested = await runAll(content);
 if (ingested) stop(ingested);
 // The pages and the index at once; the first to fail stops the other.
-const failed = await new Promise<{ label: string; code: number } | undefined>((done) => {
+const failed = await new Promise<Failed | undefined>((done) => {
   let running = 2;
-  const finish = (failure: { label: string; code: number } | undefined): void => {
+  const finish = (failure: Failed | undefined): void => {
     if (failure) done(failure);
     else if (--running === 0) done(undefined);
   };

@@ -52,6 +52,7 @@ import type { PartJob, PartOutcome } from './search-part.ts';
 import type { SearchEntry } from '../src/lib/search/entry.ts';
 import { indexedPages, listedPages, listingFilters } from '../src/lib/search/pages.ts';
 import { readContentModel } from './lib/content-model.ts';
+import type { Year } from '../src/lib/site/model.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let site = 'dist';
@@ -92,13 +93,7 @@ const toIndex: PartPage[] = [];
 const listed: PartPage[] = [];
 const entries = new Map<string, SearchEntry>();
 if (fromContent) {
-  let years;
-  try {
-    years = readContentModel();
-  } catch (error) {
-    fail(`search-index: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const data = { years, snapshots: [] };
+  const data = { years: contentModelOrFail(), snapshots: [] };
   for (const page of indexedPages(data)) {
     toIndex.push({ path: page.path, filters: page.marks.filters });
     entries.set(page.path, marksEntry(page.marks));
@@ -114,6 +109,15 @@ if (fromContent) {
 }
 if (toIndex.length === 0) fail(`search-index: error: no page ${fromContent ? 'of the content is indexed' : `under ${site} marks a data-pagefind-body`}; nothing to index`);
 const parts = planParts(toIndex, maxPages, listed);
+
+/** Returns the site model of the content, or stops with its one-line error. */
+function contentModelOrFail(): Year[] {
+  try {
+    return readContentModel();
+  } catch (error) {
+    return fail(`search-index: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /** Indexes one part in a worker thread of its own (scripts/search-part.ts). */
 function indexInWorker(job: PartJob): Promise<PartOutcome> {

@@ -79,7 +79,7 @@ export function frontMatterLoader({ base, id: idOf }: FrontMatterLoaderOptions):
   const dir = resolve(base);
   return {
     name: 'minsheng-front-matter',
-    load: async ({ store, parseData, generateDigest, config, watcher }) => {
+    load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
       const root = fileURLToPath(config.root);
       const sync = async (): Promise<void> => {
         const seen = new Set<string>();
@@ -102,7 +102,8 @@ export function frontMatterLoader({ base, id: idOf }: FrontMatterLoaderOptions):
       if (watcher) {
         watcher.add(dir);
         const changed = (file: string): void => {
-          if (file.startsWith(dir + sep) && file.endsWith('.md')) void sync();
+          // In `astro dev`, a bad edit is said once and the server goes on with the entries it had.
+          if (file.startsWith(dir + sep) && file.endsWith('.md')) sync().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
         };
         for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, changed);
       }
