@@ -29,18 +29,34 @@
  * Every failure is one line, and the temporary folder is removed whatever happens.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { createGzip } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import YAML from 'yaml';
 import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
 import type { Correction } from '../src/lib/schema.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
-import { sha256 } from '../src/lib/hash.ts';
 import { checksums, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
 import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath } from '../src/lib/content/paths.ts';
@@ -121,7 +137,7 @@ function metaOf(archive: string): Record<string, unknown> | undefined {
   }
 }
 
-function createSnapshot(year: string, outDir: string, record: boolean, reuse = false): void {
+async function createSnapshot(year: string, outDir: string, record: boolean, reuse = false): Promise<void> {
   if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
   const notices = join(root, noticesFolder(year));
@@ -211,9 +227,16 @@ function createSnapshot(year: string, outDir: string, record: boolean, reuse = f
       [...files.keys()].sort().map((p) => `${name}/${p}`),
     );
     mkdirSync(outDir, { recursive: true });
-    const gz = gzipSync(readFileSync(tarFile), { level: 9 });
-    writeFileOrFail(out, gz);
-    const digest = sha256(gz);
+    // Streamed: a national year's tarball is larger than a file Node reads whole (2 GiB).
+    try {
+      await pipeline(createReadStream(tarFile), createGzip({ level: 9 }), createWriteStream(out));
+    } catch (error) {
+      throw new Failure(`${out}: error: cannot be written: ${reasonOf(error)}`);
+    }
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(out)) hash.update(chunk as Buffer);
+    const digest = hash.digest('hex');
+    const gz = { length: statSync(out).size };
     if (record) {
       // Published outside the archive: `--verify` checks an archive against this, not against itself.
       const list = join(root, publishedList);
@@ -313,7 +336,7 @@ function lastErrorLine(output: string): string {
 }
 
 const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
-await runCli(() => {
+await runCli(async () => {
   const { values, positionals } = parseCommandLine({
     usage,
     options: {
@@ -341,10 +364,10 @@ await runCli(() => {
           .filter((y) => /^\d{4}$/u.test(y))
           .sort()
       : [];
-    for (const y of years) createSnapshot(y, outDir, record, true);
+    for (const y of years) await createSnapshot(y, outDir, record, true);
     return;
   }
   const year = positionals[0];
   if (year === undefined) throw new Failure(usage, 2);
-  createSnapshot(year, outDir, record);
+  await createSnapshot(year, outDir, record);
 });
