@@ -28,8 +28,8 @@ try {
 
 export default defineConfig({
   redirects: Object.fromEntries(redirects.map((r) => [r.from, r.to])),
-  // Four pages at a time: while one page's file is written the next renders (BENCHMARKS.md, “Rendering
-  // the pages”). Every page's bytes are its own, whatever the order: the headers step rewrites each
+  // Four pages at a time: while one page's file is written the next renders (BENCHMARKS.md, “What
+  // `astro build` spent its time on”). Every page's bytes are its own, whatever the order: the headers step rewrites each
   // page's style hashes from the page itself.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // A Content-Security-Policy on every page, as a <meta http-equiv> (src/lib/site/csp.ts says why each directive).

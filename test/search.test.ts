@@ -43,6 +43,18 @@ async function showAll(page: Page): Promise<string[]> {
   return page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
+/** Returns what `read` finds in each HTML page of the built site (pages where it finds nothing left out), in path order. */
+function builtPages<T>(site: string, read: (html: string) => T | undefined): [string, T][] {
+  return (readdirSync(site, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((f) => f.split(sep).join('/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
+    .sort()
+    .flatMap((path): [string, T][] => {
+      const found = read(readFileSync(join(site, path), 'utf8'));
+      return found === undefined ? [] : [[path, found]];
+    });
+}
+
 describe('search over the built site', () => {
   let out = '';
   let served: Served | undefined;
@@ -110,28 +122,14 @@ describe('search over the built site', () => {
 
   test('should make from the content exactly the pages and marks the built pages show the index', () => {
     const fromContent = indexedPages({ years: contentModel(), snapshots: [] });
-    const fromPages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[])
-      .map((f) => f.split(sep).join('/'))
-      .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
-      .sort()
-      .flatMap((path) => {
-        const marks = pageMarks(readFileSync(join(out, path), 'utf8'));
-        return marks ? [{ path, marks }] : [];
-      });
+    const fromPages = builtPages(out, pageMarks).map(([path, marks]) => ({ path, marks }));
     expect(fromContent.length).toBeGreaterThan(commitments.length);
     expect(fromContent).toEqual(fromPages);
   });
 
   test('should make from the content exactly the department pages and listings the built pages mark', () => {
     const fromContent = listedPages({ years: contentModel(), snapshots: [] });
-    const fromPages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[])
-      .map((f) => f.split(sep).join('/'))
-      .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
-      .sort()
-      .flatMap((path) => {
-        const listing = pageListing(readFileSync(join(out, path), 'utf8'));
-        return listing ? [{ path, listing }] : [];
-      });
+    const fromPages = builtPages(out, pageListing).map(([path, listing]) => ({ path, listing }));
     expect(fromContent.length).toBeGreaterThan(0);
     expect(fromContent).toEqual(fromPages);
   });

@@ -6,7 +6,7 @@
  * site shows neither: every page is made from the front matter, which holds the source wording. At national
  * scale the bodies, their HTML and the HTML's copy of the front matter were more than half of the data
  * store, which Astro serializes, bundles into the build as one JavaScript module and compiles again when
- * it renders the pages (BENCHMARKS.md, “the content data store”). The Markdown files stay as they are, for
+ * it renders the pages (BENCHMARKS.md, “What `astro build` spent its time on”). The Markdown files stay as they are, for
  * readers of the content and for the archives.
  *
  * `markdownFrontMatter` is the pure part (unit-tested); `frontMatterLoader` is the thin Astro edge. Files
