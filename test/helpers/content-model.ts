@@ -2,19 +2,11 @@
  * The site model of the content the build reads (`MINSHENG_CONTENT_DIR`, default `content/`),
  * read from the generated entry files themselves.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { contentDir } from '../../src/lib/config.ts';
 import type { Year } from '../../src/lib/site/model.ts';
 import { readContentModel } from '../../scripts/lib/content-model.ts';
-
-/** Returns the YAML frontmatter of a Markdown file. */
-export function frontmatter(file: string): unknown {
-  const m = /^---\r?\n([^]*?)\r?\n---(?:\r?\n|$)/u.exec(readFileSync(file, 'utf8'));
-  if (!m) throw new Error(`${file}: no frontmatter`);
-  return parse(m[1] ?? '');
-}
 
 /** Returns the files under `dir` (absolute) whose names end with `ending`. */
 export function filesEndingWith(dir: string, ending: string): string[] {
