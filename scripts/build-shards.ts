@@ -14,8 +14,8 @@
  *    its own, in a copy of the project that holds only the district routes
  *    (`src/pages/[year]/[district]/`, `src/pages/data/[year]/`), from a content
  *    directory holding only the shard's notices (hard links), and its districts'
- *    pages are kept in the cache, each page's policy naming its own styles
- *    (`withOwnStyleHashes`);
+ *    pages are kept in the cache (each page's policy names its own styles,
+ *    `src/middleware.ts`, whatever else was built with it);
  * 3. one more build, in a copy without the district routes, makes the pages that
  *    aggregate a year or the site (home, year overviews, topics, departments,
  *    feeds, open data, sitemap, search, 404) from the whole content: always, as
@@ -58,7 +58,6 @@ import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
 import { contentDir } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
-import { withOwnStyleHashes } from '../src/lib/site/csp.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail, onInterrupt } from './cli.ts';
 
@@ -284,19 +283,10 @@ function astroBuild(name: string, projectDir: string, content: string, outputDir
   });
 }
 
-/** Moves a built file to `to`: an HTML page with its policy naming exactly its own inline styles. */
+/** Moves a built file to `to`, a new file (never one written through a hard link into the cache). */
 function keepBuilt(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
-  // A new file, never written through a hard link into the cache.
   rmSync(to, { force: true });
-  if (from.endsWith('.html')) {
-    const html = readFileSync(from, 'utf8');
-    const own = withOwnStyleHashes(html);
-    if (own !== html) {
-      writeFileSync(to, own);
-      return;
-    }
-  }
   renameSync(from, to);
 }
 

@@ -91,6 +91,17 @@ describe('node scripts/headers.ts', () => {
     expect(readFileSync(join(at, '_headers'), 'utf8')).toBe(headersFile("default-src 'self'; script-src 'self' 'sha256-a=' 'wasm-unsafe-eval'; frame-ancestors 'none'"));
   });
 
+  test('should read a policy declared after a head longer than the part of each page it reads first', () => {
+    const long = pageWith("default-src 'self'; script-src 'self' 'sha256-late='").replace(
+      '<meta charset="utf-8">',
+      `<meta charset="utf-8"><meta name="description" content="${'民生'.repeat(6000)}">`,
+    );
+    const at = site('long', { 'index.html': long });
+    const run = spawnSync(node, ['scripts/headers.ts', at], { cwd: project, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(at, '_headers'), 'utf8')).toContain("'sha256-late='");
+  });
+
   test('should fail in one line naming a page with a script and no policy', () => {
     const at = site('bad', { 'index.html': pageWith("default-src 'self'"), 'x/index.html': '<!doctype html><title>x</title><script>alert(1)</script>' });
     const run = spawnSync(node, ['scripts/headers.ts', at], { cwd: project, encoding: 'utf8' });

@@ -6,6 +6,7 @@
  * Then the pure helpers, on small hand-written HTML.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,31 @@ describe('the built site', () => {
     expect(lines(links.problems, ['third-party'])).toEqual([]);
     const outside = links.external.filter((e) => !(e.inContent && e.kind === 'link')).map((e) => `${e.file}: ${e.where} ${e.url}`);
     expect(outside).toEqual([]);
+  });
+
+  test('should name in each page’s policy exactly the inline styles it has, each once', () => {
+    const wrong: string[] = [];
+    let styled = 0;
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const html = site.read(file);
+      const policy = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/iu.exec(html)?.[1];
+      if (policy === undefined) continue;
+      const named = (/style-src([^;]*)/u.exec(policy)?.[1] ?? '').split(/\s+/u).filter((s) => s.startsWith("'sha256-"));
+      const own = [
+        ...new Set(
+          [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gu)].map(
+            (m) =>
+              `'sha256-${createHash('sha256')
+                .update(m[1] ?? '')
+                .digest('base64')}'`,
+          ),
+        ),
+      ];
+      if (own.length > 0) styled++;
+      if (named.join(' ') !== own.join(' ')) wrong.push(`${file}: names ${named.length}, has ${own.length}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(styled).toBeGreaterThan(200);
   });
 
   test('should validate every HTML file with html-validate', async () => {
