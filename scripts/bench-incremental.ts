@@ -9,7 +9,8 @@
  * notice added (ingest, then `build-shards --incremental` again). Each step's
  * wall time, CPU time and the peak RSS of its whole process tree (polled from
  * /proc every 250 ms), with the load average around it: the machine may be
- * shared. `--search` also times the search index of the incremental site.
+ * shared. `--search` also times the search index made from the content after the notice is added
+ * (whole, as `npm run build` makes it).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -174,7 +175,8 @@ for (const f of readdirSync(join(pool, 'notices', held.year)).filter((x) => x.st
 await measure(`ingest (one notice added: ${held.year}/${held.slug})`, node, [join(project, 'scripts', 'ingest.ts')]);
 await measure(`build-shards --incremental, one notice added`, node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'added'), ...sharded]);
 await measure('headers (one notice added)', node, [join(project, 'scripts', 'headers.ts'), join(work, 'added')]);
-if (opt.search) await measure('search index (one notice added)', node, [join(project, 'scripts', 'search-index.ts'), '--site', join(work, 'added')]);
+if (opt.search)
+  await measure('search index from the content (one notice added, whole)', node, [join(project, 'scripts', 'search-index.ts'), '--content', '--out', join(work, 'added-search')]);
 
 process.stdout.write(`\n| step | wall | cpu | peak RSS (tree) | load avg 1 min (start → end) |\n| --- | --- | --- | --- | --- |\n`);
 for (const s of steps)
