@@ -17,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fail } from './cli.ts';
+import { ingestCacheVariable } from './lib/ingest-cache.ts';
 
 const usage = 'usage: node scripts/bench-incremental.ts [--notices 100] [--seed bench] [--per-notice 33] [--jobs 2] [--no-whole] [--search] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -40,7 +41,13 @@ const node = process.execPath;
 const work = mkdtempSync(join(tmpdir(), 'minsheng-bench-incremental-'));
 const content = join(work, 'content');
 const pool = join(work, 'pool');
-const env = { ...process.env, MINSHENG_CONTENT_DIR: content, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` };
+// The ingest cache of this run only: the first ingest parses every notice, the second only the one added.
+const env = {
+  ...process.env,
+  MINSHENG_CONTENT_DIR: content,
+  [ingestCacheVariable]: join(work, 'ingest-cache'),
+  PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+};
 
 /** Summed VmRSS (KiB) of `root` and its descendants, from /proc. */
 function treeRss(root: number): number {

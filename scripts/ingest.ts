@@ -8,19 +8,26 @@
  * `npm run ingest -- --check` writes nothing and fails when the committed
  * content is not what ingest would write. The content directory is
  * `$MINSHENG_CONTENT_DIR` (default `content/`).
+ *
+ * A notice none of whose inputs changed since an earlier run (its text,
+ * metadata and departments files, the code) is not parsed again: its outcome
+ * comes from the ingest cache (`scripts/lib/ingest-cache.ts`), unless a
+ * progress report names it. `--check` never uses the cache.
  */
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { readYaml } from '../src/lib/yaml.ts';
-import { besideText, generated, isOriginalFile, noticesDir, planIngest, redirectsPath, reportsDir, sha256 } from '../src/lib/content/index.ts';
+import { besideText, generated, isOriginalFile, noticesDir, placeOfNoticeText, planIngest, redirectsPath, reportsDir, sha256 } from '../src/lib/content/index.ts';
 import type { SourceNotice } from '../src/lib/content/index.ts';
+import type { NoticeOutcome } from '../src/lib/content/ingest.ts';
 import { decodeNotice } from '../src/lib/decode.ts';
 import type { SourceReport } from '../src/lib/report/index.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { readRedirects } from '../src/lib/site/permanence.ts';
 import { fail, Failure, loadNotice, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
+import { codeKey, ingestCacheDir, outcomeKey, readOutcome, writeOutcome } from './lib/ingest-cache.ts';
 
 /** Returns the `year` a metadata file gives, if it reads as YAML and gives a whole number. */
 function metaYear(text: string): number | undefined {
@@ -44,63 +51,102 @@ function listFiles(folder: string, ending: string): string[] {
 const texts = listFiles(noticesDir, '.txt').filter((p) => !isOriginalFile(p));
 if (texts.length === 0) fail(`${rel(join(root, noticesDir))}: error: no notice (.txt) found`);
 
-const sources: SourceNotice[] = [];
-const errors: string[] = [];
+/** A notice's files as read, before it is parsed. */
+interface ReadNotice {
+  path: string;
+  bytes: Uint8Array;
+  year: number | undefined;
+  metaPath: string;
+  metaText: string;
+  unitsText?: string;
+}
+const read: ReadNotice[] = [];
+const noticeErrors: string[] = [];
 for (const path of texts) {
   const file = join(root, path);
   const metaFile = join(root, besideText(path, '.yaml'));
   const meta = readBytes(rel(metaFile));
   if (!meta.ok) {
-    errors.push(`${meta.message} (every notice needs a metadata file beside it)`);
+    noticeErrors.push(`${meta.message} (every notice needs a metadata file beside it)`);
     continue;
   }
-  // The metadata's year stands when the text states none (it is validated with the rest of the metadata later).
-  const year = metaYear(new TextDecoder().decode(meta.bytes));
-  const loaded = loadNotice(rel(file), year === undefined ? {} : { year });
-  if (!loaded.ok) {
-    errors.push(loaded.message);
+  const text = readBytes(rel(file));
+  if (!text.ok) {
+    noticeErrors.push(text.message);
     continue;
   }
+  const metaText = new TextDecoder().decode(meta.bytes);
+  const notice: ReadNotice = { path, bytes: text.bytes, year: metaYear(metaText), metaPath: relative(root, metaFile).split(sep).join('/'), metaText };
   const unitsFile = join(root, besideText(path, '.units.yaml'));
-  const source: SourceNotice = {
-    path,
-    notice: loaded.notice,
-    bytes: loaded.bytes,
-    metaPath: relative(root, metaFile).split(sep).join('/'),
-    metaText: new TextDecoder().decode(meta.bytes),
-  };
-  if (existsSync(unitsFile)) source.unitsText = readFileSync(unitsFile, 'utf8');
-  sources.push(source);
+  if (existsSync(unitsFile)) notice.unitsText = readFileSync(unitsFile, 'utf8');
+  read.push(notice);
 }
 
 // Progress reports: reports/<year>/<slug>/report.txt with report.yaml beside it.
 const reports: SourceReport[] = [];
+const reportErrors: string[] = [];
 for (const path of listFiles(reportsDir, '.txt')) {
   const file = join(root, path);
-  const read = readBytes(rel(file));
-  if (!read.ok) {
-    errors.push(read.message);
+  const bytes = readBytes(rel(file));
+  if (!bytes.ok) {
+    reportErrors.push(bytes.message);
     continue;
   }
-  const decoded = decodeNotice(read.bytes);
+  const decoded = decodeNotice(bytes.bytes);
   if (!decoded.ok) {
-    errors.push(`${rel(file)}${decoded.error.line ? `:${decoded.error.line}` : ''}: error: ${decoded.error.message}`);
+    reportErrors.push(`${rel(file)}${decoded.error.line ? `:${decoded.error.line}` : ''}: error: ${decoded.error.message}`);
     continue;
   }
   const metaFile = join(root, besideText(path, '.yaml'));
   const meta = readBytes(rel(metaFile));
   if (!meta.ok) {
-    errors.push(`${meta.message} (every report needs a metadata file beside it)`);
+    reportErrors.push(`${meta.message} (every report needs a metadata file beside it)`);
     continue;
   }
   reports.push({
     path,
     text: decoded.text,
-    sha256: sha256(read.bytes),
+    sha256: sha256(bytes.bytes),
     metaPath: relative(root, metaFile).split(sep).join('/'),
     metaText: new TextDecoder().decode(meta.bytes),
   });
 }
+
+/** The notices the reports name (`<year>/<slug>`): parsed every time, their statuses come from the reports. */
+const reported = new Set(
+  reports.map((r) => {
+    const value = readYaml(r.metaText);
+    const notice = value.ok && typeof value.value === 'object' && value.value !== null ? (value.value as Record<string, unknown>).notice : undefined;
+    return `${r.path.split('/')[1] ?? ''}/${String(notice)}`;
+  }),
+);
+const cache = check ? undefined : { dir: ingestCacheDir(join(import.meta.dirname, '..')), code: codeKey(join(import.meta.dirname, '..')) };
+/** The notices that may be kept in the cache: none a report names. */
+const cacheable = new Map<string, ReadNotice>();
+const reused: NoticeOutcome[] = [];
+const sources: SourceNotice[] = [];
+for (const notice of read) {
+  const place = placeOfNoticeText(notice.path);
+  if (cache && place && !reported.has(`${place.year}/${place.slug}`)) {
+    const key = outcomeKey(cache.code, notice);
+    cacheable.set(notice.path, notice);
+    const kept = readOutcome(cache.dir, key);
+    if (kept && kept.path === notice.path) {
+      reused.push(kept);
+      continue;
+    }
+  }
+  // The metadata's year stands when the text states none (it is validated with the rest of the metadata later).
+  const loaded = loadNotice(rel(join(root, notice.path)), notice.year === undefined ? {} : { year: notice.year });
+  if (!loaded.ok) {
+    noticeErrors.push(loaded.message);
+    continue;
+  }
+  const source: SourceNotice = { path: notice.path, notice: loaded.notice, bytes: loaded.bytes, metaPath: notice.metaPath, metaText: notice.metaText };
+  if (notice.unitsText !== undefined) source.unitsText = notice.unitsText;
+  sources.push(source);
+}
+const errors = [...noticeErrors, ...reportErrors];
 
 // The redirects are content too: a bad one (`to: //evil.example`) is refused here, before any build.
 const redirectsFile = join(root, redirectsPath);
@@ -112,11 +158,21 @@ if (existsSync(redirectsFile)) {
   }
 }
 
-const plan = planIngest(sources, reports);
+const plan = planIngest(sources, reports, reused);
 errors.push(...plan.errors.map((e) => `${rel(join(root, e.file))}${e.line ? `:${e.line}` : ''}: error: ${e.message}`));
 if (errors.length > 0) fail(`${errors.join('\n')}\ningest: ${errors.length} error(s); nothing was written`);
 
 for (const w of plan.warnings) process.stderr.write(`${rel(join(root, w.file))}:${w.line}: warning: ${w.message}\n`);
+// Each notice parsed this time, kept for the next run under the key that run computes: with the departments file
+// as this run writes it (ingest is idempotent: from its own output it plans the same files again).
+if (cache) {
+  for (const outcome of plan.notices) {
+    const notice = cacheable.get(outcome.path);
+    if (!notice || outcome.reported || reused.includes(outcome)) continue;
+    const units = outcome.files.find((f) => f.path === besideText(outcome.path, '.units.yaml'));
+    writeOutcome(cache.dir, outcomeKey(cache.code, units ? { ...notice, unitsText: units.contents } : notice), outcome);
+  }
+}
 
 const existing = generated.flatMap((g) => listFiles(g.root, g.ending));
 const wanted = new Map(plan.files.map((f) => [f.path, f.contents]));
@@ -146,6 +202,6 @@ try {
   fail(error instanceof Failure ? error.message : `ingest: error: ${reasonOf(error)}`);
 }
 process.stdout.write(
-  `ingest: ${sources.length} notices, ${reports.length} reports, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
+  `ingest: ${sources.length + reused.length} notices (${reused.length} unchanged, from the cache), ${reports.length} reports, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
     `${changed.length} files written, ${stale.length} removed, in ${rel(root)}/\n`,
 );

@@ -37,12 +37,32 @@ export interface FileProblem {
   message: string;
 }
 
+/**
+ * What one notice gave: its content files, its warnings and its number of commitments. An ingest keeps
+ * it (`scripts/lib/ingest-cache.ts`) and gives it back as a reused notice when none of its inputs changed.
+ */
+export interface NoticeOutcome {
+  /** The notice's text file, relative to the content directory (`notices/2023/x.txt`). */
+  path: string;
+  /** Its metadata file, relative to the content directory. */
+  metaPath: string;
+  /** `<year>/<slug>`, from its metadata. */
+  key: string;
+  files: OutputFile[];
+  warnings: FileProblem[];
+  commitmentCount: number;
+  /** Whether a progress report changed its entries (statuses): its outcome then depends on more than its own files. */
+  reported: boolean;
+}
+
 /** What an ingest run would do. */
 export interface IngestPlan {
   files: OutputFile[];
   errors: FileProblem[];
   warnings: FileProblem[];
   commitmentCount: number;
+  /** Each notice planned without error, in path order. */
+  notices: NoticeOutcome[];
 }
 
 /** Returns the metadata in a YAML text, or the problems with it (with lines where YAML gives them). */
@@ -55,15 +75,39 @@ export function readMeta(metaPath: string, text: string): { ok: true; meta: Noti
 /** The SHA-256 of the project (`../hash.ts`), offered here to the content stage's callers. */
 export { sha256 };
 
-/** Returns the plan for a set of notices and the progress reports on them (sorted by path for determinism). */
-export function planIngest(sources: readonly SourceNotice[], reports: readonly SourceReport[] = []): IngestPlan {
-  const plan: IngestPlan = { files: [], errors: [], warnings: [], commitmentCount: 0 };
+/**
+ * Returns the plan for a set of notices and the progress reports on them (sorted by path for determinism).
+ * `reused` are notices an earlier run planned from the same inputs (their text, metadata and departments
+ * files, and the same code), none of them named by a report: they are taken as they were, not parsed again.
+ */
+export function planIngest(sources: readonly SourceNotice[], reports: readonly SourceReport[] = [], reused: readonly NoticeOutcome[] = []): IngestPlan {
+  const plan: IngestPlan = { files: [], errors: [], warnings: [], commitmentCount: 0, notices: [] };
   const seen = new Map<string, string>();
   const reportPlan = planReports(reports, noticesByKey(sources));
   plan.files.push(...reportPlan.files);
   plan.errors.push(...reportPlan.errors);
   plan.warnings.push(...reportPlan.warnings);
-  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  /** Takes one notice's outcome into the plan, unless its year and slug are taken. */
+  const take = (outcome: NoticeOutcome): void => {
+    const other = seen.get(outcome.key);
+    if (other) {
+      const [year, slug] = outcome.key.split('/');
+      plan.errors.push({ file: outcome.metaPath, line: 0, message: `year ${year} and slug “${slug}” are also used by ${other}` });
+      return;
+    }
+    seen.set(outcome.key, outcome.metaPath);
+    plan.warnings.push(...outcome.warnings);
+    plan.commitmentCount += outcome.commitmentCount;
+    plan.files.push(...outcome.files);
+    plan.notices.push(outcome);
+  };
+  const inOrder = [...sources.map((source) => ({ path: source.path, source })), ...reused.map((outcome) => ({ path: outcome.path, outcome }))];
+  for (const next of inOrder.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if ('outcome' in next) {
+      take(next.outcome);
+      continue;
+    }
+    const { source } = next;
     const read = readMeta(source.metaPath, source.metaText);
     if (!read.ok) {
       plan.errors.push(...read.errors);
@@ -76,40 +120,47 @@ export function planIngest(sources: readonly SourceNotice[], reports: readonly S
       continue;
     }
     const key = `${meta.year}/${meta.slug}`;
-    const other = seen.get(key);
-    if (other) {
-      plan.errors.push({ file: source.metaPath, line: 0, message: `year ${meta.year} and slug “${meta.slug}” are also used by ${other}` });
+    if (seen.has(key)) {
+      take({ path: source.path, metaPath: source.metaPath, key, files: [], warnings: [], commitmentCount: 0, reported: false });
       continue;
     }
-    seen.set(key, source.metaPath);
+    const warnings: FileProblem[] = [];
     if (source.notice.year !== meta.year) {
-      plan.warnings.push({ file: source.path, line: 0, message: `the text says ${source.notice.year} but the metadata says ${meta.year}; the metadata wins` });
+      warnings.push({ file: source.path, line: 0, message: `the text says ${source.notice.year} but the metadata says ${meta.year}; the metadata wins` });
     }
-    for (const w of source.notice.warnings) plan.warnings.push({ file: source.path, line: w.line, message: w.message });
+    for (const w of source.notice.warnings) warnings.push({ file: source.path, line: w.line, message: w.message });
     const topics = topicsOf(source, meta);
     if (!topics.ok) {
+      plan.warnings.push(...warnings);
       plan.errors.push(topics.error);
       continue;
     }
     const existing = existingUnits(source, meta);
     if (!existing.ok) {
+      plan.warnings.push(...warnings);
       plan.errors.push(...existing.errors);
       continue;
     }
     const names = source.notice.commitments.flatMap((c) => [...c.leadUnits, ...c.coUnits]);
     const units = { year: meta.year, district: meta.slug, units: planUnits(names, existing.units) };
-    plan.commitmentCount += source.notice.commitments.length;
-    plan.files.push(
-      ...noticeFiles({
+    const history = reportPlan.histories.get(key);
+    take({
+      path: source.path,
+      metaPath: source.metaPath,
+      key,
+      warnings,
+      commitmentCount: source.notice.commitments.length,
+      reported: history !== undefined,
+      files: noticeFiles({
         meta,
         notice: source.notice,
         sourceFile: source.path,
         sourceSha256: sha256(source.bytes),
         topics: topics.topics,
         units,
-        history: reportPlan.histories.get(key) ?? new Map(),
+        history: history ?? new Map(),
       }),
-    );
+    });
   }
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return plan;
