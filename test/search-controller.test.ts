@@ -216,7 +216,8 @@ describe('search controller: overlapping searches', () => {
 
 describe('search controller: index parts', () => {
   /** `n` pages of a district holding 托位 (`/<district>/<i>/`). */
-  const holding = (district: string, n: number): PagefindData[] => Array.from({ length: n }, (_, i) => pageData(`/${district}/${i}/`, `${district}新增托位${i}个`, { district: [district] }));
+  const holding = (district: string, n: number): PagefindData[] =>
+    Array.from({ length: n }, (_, i) => pageData(`/${district}/${i}/`, `${district}新增托位${i}个`, { district: [district] }));
 
   test('should search a query over everything one part at a time, merging the next part only when the screenful is not full', async () => {
     const fetched: string[] = [];

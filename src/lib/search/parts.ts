@@ -166,9 +166,7 @@ export function unitFiles(part: Part, basePath = '/'): Map<string, DistrictUnits
 export function partsFor(manifest: PartsManifest, filters: Readonly<Record<string, string | undefined>>): string[] {
   const district = filters.district || undefined;
   const year = filters.year || undefined;
-  return manifest.parts
-    .filter((p) => (district === undefined || p.districts.includes(district)) && (year === undefined || p.years.includes(year)))
-    .map((p) => p.path);
+  return manifest.parts.filter((p) => (district === undefined || p.districts.includes(district)) && (year === undefined || p.years.includes(year))).map((p) => p.path);
 }
 
 /**
