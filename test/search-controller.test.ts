@@ -254,6 +254,22 @@ describe('search controller: index parts', () => {
     expect(fetched.length).toBe(3 + 30);
   });
 
+  test('should search the newest year’s parts first in a search over every year', async () => {
+    const fetched: string[] = [];
+    const parts: PartsManifest = {
+      parts: [
+        { path: '', pages: 10, years: ['2022'], districts: ['甲区'] },
+        { path: 'part-2/', pages: 10, years: ['2023'], districts: ['甲区'] },
+      ],
+    };
+    const pages = { '': holding('甲区', 2), 'part-2/': [pageData('/2023/甲区/1/', '新增托位', { district: ['甲区'] })] };
+    const { index, log } = partedIndex(parts, pages, fetched);
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(log).toEqual(['merge part-2/', 'search "托 位" {"part":"part-2/"}', 'search "托 位" {"part":"part-1/"}']);
+    expect(shown.urls).toEqual(['/2023/甲区/1/', ...pages[''].map((p) => p.url)]);
+  });
+
   test('should merge every part a search by filters alone needs before it searches, and count every result', async () => {
     const fetched: string[] = [];
     const pages = { '': holding('甲区', 5), 'part-2/': holding('乙区', 30), 'part-3/': holding('丙区', 2) };

@@ -89,14 +89,16 @@ describe('partsFor', () => {
     ],
   };
 
-  test('should load every part for a search over everything', () => {
-    expect(partsFor(manifest, {})).toEqual(['', 'part-2/', 'part-3/']);
-    expect(partsFor(manifest, { district: '', topic: '养老服务' })).toEqual(['', 'part-2/', 'part-3/']);
+  test('should load every part for a search over everything, the newest year’s first, each year’s in the manifest’s order', () => {
+    expect(partsFor(manifest, {})).toEqual(['part-2/', 'part-3/', '']);
+    expect(partsFor(manifest, { district: '', topic: '养老服务' })).toEqual(['part-2/', 'part-3/', '']);
+    const oneYear: PartsManifest = { parts: manifest.parts.map((p) => ({ ...p, years: ['2023'] })) };
+    expect(partsFor(oneYear, {})).toEqual(['', 'part-2/', 'part-3/']);
   });
 
-  test('should load only the parts holding the chosen district or year, in order, the first only when it holds them', () => {
+  test('should load only the parts holding the chosen district or year, the first only when it holds them', () => {
     expect(partsFor(manifest, { district: '丁区' })).toEqual(['part-3/']);
-    expect(partsFor(manifest, { district: '甲区' })).toEqual(['', 'part-2/']);
+    expect(partsFor(manifest, { district: '甲区' })).toEqual(['part-2/', '']);
     expect(partsFor(manifest, { year: '2024' })).toEqual(['part-2/', 'part-3/']);
     expect(partsFor(manifest, { year: '2024', district: '甲区' })).toEqual(['part-2/']);
     expect(partsFor(manifest, { district: '戊区' })).toEqual([]);

@@ -9,7 +9,7 @@
  *   finds later is dropped, never shown over the newer one's results;
  * - each part of the index (`src/lib/search/parts.ts`) is merged once, even
  *   when searches overlap, and only when a search needs it;
- * - a query is searched one part at a time, in the manifest's order, among
+ * - a query is searched one part at a time, the newest year's first, among
  *   the parts the filters allow (`partsFor`): the next part is merged and
  *   searched only when the results of the parts before are all checked and
  *   the screenful is not full. A search over everything whose first part

@@ -158,15 +158,23 @@ export function unitFiles(part: Part, basePath = '/'): Map<string, DistrictUnits
 }
 
 /**
- * Returns the parts a search with these filters needs, in the manifest's order: the parts holding
- * the chosen district (and year), else the parts of the chosen year, else all; none when no part
- * holds them. The first part is Pagefind's own and always loaded, but it is listed only when it
- * holds what the filters ask for: the search page searches these parts alone (`partFilter`).
+ * Returns the parts a search with these filters needs, in the order a search goes through them: the
+ * parts holding the chosen district (and year), else the parts of the chosen year, else all; none
+ * when no part holds them. The parts of the newest year come first (a part holding two years goes
+ * by its newer one), in the manifest's order among the parts of one year: a search over every
+ * year shows the latest year's results first. The first part is Pagefind's own and always loaded,
+ * but it is listed only when it holds what the filters ask for: the search page searches these
+ * parts alone (`partFilter`).
  */
 export function partsFor(manifest: PartsManifest, filters: Readonly<Record<string, string | undefined>>): string[] {
   const district = filters.district || undefined;
   const year = filters.year || undefined;
-  return manifest.parts.filter((p) => (district === undefined || p.districts.includes(district)) && (year === undefined || p.years.includes(year))).map((p) => p.path);
+  const newest = (p: PartSummary): string => p.years.reduce((a, b) => (b > a ? b : a), '');
+  return manifest.parts
+    .filter((p) => (district === undefined || p.districts.includes(district)) && (year === undefined || p.years.includes(year)))
+    .map((p, n) => ({ path: p.path, newest: newest(p), n }))
+    .sort((a, b) => (a.newest === b.newest ? a.n - b.n : a.newest < b.newest ? 1 : -1))
+    .map((p) => p.path);
 }
 
 /**
