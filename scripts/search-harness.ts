@@ -103,6 +103,8 @@ export interface SearchPageCost {
   results: number;
   /** Bytes by kind of index file (`src/lib/search/size.ts`). */
   byKind: Record<string, number>;
+  /** Each request: its path relative to `pagefind/` and its bytes, in the order the responses came. */
+  files: [string, number][];
 }
 
 /**
@@ -131,7 +133,7 @@ export async function searchPageCost(browser: Browser, origin: string, query: st
     const fetched = await Promise.all(sizes);
     const byKind: Record<string, number> = {};
     for (const [path, bytes] of fetched) byKind[indexKind(path)] = (byKind[indexKind(path)] ?? 0) + bytes;
-    return { requests: fetched.length, bytes: fetched.reduce((n, [, b]) => n + b, 0), results: Number(/找到 (\d+) 个/u.exec(status)?.[1] ?? 0), byKind };
+    return { requests: fetched.length, bytes: fetched.reduce((n, [, b]) => n + b, 0), results: Number(/找到 (\d+) 个/u.exec(status)?.[1] ?? 0), byKind, files: fetched };
   } finally {
     await context.close();
   }

@@ -6,9 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import { batch, createSearchController, narrowMenu, pageSize, statusText } from '../src/lib/search/controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchIndex, SearchView, UnitMenu } from '../src/lib/search/controller.ts';
+import { partFilterValue } from '../src/lib/search/parts.ts';
 import type { DistrictUnits, PartsManifest } from '../src/lib/search/parts.ts';
 import type { UnitMatches } from '../src/lib/search/units.ts';
-import { indexWords } from '../src/lib/search/terms.ts';
+import { indexText, indexWords } from '../src/lib/search/terms.ts';
 
 /** A promise the test settles. */
 interface Deferred<T> {
@@ -104,6 +105,37 @@ function fakeIndex(parts: PartsManifest, answer: (terms: string | null, filters:
   return { index, log };
 }
 
+/**
+ * A fake index in parts, as Pagefind holds them: `pages[path]` are the pages of the part at `path`
+ * (the first's is ''), in Pagefind's order. A phrase (`"托 位"`) finds the pages whose letters and
+ * digits hold its characters next to each other (as Pagefind's exact search, symbols dropped); a
+ * search answers from the parts merged so far (the first always), from the one part its `part`
+ * filter names when it names one, and keeps the pages holding its other filters' values. Every
+ * merge and search is recorded.
+ */
+function partedIndex(parts: PartsManifest, pages: Record<string, PagefindData[]>, fetched: string[], mergePart?: (path: string) => Promise<void>) {
+  const log: string[] = [];
+  const merged = new Set(['']);
+  const index: SearchIndex = {
+    manifest: parts,
+    mergePart: async (path) => {
+      log.push(`merge ${path}`);
+      await mergePart?.(path);
+      merged.add(path);
+    },
+    search: async (phrase, filters) => {
+      log.push(`search ${phrase ?? '(filters)'} ${JSON.stringify(filters)}`);
+      const { part, ...others } = filters;
+      const letters = (text: string): string => text.replace(/[^\p{L}\p{N}]/gu, '');
+      const finds = (d: PagefindData): boolean =>
+        (phrase === null || letters(indexText(d.content)).includes(letters(phrase))) && Object.entries(others).every(([k, v]) => d.filters[k]?.includes(v));
+      const searched = parts.parts.filter((p) => merged.has(p.path) && (part === undefined || part === partFilterValue(p.path)));
+      return { results: searched.flatMap((p) => (pages[p.path] ?? []).filter(finds).map((d) => result(d, fetched))) };
+    },
+  };
+  return { index, log };
+}
+
 /** A backend giving `index`, and each units file from `units` (by its path); `unitsAsked` records which were loaded. */
 function backendOf(index: SearchIndex, units: Record<string, DistrictUnits> = {}): SearchBackend & { loads: number; unitsAsked: string[] } {
   const backend = {
@@ -183,56 +215,131 @@ describe('search controller: overlapping searches', () => {
 });
 
 describe('search controller: index parts', () => {
-  test('should merge every part, in the manifest’s order, before a search over everything', async () => {
-    const { index, log } = fakeIndex(manifest(['甲区'], ['乙区'], ['丙区']), async () => ({ results: [] }));
-    const { view } = fakeView({ query: '托位', filters: {} });
+  /** `n` pages of a district holding 托位 (`/<district>/<i>/`). */
+  const holding = (district: string, n: number): PagefindData[] =>
+    Array.from({ length: n }, (_, i) => pageData(`/${district}/${i}/`, `${district}新增托位${i}个`, { district: [district] }));
+
+  test('should search a query over everything one part at a time, merging the next part only when the screenful is not full', async () => {
+    const fetched: string[] = [];
+    const pages = { '': holding('甲区', 25), 'part-2/': holding('乙区', 10), 'part-3/': [...holding('丙区', 3), pageData('/丙区/养老/', '养老服务中心')] };
+    const { index, log } = partedIndex(manifest(['甲区'], ['乙区'], ['丙区']), pages, fetched);
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    const search = createSearchController(backendOf(index), view, () => undefined);
+    await search.run();
+    // The first part fills the first screenful: no other part is loaded.
+    expect(log).toEqual(['search "托 位" {"part":"part-1/"}']);
+    expect(shown.urls).toEqual(pages[''].slice(0, pageSize).map((p) => p.url));
+    expect(lastStatus(shown)).toBe('“托位”：已找到 25 个页面，还有更多可继续显示。');
+    expect(shown.more).toEqual({ hidden: false, disabled: false });
+    // “显示更多”: the rest of the first part, then the next parts in turn, each searched alone, until the screenful is full or every part searched.
+    await search.showMore();
+    expect(log).toEqual(['search "托 位" {"part":"part-1/"}', 'merge part-2/', 'search "托 位" {"part":"part-2/"}', 'merge part-3/', 'search "托 位" {"part":"part-3/"}']);
+    const all = [...pages[''], ...pages['part-2/'], ...pages['part-3/'].slice(0, 3)].map((p) => p.url);
+    expect(shown.urls).toEqual(all);
+    expect(new Set(shown.urls).size).toBe(all.length);
+    expect(lastStatus(shown)).toBe('“托位”：找到 38 个页面。');
+    expect(shown.more.hidden).toBe(true);
+  });
+
+  test('should merge further parts before the first screenful when the parts before hold fewer pages than a screenful', async () => {
+    const fetched: string[] = [];
+    const pages = { '': holding('甲区', 3), 'part-2/': [], 'part-3/': holding('丙区', 30) };
+    const { index, log } = partedIndex(manifest(['甲区'], ['乙区'], ['丙区'], ['丁区']), pages, fetched);
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
     await createSearchController(backendOf(index), view, () => undefined).run();
-    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search "托 位" {}']);
+    expect(log.filter((l) => l.startsWith('merge'))).toEqual(['merge part-2/', 'merge part-3/']);
+    expect(shown.urls).toEqual([...pages[''], ...pages['part-3/'].slice(0, pageSize - 3)].map((p) => p.url));
+    expect(lastStatus(shown)).toBe('“托位”：已找到 33 个页面，还有更多可继续显示。');
+    // The fourth part is not loaded yet, and only the checked batch's pages were fetched.
+    expect(fetched.length).toBe(3 + 30);
+  });
+
+  test('should search the newest year’s parts first in a search over every year', async () => {
+    const fetched: string[] = [];
+    const parts: PartsManifest = {
+      parts: [
+        { path: '', pages: 10, years: ['2022'], districts: ['甲区'] },
+        { path: 'part-2/', pages: 10, years: ['2023'], districts: ['甲区'] },
+      ],
+    };
+    const pages = { '': holding('甲区', 2), 'part-2/': [pageData('/2023/甲区/1/', '新增托位', { district: ['甲区'] })] };
+    const { index, log } = partedIndex(parts, pages, fetched);
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(log).toEqual(['merge part-2/', 'search "托 位" {"part":"part-2/"}', 'search "托 位" {"part":"part-1/"}']);
+    expect(shown.urls).toEqual(['/2023/甲区/1/', ...pages[''].map((p) => p.url)]);
+  });
+
+  test('should merge every part a search by filters alone needs before it searches, and count every result', async () => {
+    const fetched: string[] = [];
+    const pages = { '': holding('甲区', 5), 'part-2/': holding('乙区', 30), 'part-3/': holding('丙区', 2) };
+    const { index, log } = partedIndex(manifest(['甲区'], ['乙区'], ['丙区']), pages, fetched);
+    const { view, shown } = fakeView({ query: '', filters: { type: '事项' } });
+    // Every page is of type 事项 here.
+    for (const list of Object.values(pages)) for (const p of list) p.filters.type = ['事项'];
+    await createSearchController(backendOf(index), view, () => undefined).run();
+    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search (filters) {"type":"事项"}']);
+    expect(lastStatus(shown)).toBe('所选条件：找到 37 个页面（筛选：事项）。');
+    expect(shown.urls.length).toBe(pageSize);
   });
 
   test('should merge each part once when searches overlap, and load Pagefind once', async () => {
     const merges: Deferred<void>[] = [];
-    const log: string[] = [];
-    const index: SearchIndex = {
-      manifest: manifest(['甲区'], ['乙区'], ['丙区']),
-      mergePart: (path) => {
-        log.push(`merge ${path}`);
-        const d = deferred<void>();
-        merges.push(d);
-        return d.promise;
-      },
-      search: async (terms) => {
-        log.push(`search ${terms}`);
-        return { results: [] };
-      },
-    };
+    const fetched: string[] = [];
+    const { index, log } = partedIndex(manifest(['甲区'], ['乙区'], ['丙区']), { 'part-3/': holding('丙区', 1) }, fetched, () => {
+      const d = deferred<void>();
+      merges.push(d);
+      return d.promise;
+    });
     const backend = backendOf(index);
-    const { view, form } = fakeView({ query: '托位', filters: {} });
+    const { view, shown, form } = fakeView({ query: '托位', filters: {} });
     const search = createSearchController(backend, view, () => undefined);
     const first = search.run();
     await settle();
-    form.query = '养老';
+    form.query = '新增托位';
     const second = search.run();
     await settle();
-    // Both searches wait on the same merge of part 2.
-    expect(log).toEqual(['merge part-2/']);
+    // Both searches found nothing in the first part, and wait on the same merge of part 2.
+    expect(log.filter((l) => l.startsWith('merge'))).toEqual(['merge part-2/']);
     for (let i = 0; i < 2; i++) {
       merges[i]?.resolve();
       await settle();
     }
     await Promise.all([first, second]);
-    expect(log).toEqual(['merge part-2/', 'merge part-3/', 'search "养 老"']);
-    form.query = '停车';
+    expect(log.filter((l) => l.startsWith('merge'))).toEqual(['merge part-2/', 'merge part-3/']);
+    expect(shown.urls).toEqual(['/丙区/0/']);
+    // The older search stopped at its first part: only the newer one searched parts 2 and 3.
+    expect(log.filter((l) => l.startsWith('search "托 位"'))).toEqual(['search "托 位" {"part":"part-1/"}']);
+    form.query = '托位';
     await search.run();
     expect(log.filter((l) => l.startsWith('merge'))).toEqual(['merge part-2/', 'merge part-3/']);
     expect(backend.loads).toBe(1);
   });
 
-  test('should merge only the part holding the chosen district', async () => {
+  test('should keep “显示更多” to try a part that did not load again, and go on from that part', async () => {
+    const fetched: string[] = [];
+    let failures = 1;
+    const pages = { '': holding('甲区', 20), 'part-2/': holding('乙区', 4) };
+    const { index } = partedIndex(manifest(['甲区'], ['乙区']), pages, fetched, async (path) => {
+      if (path === 'part-2/' && failures-- > 0) throw new Error('part-2/pagefind-entry.json: HTTP 503');
+    });
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    const search = createSearchController(backendOf(index), view, () => undefined);
+    await search.run();
+    expect(shown.urls.length).toBe(pageSize);
+    await expect(search.showMore()).rejects.toThrow('HTTP 503');
+    expect(shown.more).toEqual({ hidden: false, disabled: false });
+    await search.showMore();
+    expect(shown.urls).toEqual([...pages[''], ...pages['part-2/']].map((p) => p.url));
+    expect(lastStatus(shown)).toBe('“托位”：找到 24 个页面。');
+    expect(shown.more.hidden).toBe(true);
+  });
+
+  test('should merge and search only the part holding the chosen district', async () => {
     const { index, log } = fakeIndex(manifest(['甲区'], ['乙区'], ['丙区']), async () => ({ results: [] }));
     const { view } = fakeView({ query: '托位', filters: { district: '丙区' } });
     await createSearchController(backendOf(index), view, () => undefined).run();
-    expect(log).toEqual(['merge part-3/', 'search "托 位" {"district":"丙区"}']);
+    expect(log).toEqual(['merge part-3/', 'search "托 位" {"district":"丙区","part":"part-3/"}']);
   });
 
   test('should search each run of the query as a phrase and show the pages every phrase finds, in the first one’s order', async () => {
@@ -242,24 +349,26 @@ describe('search controller: index parts', () => {
     const { index, log } = fakeIndex(manifest(['a']), async (phrase) => ({ results: (answers[phrase ?? ''] ?? []).map((p) => result(p, fetched)) }));
     const { view, shown } = fakeView({ query: '托位 改造', filters: {} });
     await createSearchController(backendOf(index), view, () => undefined).run();
-    expect(log).toEqual(['search "托 位" {}', 'search "改 造" {}']);
+    expect(log).toEqual(['search "托 位" {"part":"part-1/"}', 'search "改 造" {"part":"part-1/"}']);
     expect(shown.urls).toEqual(['/a/', '/c/']);
     expect(lastStatus(shown)).toBe('“托位 改造”：找到 2 个页面。');
   });
 
-  test('should show the merged index’s results in Pagefind’s order, only those holding the query itself', async () => {
+  test('should show each part’s results in Pagefind’s order, part after part, only those holding the query itself', async () => {
     const fetched: string[] = [];
-    const pages = [
-      pageData('/2023/b/3/', '新增托位120个'),
-      // 托 and 位 with a symbol between: Pagefind's phrase search finds it (its index drops symbols), the page is not shown.
-      pageData('/2023/a/7/', '托+位服务'),
-      pageData('/2023/a/1/', '普惠托位建设'),
-    ];
-    const { index } = fakeIndex(manifest(['a'], ['b']), async () => ({ results: pages.map((p) => result(p, fetched)) }));
+    const pages = {
+      '': [
+        pageData('/2023/a/7/', '新增托位120个'),
+        // 托 and 位 with a symbol between: Pagefind's phrase search finds it (its index drops symbols), the page is not shown.
+        pageData('/2023/a/3/', '托+位服务'),
+      ],
+      'part-2/': [pageData('/2023/b/9/', '普惠托位建设'), pageData('/2023/b/1/', '托位补贴')],
+    };
+    const { index } = partedIndex(manifest(['a'], ['b']), pages, fetched);
     const { view, shown } = fakeView({ query: '托位', filters: {} });
     await createSearchController(backendOf(index), view, () => undefined).run();
-    expect(shown.urls).toEqual(['/2023/b/3/', '/2023/a/1/']);
-    expect(lastStatus(shown)).toBe('“托位”：找到 2 个页面。');
+    expect(shown.urls).toEqual(['/2023/a/7/', '/2023/b/9/', '/2023/b/1/']);
+    expect(lastStatus(shown)).toBe('“托位”：找到 3 个页面。');
     expect(shown.more.hidden).toBe(true);
   });
 });
@@ -411,7 +520,7 @@ describe('search controller: department links', () => {
   };
 
   test('should link, above a search narrowed to a district, the district’s departments whose names hold the query, in the menu’s order', async () => {
-    const { index } = fakeIndex(parts, async () => ({ results: [result(pageData('/2023/b/3/', '教育设施建设'), [])] }));
+    const { index } = partedIndex(parts, { 'part-2/': [pageData('/2023/b/3/', '教育设施建设', { district: ['乙区'] })] }, []);
     const { view, shown } = fakeView({ query: '教育', filters: { district: '乙区' } }, menu);
     const backend = backendOf(index, units);
     await createSearchController(backend, view, () => undefined).run();
@@ -471,7 +580,7 @@ describe('search controller: department links', () => {
   });
 
   test('should still show the results when the district’s department list does not load', async () => {
-    const { index } = fakeIndex(parts, async () => ({ results: [result(pageData('/2023/b/3/', '教育设施建设'), [])] }));
+    const { index } = partedIndex(parts, { 'part-2/': [pageData('/2023/b/3/', '教育设施建设', { district: ['乙区'] })] }, []);
     const { view, shown } = fakeView({ query: '教育', filters: { district: '乙区' } }, menu);
     const errors: unknown[] = [];
     const backend: SearchBackend = { load: async () => index, units: async (path) => Promise.reject(new Error(`pagefind/${path}: HTTP 404`)) };

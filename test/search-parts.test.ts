@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { districtUnitsPath, partsFor, partUnits, planParts, summarizePart, unitFiles } from '../src/lib/search/parts.ts';
+import { districtUnitsPath, partFilterValue, partsFor, partUnits, planParts, summarizePart, unitFiles } from '../src/lib/search/parts.ts';
 import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 
 /** Pages of a district: its notice page, and `n` more under it. */
@@ -89,17 +89,23 @@ describe('partsFor', () => {
     ],
   };
 
-  test('should load every part for a search over everything', () => {
-    expect(partsFor(manifest, {})).toEqual(['', 'part-2/', 'part-3/']);
-    expect(partsFor(manifest, { district: '', topic: '养老服务' })).toEqual(['', 'part-2/', 'part-3/']);
+  test('should load every part for a search over everything, the newest year’s first, each year’s in the manifest’s order', () => {
+    expect(partsFor(manifest, {})).toEqual(['part-2/', 'part-3/', '']);
+    expect(partsFor(manifest, { district: '', topic: '养老服务' })).toEqual(['part-2/', 'part-3/', '']);
+    const oneYear: PartsManifest = { parts: manifest.parts.map((p) => ({ ...p, years: ['2023'] })) };
+    expect(partsFor(oneYear, {})).toEqual(['', 'part-2/', 'part-3/']);
   });
 
-  test('should load only the parts holding the chosen district or year, and always the first', () => {
-    expect(partsFor(manifest, { district: '丁区' })).toEqual(['', 'part-3/']);
-    expect(partsFor(manifest, { district: '甲区' })).toEqual(['', 'part-2/']);
-    expect(partsFor(manifest, { year: '2024' })).toEqual(['', 'part-2/', 'part-3/']);
-    expect(partsFor(manifest, { year: '2024', district: '甲区' })).toEqual(['', 'part-2/']);
-    expect(partsFor(manifest, { district: '戊区' })).toEqual(['']);
+  test('should load only the parts holding the chosen district or year, the first only when it holds them', () => {
+    expect(partsFor(manifest, { district: '丁区' })).toEqual(['part-3/']);
+    expect(partsFor(manifest, { district: '甲区' })).toEqual(['part-2/', '']);
+    expect(partsFor(manifest, { year: '2024' })).toEqual(['part-2/', 'part-3/']);
+    expect(partsFor(manifest, { year: '2024', district: '甲区' })).toEqual(['part-2/']);
+    expect(partsFor(manifest, { district: '戊区' })).toEqual([]);
+  });
+
+  test('should name each part’s own filter value, the first part’s too', () => {
+    expect(manifest.parts.map((p) => partFilterValue(p.path))).toEqual(['part-1/', 'part-2/', 'part-3/']);
   });
 });
 

@@ -20,6 +20,7 @@ import { entryText, isIndexed, pageMarks } from '../src/lib/search/entry.ts';
 import { indexedPages, listedPages } from '../src/lib/search/pages.ts';
 import { contentModel } from './helpers/content-model.ts';
 import { firstHeading, pageFilters, pageListing } from '../src/lib/search/html.ts';
+import { pageSize } from '../src/lib/search/controller.ts';
 import { districtUnitsPath } from '../src/lib/search/parts.ts';
 import type { DistrictUnits } from '../src/lib/search/parts.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps } from '../src/lib/search/recall.ts';
@@ -398,6 +399,41 @@ describe('search index in parts', () => {
       expect(links.length).toBeGreaterThan(0);
       expect(links.length - new Set(links).size).toBe(0);
     } finally {
+      await visitor.close();
+    }
+  });
+
+  test('should load, for a query over everything, only the first part when it fills the first screenful, and show through “显示更多” every page the parts hold, part after part', async () => {
+    if (!browser || !whole || !split) throw new Error('no browser');
+    /** The place in the manifest of the part holding a result: its district's, in its year. */
+    const partOf = (url: string): number => {
+      const [, year = '', slug = ''] = url.split('/');
+      const name = names.get(`/${year}/${slug}/`);
+      return manifest.parts.findIndex((p) => name !== undefined && p.districts.includes(name) && p.years.includes(year));
+    };
+    // 20 of the pages holding 服务 are in the first part, the others in the next two.
+    const query = '服务';
+    const a = await browser.newPage();
+    const visitor = await browser.newPage();
+    try {
+      // What one index finds that holds the query itself, as the earlier test reads it.
+      await a.goto(`${whole.origin}/search/`);
+      const expected = (await runSearch(a, query)).map((h) => h.url).filter((u) => textContains(entryText(readFileSync(join(dir, u, 'index.html'), 'utf8')), query));
+      expect(expected.filter((u) => partOf(u) === 0).length).toBeGreaterThanOrEqual(pageSize);
+      expect(new Set(expected.map(partOf)).size).toBeGreaterThan(1);
+      const requests: string[] = [];
+      visitor.on('request', (r) => requests.push(r.url()));
+      await visitor.goto(`${split.origin}/search/?q=${encodeURIComponent(query)}`);
+      await visitor.waitForFunction(() => /找到/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      expect(await visitor.locator('[data-search-results] > li').count()).toBe(pageSize);
+      expect(requests.filter((u) => /\/pagefind\/part-\d+\//u.test(u))).toEqual([]);
+      const shown = await showAll(visitor);
+      expect([...shown].sort()).toEqual([...expected].sort());
+      const parts = shown.map(partOf);
+      expect(parts.every((n) => n >= 0)).toBe(true);
+      expect(parts).toEqual([...parts].sort((x, y) => x - y));
+    } finally {
+      await a.close();
       await visitor.close();
     }
   });

@@ -7,15 +7,24 @@
  * What it keeps right:
  * - a newer search supersedes an older one: whatever an older, slower search
  *   finds later is dropped, never shown over the newer one's results;
- * - each part of the index (`src/lib/search/parts.ts`) is merged once, in the
- *   manifest's order, and only the parts a search needs, even when searches
- *   overlap;
+ * - each part of the index (`src/lib/search/parts.ts`) is merged once, even
+ *   when searches overlap, and only when a search needs it;
+ * - a query is searched one part at a time, the newest year's first, among
+ *   the parts the filters allow (`partsFor`): the next part is merged and
+ *   searched only when the results of the parts before are all checked and
+ *   the screenful is not full. A search over everything whose first part
+ *   fills the first screenful downloads that part alone (each part's page
+ *   list is Pagefind's largest download, BENCHMARKS.md); “显示更多” goes on
+ *   to the next parts. Results come part after part, each part's in
+ *   Pagefind's order, and every page that holds the query is reached;
+ * - a search by filters alone merges all its parts first and counts every
+ *   result (its results need no check);
  * - the query is searched as exact phrases, one per run (`terms.ts`), and a
  *   page is shown when every phrase finds it; its text is still checked
  *   (symbols, `containsQuery`) a batch at a time, only as far as the next
  *   screenful needs;
- * - the status line says how many pages were found, that none were, or that
- *   the index did not load;
+ * - the status line says how many pages were found, how many so far while
+ *   more may follow, that none were, or that the index did not load;
  * - a search narrowed to one district links, above its results, the district's
  *   departments whose names hold the query (`units.ts`: department pages are
  *   not indexed), from the district's units file its department menu loads; a
@@ -23,7 +32,7 @@
  *
  * No DOM and no network here: only what the two interfaces offer.
  */
-import { districtUnitsPath, partsFor } from './parts.ts';
+import { districtUnitsPath, partFilter, partFilterValue, partsFor } from './parts.ts';
 import type { DistrictUnits, PartsManifest } from './parts.ts';
 import { containsQuery } from './results.ts';
 import { phraseQueries } from './terms.ts';
@@ -48,7 +57,11 @@ export interface PagefindResult {
 export interface SearchIndex {
   /** `pagefind/parts.json`. */
   manifest: PartsManifest;
-  /** Merges a further part (its path relative to `pagefind/`, e.g. `part-2/`) into the search. */
+  /**
+   * Merges a further part (its path relative to `pagefind/`, e.g. `part-2/`) into the search. Every
+   * page of a part, the first included, holds the filter `partFilter` with the part's
+   * `partFilterValue`, so a search can be kept to one part.
+   */
   mergePart: (path: string) => Promise<void>;
   /** Pagefind's search: `phrase` (`"托 位"`, terms.ts) null for a search by filters alone; null when Pagefind dropped the search for a newer one. */
   search: (phrase: string | null, filters: Record<string, string>) => Promise<{ results: PagefindResult[] } | null>;
@@ -184,16 +197,25 @@ export function commonResults(lists: readonly ({ results: PagefindResult[] } | n
   return { results: first.results.filter((r) => sets.every((s) => s.has(r.id))) };
 }
 
-/** The search being shown: Pagefind's results in its order, how far they are checked, the hits waiting to be shown. */
+/** The search being shown: its results so far, how far they are checked, the hits waiting to be shown, the parts still to search. */
 interface Current {
   mine: number;
+  index: SearchIndex;
   query: string;
+  /** The query's phrases (`phraseQueries`). */
+  phrases: string[];
+  filters: Record<string, string>;
   /** A search by filters alone: every result is a hit. */
   exact: boolean;
   what: string;
   narrowed: string;
+  /** The results found so far: each part's in Pagefind's order, part after part. */
   results: PagefindResult[];
+  /** The parts still to search, in order (none for a search by filters alone: it searches its parts at once). */
+  parts: string[];
+  /** How many results are checked. */
   next: number;
+  /** How many of them hold the query. */
   found: number;
   waiting: PagefindData[];
 }
@@ -223,18 +245,17 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     return loading;
   };
 
-  /** The parts merged or being merged (the first is Pagefind's own): each is merged once, even by searches that overlap. */
+  /** The parts merged or being merged (the first is Pagefind's own): each is merged once, even by searches that overlap; again after a failure. */
   const merged = new Map<string, Promise<void>>([['', Promise.resolve()]]);
-  /** Merges the parts a search with these filters needs, in the manifest's order. */
-  const loadParts = async (index: SearchIndex, filters: Record<string, string>): Promise<void> => {
-    for (const path of partsFor(index.manifest, filters)) {
-      let merging = merged.get(path);
-      if (!merging) {
-        merging = index.mergePart(path);
-        merged.set(path, merging);
-      }
-      await merging;
+  /** Merges a part unless it is merged or being merged. */
+  const mergePart = (index: SearchIndex, path: string): Promise<void> => {
+    let merging = merged.get(path);
+    if (!merging) {
+      merging = index.mergePart(path);
+      merging.catch(() => merged.delete(path));
+      merged.set(path, merging);
     }
+    return merging;
   };
 
   /** Each units file, loaded when first needed (again after a failure). */
@@ -298,13 +319,36 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     }
   };
 
-  /** Checks further results until a screenful of hits is waiting or every result is checked. */
+  /**
+   * Merges the next part the search has not searched and searches it alone (`partFilter`), adding its
+   * results to the search's; resolves false when every part is searched, or the search was replaced.
+   * A part whose merge or search failed stays next, for the next try.
+   */
+  const searchNextPart = async (c: Current): Promise<boolean> => {
+    const path = c.parts[0];
+    if (path === undefined) return false;
+    await mergePart(c.index, path);
+    if (c.mine !== generation) return false;
+    const filters = { ...c.filters, [partFilter]: partFilterValue(path) };
+    const found = commonResults(await Promise.all(c.phrases.map((p) => c.index.search(p, filters))));
+    if (c.mine !== generation) return false;
+    if (found === null) throw new Error(`Pagefind dropped the search of part ${partFilterValue(path)}`);
+    c.parts.shift();
+    c.results.push(...found.results);
+    return true;
+  };
+
+  /** Checks further results, searching further parts when they are all checked, until a screenful of hits is waiting or every part is searched and every result checked. */
   const fill = async (c: Current): Promise<void> => {
-    while (c.waiting.length < pageSize && c.next < c.results.length) {
+    while (c.waiting.length < pageSize && c.mine === generation) {
+      if (c.next >= c.results.length) {
+        if (!(await searchNextPart(c))) return;
+        continue;
+      }
       const slice = c.results.slice(c.next, c.next + (c.exact ? pageSize : batch));
-      c.next += slice.length;
       const data = await Promise.all(slice.map((r) => r.data()));
       if (c.mine !== generation) return;
+      c.next += slice.length;
       const kept = c.exact ? data : data.filter((d) => containsQuery(d.content, c.query));
       c.found += kept.length;
       c.waiting.push(...kept);
@@ -315,10 +359,16 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     const c = current;
     if (!c) return;
     view.more({ disabled: true });
-    await fill(c);
+    try {
+      await fill(c);
+    } catch (error) {
+      // The button stays, to try again from where the search stopped.
+      if (c.mine === generation) view.more({ disabled: false });
+      throw error;
+    }
     if (c.mine !== generation) return;
     view.append(c.waiting.splice(0, pageSize), c.query);
-    const done = c.next >= c.results.length;
+    const done = c.next >= c.results.length && c.parts.length === 0;
     view.status(resultsStatus(c.what, c.narrowed, c.exact ? c.results.length : c.found, done || c.exact));
     view.more({ disabled: false, hidden: c.waiting.length === 0 && done });
   };
@@ -341,17 +391,28 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     try {
       const index = await load();
       const linking = linkUnits(mine, index.manifest, query, filters);
-      await loadParts(index, filters);
-      if (mine !== generation) return;
-      const found = phrases.length === 0 ? await index.search(null, filters) : commonResults(await Promise.all(phrases.map((p) => index.search(p, filters))));
-      if (mine !== generation || found === null) return;
+      const parts = partsFor(index.manifest, filters);
+      const exact = phrases.length === 0;
+      let results: PagefindResult[] = [];
+      if (exact) {
+        // By filters alone: every part at once, for the count of every result.
+        for (const path of parts) await mergePart(index, path);
+        if (mine !== generation) return;
+        const found = await index.search(null, filters);
+        if (mine !== generation || found === null) return;
+        results = found.results;
+      }
       current = {
         mine,
+        index,
         query,
-        exact: phrases.length === 0,
+        phrases,
+        filters,
+        exact,
         what: searchWhat(query),
         narrowed: searchNarrowed(filters),
-        results: found.results,
+        results,
+        parts: exact ? [] : parts,
         next: 0,
         found: 0,
         waiting: [],

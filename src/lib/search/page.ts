@@ -7,7 +7,7 @@
  */
 import { createSearchController, statusText } from './controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchView, UnitMenu } from './controller.ts';
-import { partsFile } from './parts.ts';
+import { partFilter, partFilterValue, partsFile } from './parts.ts';
 import type { DistrictUnits, PartsManifest } from './parts.ts';
 import { excerptAround } from './results.ts';
 import { indexText } from './terms.ts';
@@ -34,11 +34,12 @@ export function pagefindBackend(root: URL): SearchBackend {
         import(/* @vite-ignore */ new URL('pagefind/pagefind.js', root).href) as Promise<Pagefind>,
         fetchJson<PartsManifest>(new URL(`pagefind/${partsFile}`, root), `pagefind/${partsFile}`),
       ]);
-      // Result URLs are written with the base path already (scripts/search-index.ts).
-      await module.options({ baseUrl: '/' });
+      // Result URLs are written with the base path already (scripts/search-index.ts). Each part's pages
+      // hold the part's own filter, so that a search can be kept to one part (controller.ts).
+      await module.options({ baseUrl: '/', mergeFilter: { [partFilter]: partFilterValue('') } });
       return {
         manifest,
-        mergePart: (path) => module.mergeIndex(new URL(`pagefind/${path}`, root).href, { baseUrl: '/' }),
+        mergePart: (path) => module.mergeIndex(new URL(`pagefind/${path}`, root).href, { baseUrl: '/', mergeFilter: { [partFilter]: partFilterValue(path) } }),
         search: (phrase, filters) => module.search(phrase, { filters }),
       };
     },

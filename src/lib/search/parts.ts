@@ -3,9 +3,11 @@
  * country's year (≈158,000 pages) needs more memory than a build machine has
  * (BENCHMARKS.md), so `scripts/search-index.ts` writes the index in parts of
  * at most so many pages, each a Pagefind bundle of its own, and the search
- * page merges the parts it needs with Pagefind's `mergeIndex` — all of them
- * for a search over everything, only a district's own part when the search is
- * narrowed to that district (or a year's parts for a year).
+ * page merges the parts it needs with Pagefind's `mergeIndex`: only a
+ * district's own part when the search is narrowed to that district (or a
+ * year's parts for a year), and for a search over everything the parts one
+ * at a time, in order, as far as the screenfuls shown need them
+ * (`controller.ts`).
  *
  * A district's pages of one year always stay together in one part. The first
  * part is `pagefind/` itself (where a site with one part has always had its
@@ -156,14 +158,34 @@ export function unitFiles(part: Part, basePath = '/'): Map<string, DistrictUnits
 }
 
 /**
- * Returns the parts a search with these filters needs: the parts holding the chosen district (and
- * year), else the parts of the chosen year, else all. The first part is always among them (it is the
- * one Pagefind is loaded from).
+ * Returns the parts a search with these filters needs, in the order a search goes through them: the
+ * parts holding the chosen district (and year), else the parts of the chosen year, else all; none
+ * when no part holds them. The parts of the newest year come first (a part holding two years goes
+ * by its newer one), in the manifest's order among the parts of one year: a search over every
+ * year shows the latest year's results first. The first part is Pagefind's own and always loaded,
+ * but it is listed only when it holds what the filters ask for: the search page searches these
+ * parts alone (`partFilter`).
  */
 export function partsFor(manifest: PartsManifest, filters: Readonly<Record<string, string | undefined>>): string[] {
   const district = filters.district || undefined;
   const year = filters.year || undefined;
+  const newest = (p: PartSummary): string => p.years.reduce((a, b) => (b > a ? b : a), '');
   return manifest.parts
-    .filter((p, n) => n === 0 || ((district === undefined || p.districts.includes(district)) && (year === undefined || p.years.includes(year))))
+    .filter((p) => (district === undefined || p.districts.includes(district)) && (year === undefined || p.years.includes(year)))
+    .map((p, n) => ({ path: p.path, newest: newest(p), n }))
+    .sort((a, b) => (a.newest === b.newest ? a.n - b.n : a.newest < b.newest ? 1 : -1))
     .map((p) => p.path);
+}
+
+/**
+ * The filter the search page gives every page of a part when it loads the part (Pagefind's
+ * `mergeFilter`, a filter of the browser's alone: the index does not hold it), so that one search
+ * can be kept to one part: a search over everything searches the parts one at a time, as
+ * screenfuls need them (`controller.ts`).
+ */
+export const partFilter = 'part';
+
+/** Returns the value of {@link partFilter} for the part at `path` (`part-1/` for the first, whose path is ''). */
+export function partFilterValue(path: string): string {
+  return path === '' ? 'part-1/' : path;
 }
