@@ -26,7 +26,18 @@
  * and the capture date, which is the commit's date (`git log -1 --format=%cs`),
  * never the clock; without git, `SOURCE_DATE_EPOCH` when set, else none.
  *
- * Every failure is one line, and the temporary folder is removed whatever happens.
+ * How a year is made, at any scale (a national year is 150,000 pages, 3 GB):
+ * `astro build` and the search index (`search-index.ts --content`, made from
+ * the year's content rather than the built pages, as `npm run build` does) run
+ * at the same time as two child processes, their output in log files; the first
+ * to fail stops the other. The index is moved into the built site, the site
+ * into the stage, and the stage is made one file at a time: each page made
+ * relative in place, each file hashed as it is staged (`SHA256SUMS` is made
+ * from the digests); the tarball is streamed from the stage through gzip into
+ * its file. No file of the year is held in memory beyond the one being staged.
+ *
+ * Every failure is one line, and the temporary folder is removed whatever
+ * happens (interrupted too: the children are stopped first).
  */
 import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -67,6 +78,7 @@ import { treeHash } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../tools/snapshot/relative.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { runBeside, StepFailed } from './lib/children.ts';
+import type { LoggedStep } from './lib/children.ts';
 import { sha256 } from '../src/lib/hash.ts';
 import { parseCommandLine } from './lib/args.ts';
 
@@ -202,14 +214,18 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     // The search index is made from the corpus, not the built pages, so it is written beside the build,
     // on the core Astro's single-threaded rendering leaves idle, into a folder of its own (as `npm run build` does).
     const index = join(tmp, 'pagefind');
+    const build: LoggedStep = {
+      args: [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site],
+      log: join(tmp, 'build.log'),
+      failure: (last) => `the build failed: ${last}`,
+    };
+    const indexing: LoggedStep = {
+      args: [join(project, 'scripts', 'search-index.ts'), '--content', '--out', index],
+      log: join(tmp, 'index.log'),
+      failure: (last) => `the search index failed: ${last}`,
+    };
     try {
-      await runBeside(
-        [
-          { args: [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], log: join(tmp, 'build.log'), failure: (last) => `the build failed: ${last}` },
-          { args: [join(project, 'scripts', 'search-index.ts'), '--content', '--out', index], log: join(tmp, 'index.log'), failure: (last) => `the search index failed: ${last}` },
-        ],
-        { cwd: project, env, running: interruptible.children },
-      );
+      await runBeside([build, indexing], { cwd: project, env, running: interruptible.children });
     } catch (error) {
       throw error instanceof StepFailed ? new Failure(`snapshot: error: ${error.message}`) : error;
     }
@@ -221,23 +237,26 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     const stage = join(tmp, 'stage', name);
     mkdirSync(stage, { recursive: true });
     renameSync(site, join(stage, 'site'));
+    /** Each staged file's SHA-256, by its path in the archive: all SHA256SUMS needs, never the bytes. */
     const digests = new Map<string, string>();
-    const stageFile = (path: string, bytes: Uint8Array, write: boolean): void => {
-      const file = join(stage, path);
-      if (write) {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, bytes);
-      }
-      chmodSync(file, 0o644);
+    /** Takes a file in the stage, `bytes` its content: its mode set (every file of an archive has 644) and its SHA-256 recorded. */
+    const staged = (path: string, bytes: Uint8Array): void => {
+      chmodSync(join(stage, path), 0o644);
       digests.set(path, sha256(bytes));
+    };
+    /** Writes a file into the stage and takes it. */
+    const stageFile = (path: string, bytes: Uint8Array): void => {
+      mkdirSync(dirname(join(stage, path)), { recursive: true });
+      writeFileSync(join(stage, path), bytes);
+      staged(path, bytes);
     };
     for (const f of filesBelow(join(stage, 'site'))) {
       const bytes = readFileSync(join(stage, 'site', f));
-      if (!f.endsWith('.html')) stageFile(`site/${f}`, bytes, false);
-      else stageFile(`site/${f}`, Buffer.from(relativizeHtml(bytes.toString('utf8'), f)), true);
+      if (f.endsWith('.html')) stageFile(`site/${f}`, Buffer.from(relativizeHtml(bytes.toString('utf8'), f)));
+      else staged(`site/${f}`, bytes);
     }
     const sources = filesBelow(notices).filter(isNoticeSource);
-    for (const f of sources) stageFile(`sources/${f}`, readFileSync(join(notices, f)), true);
+    for (const f of sources) stageFile(`sources/${f}`, readFileSync(join(notices, f)));
     const noticeEntries = filesBelow(notices).filter((f) => f.endsWith('.md'));
     const meta = {
       format: 1,
@@ -251,8 +270,8 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       tools: { node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chartjs: versionOf('chart.js') },
       serve: 'site/ is a static site with relative links: serve it from any path, e.g. /archive/2023/.',
     };
-    stageFile('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`), true);
-    stageFile(manifestName, Buffer.from(checksumsOfDigests(digests)), true);
+    stageFile('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
+    stageFile(manifestName, Buffer.from(checksumsOfDigests(digests)));
 
     // 4. A deterministic tarball: sorted entries, fixed time, no owners, gzip without a timestamp. Streamed
     // from the stage through gzip into the file: a national year's tarball is larger than a file Node reads
@@ -260,11 +279,7 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     const entries = [...digests.keys()].sort().map((p) => `${name}/${p}`);
     mkdirSync(outDir, { recursive: true });
     try {
-      await pipeline(
-        tar.create({ cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true }, entries),
-        createGzip({ level: 9 }),
-        createWriteStream(out),
-      );
+      await pipeline(tar.create({ cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true }, entries), createGzip({ level: 9 }), createWriteStream(out));
     } catch (error) {
       throw new Failure(`${out}: error: cannot be written: ${reasonOf(error)}`);
     }

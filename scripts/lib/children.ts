@@ -31,13 +31,20 @@ export interface StepOptions {
 /** A step that failed: its message is one line, the step's `failure` of its last error line. */
 export class StepFailed extends Error {}
 
-/** Returns the last line of a child's output that says `error`, else its last non-empty line. */
+/**
+ * Returns the last line of a child's output that says `error`, else its last non-empty line. A line
+ * that ends with a colon introduces what follows (`search-index: error:` then the problem), so the
+ * line after it is joined to it.
+ */
 export function lastErrorLine(output: string): string {
   const lines = output
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  return [...lines].reverse().find((l) => /error/iu.test(l)) ?? lines.at(-1) ?? 'no output';
+  const at = lines.findLastIndex((l) => /error/iu.test(l));
+  const line = lines[at] ?? lines.at(-1) ?? 'no output';
+  const next = at >= 0 && line.endsWith(':') ? lines[at + 1] : undefined;
+  return next === undefined ? line : `${line} ${next}`;
 }
 
 /** Runs one step; resolves when it exits with 0, rejects with a `StepFailed` when it does not (or does not start). */
