@@ -26,9 +26,21 @@
  * and the capture date, which is the commit's date (`git log -1 --format=%cs`),
  * never the clock; without git, `SOURCE_DATE_EPOCH` when set, else none.
  *
- * Every failure is one line, and the temporary folder is removed whatever happens.
+ * How a year is made, at any scale (a national year is 150,000 pages, 3 GB):
+ * `astro build` and the search index (`search-index.ts --content`, made from
+ * the year's content rather than the built pages, as `npm run build` does) run
+ * at the same time as two child processes, their output in log files; the first
+ * to fail stops the other. The index is moved into the built site, the site
+ * into the stage, and the stage is made one file at a time: each page made
+ * relative in place, each file hashed as it is staged (`SHA256SUMS` is made
+ * from the digests); the tarball is streamed from the stage through gzip into
+ * its file. No file of the year is held in memory beyond the one being staged.
+ *
+ * Every failure is one line, and the temporary folder is removed whatever
+ * happens (interrupted too: the children are stopped first).
  */
 import { spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -42,6 +54,7 @@ import {
   readdirSync,
   readFileSync,
   readSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -57,13 +70,16 @@ import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/c
 import type { Correction } from '../src/lib/schema.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { readCorrections } from '../src/lib/site/permanence.ts';
-import { checksums, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
+import { checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
 import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath } from '../src/lib/content/paths.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { treeHash } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../tools/snapshot/relative.ts';
-import { Failure, reasonOf, runCli, writeFileOrFail } from './cli.ts';
+import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
+import { runBeside, StepFailed } from './lib/children.ts';
+import type { LoggedStep } from './lib/children.ts';
+import { sha256 } from '../src/lib/hash.ts';
 import { parseCommandLine } from './lib/args.ts';
 
 const manifestName = 'SHA256SUMS';
@@ -137,12 +153,21 @@ function metaOf(archive: string): Record<string, unknown> | undefined {
   }
 }
 
+/** What an interrupted snapshot stops and removes: the children running now and its temporary folder. */
+const interruptible: { children: Set<ChildProcess>; tmp: string | undefined } = { children: new Set(), tmp: undefined };
+onInterrupt((signal) => {
+  for (const child of interruptible.children) child.kill(signal);
+  if (interruptible.tmp !== undefined) rmSync(interruptible.tmp, { recursive: true, force: true });
+  process.stderr.write(`snapshot: interrupted (${signal})\n`);
+});
+
 async function createSnapshot(year: string, outDir: string, record: boolean, reuse = false): Promise<void> {
   if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
   const notices = join(root, noticesFolder(year));
   if (!existsSync(notices)) throw new Failure(`${notices}: error: no notices for ${year}`);
   const tmp = mkdtempSync(join(tmpdir(), `minsheng-snapshot-${year}-`));
+  interruptible.tmp = tmp;
   try {
     // 1. A corpus of this year alone: a later year can never change this snapshot.
     const corpus = join(tmp, 'corpus');
@@ -186,19 +211,52 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       [archiveVariables.site]: address,
       [archiveVariables.captured]: captured ?? '',
     };
-    logged(join(tmp, 'build.log'), [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], env, (last) => `the build failed: ${last}`);
-    const indexer = join(project, 'scripts', 'search-index.ts');
-    if (existsSync(indexer)) logged(join(tmp, 'index.log'), [indexer, site], env, (last) => `the search index failed: ${last}`);
+    // The search index is made from the corpus, not the built pages, so it is written beside the build,
+    // on the core Astro's single-threaded rendering leaves idle, into a folder of its own (as `npm run build` does).
+    const index = join(tmp, 'pagefind');
+    const build: LoggedStep = {
+      args: [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site],
+      log: join(tmp, 'build.log'),
+      failure: (last) => `the build failed: ${last}`,
+    };
+    const indexing: LoggedStep = {
+      args: [join(project, 'scripts', 'search-index.ts'), '--content', '--out', index],
+      log: join(tmp, 'index.log'),
+      failure: (last) => `the search index failed: ${last}`,
+    };
+    try {
+      await runBeside([build, indexing], { cwd: project, env, running: interruptible.children });
+    } catch (error) {
+      throw error instanceof StepFailed ? new Failure(`snapshot: error: ${error.message}`) : error;
+    }
+    rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+    renameSync(index, join(site, 'pagefind'));
 
-    // 3. Stage the archive's files.
+    // 3. Stage the archive's files, one at a time (a national year's site is gigabytes): the built site is
+    // moved into the stage and its pages made relative in place; each file is hashed as it is staged.
     const stage = join(tmp, 'stage', name);
-    const files = new Map<string, Uint8Array>();
-    for (const f of filesBelow(site)) {
-      const bytes = readFileSync(join(site, f));
-      files.set(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(bytes.toString('utf8'), f)) : bytes);
+    mkdirSync(stage, { recursive: true });
+    renameSync(site, join(stage, 'site'));
+    /** Each staged file's SHA-256, by its path in the archive: all SHA256SUMS needs, never the bytes. */
+    const digests = new Map<string, string>();
+    /** Takes a file in the stage, `bytes` its content: its mode set (every file of an archive has 644) and its SHA-256 recorded. */
+    const staged = (path: string, bytes: Uint8Array): void => {
+      chmodSync(join(stage, path), 0o644);
+      digests.set(path, sha256(bytes));
+    };
+    /** Writes a file into the stage and takes it. */
+    const stageFile = (path: string, bytes: Uint8Array): void => {
+      mkdirSync(dirname(join(stage, path)), { recursive: true });
+      writeFileSync(join(stage, path), bytes);
+      staged(path, bytes);
+    };
+    for (const f of filesBelow(join(stage, 'site'))) {
+      const bytes = readFileSync(join(stage, 'site', f));
+      if (f.endsWith('.html')) stageFile(`site/${f}`, Buffer.from(relativizeHtml(bytes.toString('utf8'), f)));
+      else staged(`site/${f}`, bytes);
     }
     const sources = filesBelow(notices).filter(isNoticeSource);
-    for (const f of sources) files.set(`sources/${f}`, readFileSync(join(notices, f)));
+    for (const f of sources) stageFile(`sources/${f}`, readFileSync(join(notices, f)));
     const noticeEntries = filesBelow(notices).filter((f) => f.endsWith('.md'));
     const meta = {
       format: 1,
@@ -212,24 +270,16 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       tools: { node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chartjs: versionOf('chart.js') },
       serve: 'site/ is a static site with relative links: serve it from any path, e.g. /archive/2023/.',
     };
-    files.set('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
-    files.set(manifestName, Buffer.from(checksums(files)));
-    for (const [path, bytes] of files) {
-      mkdirSync(dirname(join(stage, path)), { recursive: true });
-      writeFileSync(join(stage, path), bytes);
-      chmodSync(join(stage, path), 0o644);
-    }
+    stageFile('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
+    stageFile(manifestName, Buffer.from(checksumsOfDigests(digests)));
 
-    // 4. A deterministic tarball: sorted entries, fixed time, no owners, gzip without a timestamp.
-    const tarFile = join(tmp, `${name}.tar`);
-    tar.create(
-      { sync: true, file: tarFile, cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true },
-      [...files.keys()].sort().map((p) => `${name}/${p}`),
-    );
+    // 4. A deterministic tarball: sorted entries, fixed time, no owners, gzip without a timestamp. Streamed
+    // from the stage through gzip into the file: a national year's tarball is larger than a file Node reads
+    // whole (2 GiB), and is never held in memory.
+    const entries = [...digests.keys()].sort().map((p) => `${name}/${p}`);
     mkdirSync(outDir, { recursive: true });
-    // Streamed: a national year's tarball is larger than a file Node reads whole (2 GiB).
     try {
-      await pipeline(createReadStream(tarFile), createGzip({ level: 9 }), createWriteStream(out));
+      await pipeline(tar.create({ cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true }, entries), createGzip({ level: 9 }), createWriteStream(out));
     } catch (error) {
       throw new Failure(`${out}: error: cannot be written: ${reasonOf(error)}`);
     }
@@ -242,9 +292,10 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       const list = join(root, publishedList);
       writeFileOrFail(list, recordDigest(existsSync(list) ? readFileSync(list, 'utf8') : '', `${name}.tar.gz`, digest));
     }
-    process.stdout.write(`snapshot: ${out} (${files.size} files, ${gz.length} bytes, sha256 ${digest})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`);
+    process.stdout.write(`snapshot: ${out} (${digests.size} files, ${gz.length} bytes, sha256 ${digest})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    interruptible.tmp = undefined;
   }
 }
 
@@ -309,30 +360,6 @@ function verifySnapshot(archive: string, expected: Expected | undefined): void {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/** Returns the last line of a child's output that says `error`, else its last non-empty line. */
-/**
- * Runs a Node script of the project with its output written to `log` (a national year's build writes
- * megabytes of it, more than a pipe's buffer holds); throws its last error line when it fails.
- */
-function logged(log: string, args: string[], env: NodeJS.ProcessEnv, failure: (last: string) => string): void {
-  const fd = openSync(log, 'w');
-  let run;
-  try {
-    run = spawnSync(process.execPath, args, { cwd: project, env, stdio: ['ignore', fd, fd] });
-  } finally {
-    closeSync(fd);
-  }
-  if (run.status !== 0) throw new Failure(`snapshot: error: ${failure(run.error ? run.error.message : lastErrorLine(readFileSync(log, 'utf8')))}`);
-}
-
-function lastErrorLine(output: string): string {
-  const lines = output
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  return [...lines].reverse().find((l) => /error/iu.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
 const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../src/lib/hash.ts';
-import { checksums, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
+import { checksums, checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../tools/snapshot/relative.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
 
@@ -68,6 +68,31 @@ describe('checksums', () => {
     expect(list).toBe(`${a}  minsheng-2024.tar.gz\n`);
     expect(recordDigest(list, 'minsheng-2023.tar.gz', b)).toBe(`${b}  minsheng-2023.tar.gz\n${a}  minsheng-2024.tar.gz\n`);
     expect(recordDigest(list, 'minsheng-2024.tar.gz', b)).toBe(`${b}  minsheng-2024.tar.gz\n`);
+  });
+
+  test('should give, from the files’ digests, the same text sha256sum prints for the files', () => {
+    // Files in folders and with Chinese names, as an archive has them; written out for GNU sha256sum to read.
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-sums-test-'));
+    try {
+      const named = new Map<string, string>([
+        ['site/index.html', '<p>首页</p>'],
+        ['sources/济南-市中.txt', '一、民生实事'],
+        ['site/2023/a b/index.html', '空格'],
+        ['snapshot.json', '{}\n'],
+      ]);
+      for (const [path, text] of named) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const digests = new Map([...named].map(([path, text]) => [path, sha256(text)] as const));
+      const paths = [...named.keys()].sort();
+      const gnu = spawnSync('sha256sum', ['--', ...paths], { cwd: dir, encoding: 'utf8' });
+      expect(gnu.status, gnu.stderr).toBe(0);
+      expect(checksumsOfDigests(digests)).toBe(gnu.stdout);
+      expect(checksumsOfDigests(digests)).toBe(checksums(new Map([...named].map(([path, text]) => [path, Buffer.from(text)] as const))));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('should name the malformed line', () => {
@@ -174,6 +199,20 @@ describe('npm run snapshot', () => {
     expect(listed.some((p) => p.includes('2024'))).toBe(false);
   });
 
+  test('should hold the search index made from the year’s content, beside the build', () => {
+    const site = join(tmp, 'minsheng-2023', 'site');
+    if (!existsSync(site)) tar.x({ sync: true, file: archive(first), cwd: tmp });
+    const index = join(tmp, 'content-index');
+    // The built-in content is the year 2023 alone, as a snapshot's corpus is.
+    const made = run(['scripts/search-index.ts', '--content', '--out', index], { MINSHENG_CONTENT_DIR: join(project, 'content'), BASE_PATH: '/' });
+    expect(made.status, made.out).toBe(0);
+    const files = filesBelow(index);
+    expect(files).toContain('complete.json');
+    expect(filesBelow(join(site, 'pagefind'))).toEqual(files);
+    const differ = files.filter((f) => !readFileSync(join(site, 'pagefind', f)).equals(readFileSync(join(index, f))));
+    expect(differ).toEqual([]);
+  }, 120_000);
+
   test('should fail verification naming a file whose bytes changed', () => {
     const work = join(tmp, 'tamper');
     rmSync(work, { recursive: true, force: true });
@@ -278,8 +317,25 @@ describe('npm run snapshot when things go wrong, and snapshot.json', () => {
     rmSync(join(half, 'commitments', '2023', 'jinan-shizhong', '3.md'));
     const r = run(['scripts/snapshot.ts', '2023', '--out', join(tmp, 'half-out')], { MINSHENG_CONTENT_DIR: half, TMPDIR: scratch });
     expect(r.status).toBe(1);
-    expect(r.out).toMatch(/^snapshot: error: the build failed: .*the content is incomplete/u);
+    // The build and the index both read the content: the first to find it incomplete stops the other.
+    expect(r.out).toMatch(/^snapshot: error: the (?:build|search index) failed: .*the content is incomplete/u);
     expect(r.out.trimEnd().split('\n')).toHaveLength(1);
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+
+  test('should stop the build, fail in one line and leave no temporary folder when the search index fails', () => {
+    // Pagefind's binary, looked for where there is none: the index fails, the build alone would not.
+    const missing = join(tmp, 'no-pagefind');
+    const r = run(['scripts/snapshot.ts', '2023', '--out', join(tmp, 'no-index-out')], {
+      MINSHENG_CONTENT_DIR: corpus,
+      TMPDIR: scratch,
+      PAGEFIND_BINARY_PATH: missing,
+      PAGEFIND_EXTENDED_BINARY_PATH: missing,
+    });
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/^snapshot: error: the search index failed: search-index: error: .*Pagefind/u);
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1);
+    expect(existsSync(join(tmp, 'no-index-out', 'minsheng-2023.tar.gz'))).toBe(false);
     expect(leftovers()).toEqual([]);
   }, 240_000);
 

@@ -6,9 +6,18 @@ import { sha256 } from '../../src/lib/hash.ts';
 
 /** Returns the `SHA256SUMS` text for files (path → bytes), sorted by path. */
 export function checksums(files: ReadonlyMap<string, Uint8Array>): string {
-  return [...files.keys()]
+  return checksumsOfDigests(new Map([...files].map(([path, bytes]) => [path, sha256(bytes)] as const)));
+}
+
+/**
+ * Returns the `SHA256SUMS` text for files given by their SHA-256 (path → hex digest), sorted by path:
+ * the same text `checksums` gives for their bytes, for files hashed one at a time as they are written
+ * (a national year's archive is gigabytes, never held whole).
+ */
+export function checksumsOfDigests(digests: ReadonlyMap<string, string>): string {
+  return [...digests.keys()]
     .sort()
-    .map((path) => `${sha256(files.get(path) ?? new Uint8Array())}  ${path}\n`)
+    .map((path) => `${digests.get(path) ?? ''}  ${path}\n`)
     .join('');
 }
 
