@@ -21,7 +21,8 @@
  *
  * Only when all five succeeded does the new build replace the output (default
  * `dist/`): the old folder is renamed aside, the new one renamed into place,
- * the old one removed. A failed, interrupted (Ctrl-C, SIGTERM) or killed build
+ * the old one removed by a background process (the command does not wait for
+ * it). A failed, interrupted (Ctrl-C, SIGTERM) or killed build
  * leaves the previous output as it was; its partial folder is removed then, or
  * by the next build when the process was killed outright.
  *
@@ -176,5 +177,12 @@ try {
   cleanUp();
   fail(`build: error: could not put the new build in place of ${out}/ (${(error as NodeJS.ErrnoException).code ?? String(error)}); ${out}/ was left as it was`);
 }
-rmSync(aside, { recursive: true, force: true });
 process.stdout.write(`build: ${out}/ replaced by the new build\n`);
+// The previous build is removed by a process of its own that outlives this one: at national scale, unlinking
+// its 158,000 pages takes minutes, and the new build is already in place. Should it die, the next build
+// removes the folder (its name carries this build's process id).
+if (existsSync(aside)) {
+  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', aside], { detached: true, stdio: 'ignore' });
+  remover.on('error', () => rmSync(aside, { recursive: true, force: true }));
+  remover.unref();
+}

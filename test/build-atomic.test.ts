@@ -136,7 +136,7 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(fileTree(out, 'base64')).toEqual(before);
   }, 300_000);
 
-  test('should replace the output after a whole build, and remove what killed builds left', () => {
+  test('should replace the output after a whole build, and remove what killed builds left and the previous build', async () => {
     // What a build killed outright leaves (a process id no longer running); the builds above already removed theirs.
     mkdirSync(join(work, 'out', '.dist.partial-999999999', '_astro'), { recursive: true });
     mkdirSync(join(work, 'out', '.dist.old-999999999'), { recursive: true });
@@ -145,8 +145,9 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(run.status, run.output).toBe(0);
     expect(partials()).toEqual([]);
     expect(searchFolders()).toEqual([]);
-    expect(readdirSync(join(work, 'out'))).toEqual(['dist']);
     expect([...fileTree(out, 'base64').keys()]).toEqual([...before.keys()]);
+    // The previous build goes in the background, after the command returned.
+    await expect.poll(() => readdirSync(join(work, 'out')), { timeout: 30_000 }).toEqual(['dist']);
   }, 300_000);
 });
 
