@@ -230,6 +230,17 @@ export interface SearchController {
   narrowUnits: () => Promise<boolean>;
 }
 
+/** Returns the promise kept under `key`, made by `make` when there is none; one that fails is forgotten, so the next call tries again. */
+function kept<T>(promises: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let promise = promises.get(key);
+  if (!promise) {
+    promise = make();
+    promise.catch(() => promises.delete(key));
+    promises.set(key, promise);
+  }
+  return promise;
+}
+
 /**
  * Returns the controller of a search page: `backend` gives the index, `view` the form and the
  * places results go; `log` hears of errors (the visitor reads the status line).
@@ -248,27 +259,11 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
   /** The parts merged or being merged (the first is Pagefind's own): each is merged once, even by searches that overlap; again after a failure. */
   const merged = new Map<string, Promise<void>>([['', Promise.resolve()]]);
   /** Merges a part unless it is merged or being merged. */
-  const mergePart = (index: SearchIndex, path: string): Promise<void> => {
-    let merging = merged.get(path);
-    if (!merging) {
-      merging = index.mergePart(path);
-      merging.catch(() => merged.delete(path));
-      merged.set(path, merging);
-    }
-    return merging;
-  };
+  const mergePart = (index: SearchIndex, path: string): Promise<void> => kept(merged, path, () => index.mergePart(path));
 
   /** Each units file, loaded when first needed (again after a failure). */
   const unitFiles = new Map<string, Promise<DistrictUnits>>();
-  const unitsOf = (path: string): Promise<DistrictUnits> => {
-    let units = unitFiles.get(path);
-    if (!units) {
-      units = backend.units(path);
-      units.catch(() => unitFiles.delete(path));
-      unitFiles.set(path, units);
-    }
-    return units;
-  };
+  const unitsOf = (path: string): Promise<DistrictUnits> => kept(unitFiles, path, () => backend.units(path));
   /** A district's departments, from its units file in every part holding it. */
   const unitsIn = async (manifest: PartsManifest, district: string): Promise<DistrictUnits> =>
     mergeUnits(
