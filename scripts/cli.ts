@@ -121,15 +121,13 @@ export function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok:
   }
 }
 
-/** Returns the parsed notice in `file` with its bytes, or a one-line error naming the file (and line). */
-export function loadNotice(file: string, options: ParseOptions = {}): { ok: true; notice: Notice; bytes: Uint8Array } | { ok: false; message: string } {
-  const read = readBytes(file);
-  if (!read.ok) return read;
-  const decoded = decodeNotice(read.bytes);
+/** Returns the parsed notice of `file`'s bytes, already read, or a one-line error naming the file (and line). */
+export function parseNoticeBytes(file: string, bytes: Uint8Array, options: ParseOptions = {}): { ok: true; notice: Notice; bytes: Uint8Array } | { ok: false; message: string } {
+  const decoded = decodeNotice(bytes);
   if (!decoded.ok) return { ok: false, message: `${where(file, decoded.error.line)}: error: ${decoded.error.message}` };
   const parsed = parseNotice(decoded.text, options);
   if (!parsed.ok) return { ok: false, message: `${where(file, parsed.error.line)}: error: ${parsed.error.message}` };
-  return { ok: true, notice: parsed.notice, bytes: read.bytes };
+  return { ok: true, notice: parsed.notice, bytes };
 }
 
 /**

@@ -25,7 +25,7 @@ import { decodeNotice } from '../src/lib/decode.ts';
 import type { SourceReport } from '../src/lib/report/index.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { readRedirects } from '../src/lib/site/permanence.ts';
-import { fail, Failure, loadNotice, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
+import { fail, Failure, parseNoticeBytes, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
 import { codeKey, ingestCacheDir, outcomeKey, readOutcome, writeOutcome } from './lib/ingest-cache.ts';
 
@@ -124,6 +124,8 @@ const cache = check ? undefined : { dir: ingestCacheDir(join(import.meta.dirname
 /** The notices that may be kept in the cache: none a report names. */
 const cacheable = new Map<string, ReadNotice>();
 const reused: NoticeOutcome[] = [];
+/** The same outcomes, to tell them apart from the ones parsed this time. */
+const fromCache = new Set<NoticeOutcome>();
 const sources: SourceNotice[] = [];
 for (const notice of read) {
   const place = placeOfNoticeText(notice.path);
@@ -133,11 +135,12 @@ for (const notice of read) {
     const kept = readOutcome(cache.dir, key);
     if (kept && kept.path === notice.path) {
       reused.push(kept);
+      fromCache.add(kept);
       continue;
     }
   }
   // The metadata's year stands when the text states none (it is validated with the rest of the metadata later).
-  const loaded = loadNotice(rel(join(root, notice.path)), notice.year === undefined ? {} : { year: notice.year });
+  const loaded = parseNoticeBytes(rel(join(root, notice.path)), notice.bytes, notice.year === undefined ? {} : { year: notice.year });
   if (!loaded.ok) {
     noticeErrors.push(loaded.message);
     continue;
@@ -168,7 +171,7 @@ for (const w of plan.warnings) process.stderr.write(`${rel(join(root, w.file))}:
 if (cache) {
   for (const outcome of plan.notices) {
     const notice = cacheable.get(outcome.path);
-    if (!notice || outcome.reported || reused.includes(outcome)) continue;
+    if (!notice || outcome.reported || fromCache.has(outcome)) continue;
     const units = outcome.files.find((f) => f.path === besideText(outcome.path, '.units.yaml'));
     writeOutcome(cache.dir, outcomeKey(cache.code, units ? { ...notice, unitsText: units.contents } : notice), outcome);
   }
