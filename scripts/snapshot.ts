@@ -45,7 +45,6 @@ import {
   chmodSync,
   closeSync,
   cpSync,
-  createReadStream,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -276,23 +275,34 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     // 4. A deterministic tarball: sorted entries, fixed time, no owners, gzip without a timestamp. Streamed
     // from the stage through gzip into the file: a national year's tarball is larger than a file Node reads
     // whole (2 GiB), and is never held in memory.
+    // The archive's SHA-256 and size are taken from the bytes as they are written, not by reading the file again.
     const entries = [...digests.keys()].sort().map((p) => `${name}/${p}`);
     mkdirSync(outDir, { recursive: true });
+    const hash = createHash('sha256');
+    let size = 0;
     try {
-      await pipeline(tar.create({ cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true }, entries), createGzip({ level: 9 }), createWriteStream(out));
+      await pipeline(
+        tar.create({ cwd: join(tmp, 'stage'), portable: true, mtime: new Date(0), noDirRecurse: true }, entries),
+        createGzip({ level: 9 }),
+        async function* (gzipped: AsyncIterable<Buffer>) {
+          for await (const chunk of gzipped) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+          }
+        },
+        createWriteStream(out),
+      );
     } catch (error) {
       throw new Failure(`${out}: error: cannot be written: ${reasonOf(error)}`);
     }
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(out)) hash.update(chunk as Buffer);
     const digest = hash.digest('hex');
-    const gz = { length: statSync(out).size };
     if (record) {
       // Published outside the archive: `--verify` checks an archive against this, not against itself.
       const list = join(root, publishedList);
       writeFileOrFail(list, recordDigest(existsSync(list) ? readFileSync(list, 'utf8') : '', `${name}.tar.gz`, digest));
     }
-    process.stdout.write(`snapshot: ${out} (${digests.size} files, ${gz.length} bytes, sha256 ${digest})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`);
+    process.stdout.write(`snapshot: ${out} (${digests.size} files, ${size} bytes, sha256 ${digest})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
     interruptible.tmp = undefined;
