@@ -4,7 +4,8 @@
  *
  * 1. `node scripts/ingest.ts` (the content collections from the notices);
  * 2. `node scripts/snapshot.ts --all` (the yearly archives the build publishes
- *    on `/archive/`, in `snapshots/`; a current one is kept, not rebuilt);
+ *    on `/archive/`, in `snapshots/`; one whose year's content is unchanged is
+ *    kept, not captured again);
  * 3. `astro build --outDir <partial>`, into a new folder beside the output
  *    (`.<out>.partial-<pid>`, same file system); with `--incremental`,
  *    `node scripts/build-shards.ts --incremental` instead: only the districts

@@ -19,7 +19,8 @@
  * `npm run snapshot -- --all [--out DIR]`: every year of the content, into
  * DIR (default `snapshots/`, `MINSHENG_SNAPSHOT_DIR`), where `npm run build`
  * publishes them on `/archive/` with their SHA-256. A year whose archive is
- * already there for the same commit, content and code is kept, not built again.
+ * already there and current (`isCurrentSnapshot`: the same content of the year,
+ * site address and format; not the commit nor the code) is kept, not captured again.
  *
  * A snapshot's pages say they are an archived copy (存档版本, the capture
  * date, a link to the live page): the build is told the live site's address
@@ -64,16 +65,13 @@ import { createHash } from 'node:crypto';
 import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
-import YAML from 'yaml';
 import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
-import type { Correction } from '../src/lib/schema.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
-import { readCorrections } from '../src/lib/site/permanence.ts';
 import { checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { readYaml } from '../src/lib/yaml.ts';
 import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath } from '../src/lib/content/paths.ts';
 import { filesBelow } from '../src/lib/files.ts';
-import { treeHash } from '../src/lib/snapshot/published.ts';
+import { isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../tools/snapshot/relative.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { runBeside, StepFailed } from './lib/children.ts';
@@ -165,29 +163,40 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
   const root = contentDir();
   const notices = join(root, noticesFolder(year));
   if (!existsSync(notices)) throw new Failure(`${notices}: error: no notices for ${year}`);
+  // Whether the archive there is current is decided before anything is copied or built: the year's content
+  // hashed where it is (the same hash as over the year's corpus below), its corrections read once.
+  let corrections: string | undefined;
+  try {
+    corrections = yearCorrectionsText(yearCorrections(root, year));
+  } catch (error) {
+    throw new Failure(`${join(root, correctionsPath)}: error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const address = siteUrl();
+  const contentSha256 = yearContentHash(root, year);
+  const name = `minsheng-${year}`;
+  const out = join(outDir, `${name}.tar.gz`);
+  const old = reuse ? metaOf(out) : undefined;
+  if (old && isCurrentSnapshot(old, { site: address, contentSha256 })) {
+    process.stdout.write(`snapshot: ${out} is current (the year's content is the same; captured ${String(old.captured ?? 'on an unknown date')}), kept\n`);
+    return;
+  }
   const tmp = mkdtempSync(join(tmpdir(), `minsheng-snapshot-${year}-`));
   interruptible.tmp = tmp;
   try {
-    // 1. A corpus of this year alone: a later year can never change this snapshot.
+    // 1. A corpus of this year alone: a later year can never change this snapshot. The year's corrections
+    // too, so its commitment pages say what changed and when.
     const corpus = join(tmp, 'corpus');
     cpSync(notices, join(corpus, noticesFolder(year)), { recursive: true });
     if (existsSync(join(root, commitmentsFolder(year)))) cpSync(join(root, commitmentsFolder(year)), join(corpus, commitmentsFolder(year)), { recursive: true });
-    // The year's corrections, so its commitment pages say what changed and when.
-    const correctionsFile = join(root, correctionsPath);
-    let corrections: Correction[] = [];
-    try {
-      corrections = readCorrections(existsSync(correctionsFile) ? readFileSync(correctionsFile, 'utf8') : undefined).filter((c) => c.url.startsWith(`/${year}/`));
-    } catch (error) {
-      throw new Failure(`${correctionsFile}: error: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (corrections.length > 0) writeFileSync(join(corpus, correctionsPath), YAML.stringify({ corrections }));
+    if (corrections !== undefined) writeFileSync(join(corpus, correctionsPath), corrections);
 
     // 2. Build it.
     const site = join(tmp, 'site');
     const { commit, captured } = capture();
-    const address = siteUrl();
     const inputs = {
-      contentSha256: treeHash(corpus, filesBelow(corpus)),
+      // What decides that the archive is current (`isCurrentSnapshot`): the year's content, as the build hashes it.
+      contentSha256,
+      // Recorded, not compared: an archive made by other code is kept while its year's content is the same.
       codeSha256: treeHash(project, [
         'package.json',
         'package-lock.json',
@@ -196,13 +205,6 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
         ...['src', 'scripts', 'tools', 'public'].flatMap((d) => filesBelow(join(project, d)).map((f) => `${d}/${f}`)),
       ]),
     };
-    const name = `minsheng-${year}`;
-    const out = join(outDir, `${name}.tar.gz`);
-    const old = reuse ? metaOf(out) : undefined;
-    if (old && old.commit === commit && old.site === address && JSON.stringify(old.inputs) === JSON.stringify(inputs)) {
-      process.stdout.write(`snapshot: ${out} is current (commit ${commit ?? 'unknown'}), kept\n`);
-      return;
-    }
     const env = {
       ...process.env,
       MINSHENG_CONTENT_DIR: corpus,
@@ -258,7 +260,7 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     for (const f of sources) stageFile(`sources/${f}`, readFileSync(join(notices, f)));
     const noticeEntries = filesBelow(notices).filter((f) => f.endsWith('.md'));
     const meta = {
-      format: 1,
+      format: snapshotFormat,
       year: Number(year),
       commit,
       site: address,

@@ -1,26 +1,71 @@
 /**
  * The yearly snapshots a build publishes on `/archive/` (made by `npm run snapshot -- --all` into
  * `snapshots/`, see scripts/snapshot.ts): read once per build, with their size, SHA-256 and what
- * their `snapshot.json` says. A snapshot is published only when it was made from the content being
- * built (its content hash matches), so a stale archive or another corpus's is never offered. I/O edge.
+ * their `snapshot.json` says. A snapshot is published only when it is current (`isCurrentSnapshot`):
+ * made from the content being built (the year's notices, commitments and corrections: its content
+ * hash matches) for the same site address, in this format; so a stale archive or another corpus's is
+ * never offered. The code it was made with does not enter: an archive is a capture, kept (and its
+ * SHA-256 stays the same for those who recorded it) until the year's content changes. I/O edge.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tar from 'tar';
-import { archiveCopy, contentDir, snapshotDir } from '../config.ts';
+import YAML from 'yaml';
+import { archiveCopy, contentDir, siteUrl, snapshotDir } from '../config.ts';
 import { filesBelow } from '../files.ts';
 import { sha256 } from '../hash.ts';
-import { commitmentsFolder, noticesFolder } from '../content/paths.ts';
+import { commitmentsFolder, correctionsPath, noticesFolder } from '../content/paths.ts';
+import type { Correction } from '../schema.ts';
+import { readCorrections } from '../site/permanence.ts';
 
 /** Returns one hash over files (path and bytes), for the inputs of a snapshot. */
 export function treeHash(base: string, paths: readonly string[]): string {
   return sha256(paths.map((p) => `${p}\0${sha256(readFileSync(join(base, p)))}\n`).join(''));
 }
 
-/** Returns the hash of one year's content (`notices/<year>/` and `commitments/<year>/` of `root`), as a snapshot records it. */
-export function yearContentHash(root: string, year: number): string {
+/** The format of the snapshots this code makes (`snapshot.json`'s `format`); an archive of another format is made again. */
+export const snapshotFormat = 1;
+
+/**
+ * Returns the corrections of `root`'s corrections file that concern one year (their URL is under
+ * `/<year>/`), in the file's order; throws (with the reason) when the file is malformed.
+ */
+export function yearCorrections(root: string, year: number | string): Correction[] {
+  const file = join(root, correctionsPath);
+  return readCorrections(existsSync(file) ? readFileSync(file, 'utf8') : undefined).filter((c) => c.url.startsWith(`/${year}/`));
+}
+
+/** Returns the corrections file a snapshot's corpus holds for its year's corrections (none: no file). */
+export function yearCorrectionsText(corrections: readonly Correction[]): string | undefined {
+  return corrections.length > 0 ? YAML.stringify({ corrections }) : undefined;
+}
+
+/**
+ * Returns the hash of one year's content as a snapshot records it: the files of `notices/<year>/` and
+ * `commitments/<year>/` of `root`, and the year's corrections as the snapshot's corpus holds them —
+ * the same hash over the live content (`root` the content directory) and over the year's corpus.
+ */
+export function yearContentHash(root: string, year: number | string): string {
   const paths = [noticesFolder(year), commitmentsFolder(year)].flatMap((folder) => filesBelow(join(root, folder)).map((f) => `${folder}${f}`));
-  return treeHash(root, paths.sort());
+  const corrections = yearCorrectionsText(yearCorrections(root, year));
+  const files = treeHash(root, paths.sort());
+  return corrections === undefined ? files : sha256(`${files}${correctionsPath}\0${sha256(corrections)}\n`);
+}
+
+/** What decides whether an archive is current: its `snapshot.json`'s format, site address and content hash. */
+export interface SnapshotMeta {
+  format?: unknown;
+  site?: unknown;
+  inputs?: { contentSha256?: unknown } | null;
+}
+
+/**
+ * Returns whether an archive (its `snapshot.json`) is current for a build: the same format, made for
+ * the same site address from the same content of its year. The commit and the code it was made with
+ * do not enter (a capture is kept until its content changes).
+ */
+export function isCurrentSnapshot(meta: SnapshotMeta | undefined, expected: { site: string; contentSha256: string }): boolean {
+  return meta?.format === snapshotFormat && meta.site === expected.site && meta.inputs?.contentSha256 === expected.contentSha256;
 }
 
 /** Returns the archive's file name for a year: `minsheng-2023.tar.gz`. */
@@ -76,8 +121,8 @@ export function publishedSnapshots(years: readonly number[]): PublishedSnapshot[
     if (!existsSync(file)) continue;
     try {
       const { meta, files } = readArchive(file);
-      const m = JSON.parse(meta) as { commit?: string | null; captured?: string | null; notices?: PublishedSnapshot['notices']; inputs?: { contentSha256?: string } };
-      if (m.inputs?.contentSha256 !== yearContentHash(contentDir(), year)) continue;
+      const m = JSON.parse(meta) as SnapshotMeta & { commit?: string | null; captured?: string | null; notices?: PublishedSnapshot['notices'] };
+      if (!isCurrentSnapshot(m, { site: siteUrl(), contentSha256: yearContentHash(contentDir(), year) })) continue;
       const bytes = readFileSync(file);
       published.push({
         year,
