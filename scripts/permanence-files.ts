@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import YAML from 'yaml';
 import { filesBelow } from '../src/lib/files.ts';
+import { frontMatterEntry } from '../src/lib/content/loader.ts';
 import type { Correction, Redirect } from '../src/lib/schema.ts';
 import { CommitmentEntry } from '../src/lib/schema.ts';
 import { commitmentsDir, correctionsPath, manifestPath, redirectsPath } from '../src/lib/content/paths.ts';
@@ -34,20 +34,7 @@ const Served = CommitmentEntry.pick({ permalink: true, number: true, title: true
 
 /** Returns what a commitment entry file names, or throws one line naming the file. */
 function readServed(file: string, shown: string): ServedCommitment {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u.exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`${shown}: error: no YAML frontmatter`);
-  let data: unknown;
-  try {
-    data = YAML.parse(match[1] ?? '');
-  } catch (error) {
-    throw new Error(`${shown}: error: invalid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`);
-  }
-  const result = Served.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${shown}: error: field “${issue?.path.join('.') || '(root)'}”: ${issue?.message ?? 'invalid'}`);
-  }
-  return result.data;
+  return frontMatterEntry(shown, readFileSync(file, 'utf8'), Served);
 }
 
 /** Returns the commitments the content directory serves, sorted by permalink. */

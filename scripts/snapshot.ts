@@ -68,7 +68,7 @@ import * as tar from 'tar';
 import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
-import { readYaml } from '../src/lib/yaml.ts';
+import { frontMatterEntry } from '../src/lib/content/loader.ts';
 import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath } from '../src/lib/content/paths.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
@@ -103,19 +103,15 @@ function hashFile(file: string): string {
   return hash.digest('hex');
 }
 
-/** Returns what a generated notice entry records (districtFull, date, source hash), read with the YAML library and checked by the schema. */
+/** Returns what a generated notice entry records (districtFull, date, source hash), checked by the schema. */
 function noticeFacts(file: string): { districtFull: string; date: string | null; sourceSha256: string } {
-  const text = readFileSync(file, 'utf8');
-  const front = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u.exec(text)?.[1];
-  if (front === undefined) throw new Failure(`${file}: error: no frontmatter; run npm run ingest`);
-  const read = readYaml(front);
-  if (!read.ok) throw new Failure(`${file}${read.line > 0 ? `:${read.line + 1}` : ''}: error: ${read.message}`);
-  const entry = NoticeEntry.safeParse(read.value);
-  if (!entry.success) {
-    const issue = entry.error.issues[0];
-    throw new Failure(`${file}: error: field “${issue?.path.join('.') ?? ''}”: ${issue?.message ?? 'invalid'}; run npm run ingest`);
+  let entry: NoticeEntry;
+  try {
+    entry = frontMatterEntry(file, readFileSync(file, 'utf8'), NoticeEntry);
+  } catch (error) {
+    throw new Failure(`${reasonOf(error)}; run npm run ingest`);
   }
-  return { districtFull: entry.data.districtFull, date: entry.data.date ?? null, sourceSha256: entry.data.sourceSha256 };
+  return { districtFull: entry.districtFull, date: entry.date ?? null, sourceSha256: entry.sourceSha256 };
 }
 
 /** Returns the output of a git command in the project, or undefined without git or a repository. */

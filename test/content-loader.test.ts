@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { frontMatterLoader, markdownFrontMatter } from '../src/lib/content/loader.ts';
+import { z } from 'zod';
+import { frontMatterEntry, frontMatterLoader, markdownFrontMatter } from '../src/lib/content/loader.ts';
 
 describe('markdownFrontMatter', () => {
   test('reads the fields between the two fences and nothing of the body', () => {
@@ -71,6 +72,23 @@ function fakeContext(root: string) {
   };
   return { entries, parsed, context: context as unknown as Parameters<ReturnType<typeof frontMatterLoader>['load']>[0] };
 }
+
+describe('frontMatterEntry', () => {
+  const Entry = z.object({ number: z.number().int(), title: z.string().min(1) });
+
+  test('returns the front matter as the schema gives it', () => {
+    expect(frontMatterEntry('a/18.md', '---\nnumber: 18\ntitle: 新增托位675个\n---\n正文\n', Entry)).toEqual({ number: 18, title: '新增托位675个' });
+  });
+
+  test('throws one line naming the file and the line of bad YAML', () => {
+    expect(() => frontMatterEntry('a/18.md', '---\nnumber: 18\ntitle: a: b\n---\n', Entry)).toThrow(/^a\/18\.md:3: error: invalid YAML: [^\n]*$/u);
+    expect(() => frontMatterEntry('a/18.md', 'number: 18\n', Entry)).toThrow(/^a\/18\.md:1: error: no front matter/u);
+  });
+
+  test('throws one line naming the file and the field the schema refuses', () => {
+    expect(() => frontMatterEntry('a/18.md', '---\nnumber: 十八\ntitle: 托位\n---\n', Entry)).toThrow(/^a\/18\.md: error: field “number”: [^\n]+$/u);
+  });
+});
 
 describe('frontMatterLoader', () => {
   let root = '';

@@ -18,6 +18,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { load as loadYaml } from 'js-yaml';
+import type { z } from 'zod';
 import { filesBelow } from '../files.ts';
 import { readYaml } from '../yaml.ts';
 
@@ -39,6 +40,22 @@ export function markdownFrontMatter(text: string): FrontMatterResult {
   // Lines of the YAML are counted from the line after the opening fence.
   if (!value.ok) return { ok: false, line: value.line > 0 ? value.line + 1 : 1, message: value.message };
   return fields(value.value);
+}
+
+/**
+ * Returns the front matter of an entry file read outside Astro (scripts, the model's readers), validated
+ * by `schema`; throws one line naming the file, and the line when the YAML is at fault:
+ * `<file>:3: error: invalid YAML: …`, `<file>: error: field “date”: …`.
+ */
+export function frontMatterEntry<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
+  const front = markdownFrontMatter(text);
+  if (!front.ok) throw new Error(`${file}:${front.line}: error: ${front.message}`);
+  const parsed = schema.safeParse(front.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: error: field “${issue?.path.join('.') || '(root)'}”: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
 }
 
 /** An alias (`*name`) in YAML: the one construct that can make a small text expand without bound. */

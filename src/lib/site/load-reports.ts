@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import YAML from 'yaml';
 import { contentDir } from '../config.ts';
 import { filesBelow } from '../files.ts';
 import { ReportEntry } from '../schema.ts';
+import { frontMatterEntry } from '../content/loader.ts';
 import { reportEntryName, reportsDir } from '../content/paths.ts';
 
 /**
@@ -20,10 +20,5 @@ export function loadReports(root: string = contentDir()): ReportEntry[] {
   return filesBelow(dir)
     .filter((f) => f === reportEntryName || f.endsWith(`/${reportEntryName}`))
     .map((f) => join(dir, f))
-    .map((file) => {
-      const m = /^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(file, 'utf8'));
-      const parsed = ReportEntry.safeParse(YAML.parse(m?.[1] ?? ''));
-      if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return parsed.data;
-    });
+    .map((file) => frontMatterEntry(file, readFileSync(file, 'utf8'), ReportEntry));
 }
