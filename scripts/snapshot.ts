@@ -45,7 +45,6 @@ import type { ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
-  cpSync,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -75,6 +74,7 @@ import { isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorre
 import { relativizeHtml } from '../tools/snapshot/relative.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { runBeside, StepFailed } from './lib/children.ts';
+import { linkTree } from './lib/links.ts';
 import type { LoggedStep } from './lib/children.ts';
 import { sha256 } from '../src/lib/hash.ts';
 import { parseCommandLine } from './lib/args.ts';
@@ -182,8 +182,9 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     // 1. A corpus of this year alone: a later year can never change this snapshot. The year's corrections
     // too, so its commitment pages say what changed and when.
     const corpus = join(tmp, 'corpus');
-    cpSync(notices, join(corpus, noticesFolder(year)), { recursive: true });
-    if (existsSync(join(root, commitmentsFolder(year)))) cpSync(join(root, commitmentsFolder(year)), join(corpus, commitmentsFolder(year)), { recursive: true });
+    // Hard links, not copies: a national year is 100,000 files, only read by the build.
+    linkTree(notices, join(corpus, noticesFolder(year)));
+    if (existsSync(join(root, commitmentsFolder(year)))) linkTree(join(root, commitmentsFolder(year)), join(corpus, commitmentsFolder(year)));
     if (corrections !== undefined) writeFileSync(join(corpus, correctionsPath), corrections);
 
     // 2. Build it.
