@@ -27,7 +27,8 @@ import { filesBelow } from '../src/lib/files.ts';
 import { readRedirects } from '../src/lib/site/permanence.ts';
 import { fail, Failure, parseNoticeBytes, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
-import { codeKey, ingestCacheDir, outcomeKey, readOutcome, writeOutcome } from './lib/ingest-cache.ts';
+import { codeKey } from './lib/code-key.ts';
+import { ingestCacheDir, outcomeKey, readOutcome, writeOutcome } from './lib/ingest-cache.ts';
 
 /** Returns the `year` a metadata file gives, if it reads as YAML and gives a whole number. */
 function metaYear(text: string): number | undefined {
@@ -120,7 +121,7 @@ const reported = new Set(
     return `${r.path.split('/')[1] ?? ''}/${String(notice)}`;
   }),
 );
-const cache = check ? undefined : { dir: ingestCacheDir(join(import.meta.dirname, '..')), code: codeKey(join(import.meta.dirname, '..')) };
+const cache = check ? undefined : { dir: ingestCacheDir(join(import.meta.dirname, '..')), code: codeKey(join(import.meta.dirname, '..'), ['scripts/ingest.ts']) };
 /** The notices that may be kept in the cache: none a report names. */
 const cacheable = new Map<string, ReadNotice>();
 const reused: NoticeOutcome[] = [];

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { codeKey, outcomeKey, readOutcome, writeOutcome } from '../scripts/lib/ingest-cache.ts';
+import { outcomeKey, readOutcome, writeOutcome } from '../scripts/lib/ingest-cache.ts';
 import type { NoticeInputs } from '../scripts/lib/ingest-cache.ts';
 
 const project = join(import.meta.dirname, '..');
@@ -35,17 +35,6 @@ describe('the key of a notice’s outcome', () => {
 
   test('should keep inputs apart: text moved from one file to the next is another key', () => {
     expect(outcomeKey('code', { ...inputs, metaPath: 'x', metaText: 'yz' })).not.toBe(outcomeKey('code', { ...inputs, metaPath: 'xy', metaText: 'z' }));
-  });
-
-  test('should key the code by every file of src/ and scripts/', () => {
-    const copy = join(work, 'code');
-    mkdirSync(join(copy, 'src'), { recursive: true });
-    mkdirSync(join(copy, 'scripts'), { recursive: true });
-    writeFileSync(join(copy, 'src', 'a.ts'), 'export const a = 1;\n');
-    writeFileSync(join(copy, 'package-lock.json'), '{}\n');
-    const before = codeKey(copy);
-    writeFileSync(join(copy, 'scripts', 'b.ts'), 'export const b = 2;\n');
-    expect(codeKey(copy)).not.toBe(before);
   });
 
   test('should read a kept outcome back, and a damaged file as none', () => {

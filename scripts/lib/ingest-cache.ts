@@ -1,8 +1,8 @@
 /**
  * What `npm run ingest` keeps between runs: each notice's outcome (its content files, warnings and
  * number of commitments), under a key made of everything it was made from — its text, metadata and
- * departments files (by path and bytes) and the code that reads them (`src/`, the ingest script, the
- * lockfile). A notice whose key is kept is not parsed again: a national corpus re-ingests in seconds
+ * departments files (by path and bytes) and the code that reads them (the ingest script and every
+ * module it imports, and the lockfile: `code-key.ts`). A notice whose key is kept is not parsed again: a national corpus re-ingests in seconds
  * when one notice changed, and gives the same files as when every notice is parsed (tested).
  *
  * Kept in `node_modules/.cache/minsheng-ingest/` (`MINSHENG_INGEST_CACHE` names another folder), one
@@ -12,7 +12,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../src/lib/hash.ts';
-import { filesBelow } from '../../src/lib/files.ts';
 import type { NoticeOutcome } from '../../src/lib/content/ingest.ts';
 
 /** The environment variable naming the cache folder. */
@@ -21,12 +20,6 @@ export const ingestCacheVariable = 'MINSHENG_INGEST_CACHE';
 /** Returns the cache folder: `$MINSHENG_INGEST_CACHE`, else `node_modules/.cache/minsheng-ingest/` of the project. */
 export function ingestCacheDir(project: string, env: NodeJS.ProcessEnv = process.env): string {
   return env[ingestCacheVariable] || join(project, 'node_modules', '.cache', 'minsheng-ingest');
-}
-
-/** Returns the key of the code a notice's outcome depends on: every file of `src/` and `scripts/`, and the lockfile. */
-export function codeKey(project: string): string {
-  const files = [...['src', 'scripts'].flatMap((dir) => filesBelow(join(project, dir)).map((f) => `${dir}/${f}`)), 'package-lock.json'];
-  return sha256(files.map((f) => `${f}\0${sha256(readFileSync(join(project, f)))}\n`).join(''));
 }
 
 /** What a notice's outcome is made from: paths relative to the content directory, and the files' bytes or text. */
