@@ -21,13 +21,20 @@
  * publishes them on `/archive/` with their SHA-256. A year whose archive is
  * already there for the same commit, content and code is kept, not built again.
  *
+ * `--incremental [--cache DIR]` (`npm run build -- --incremental` passes it):
+ * the year's site is built by `build-shards.ts --incremental`, which builds
+ * again only the districts whose content changed since that year's last
+ * snapshot (their pages kept in `DIR/<year>/`, default
+ * `node_modules/.cache/minsheng-snapshot-build/`, apart from the live build's
+ * cache) and gives the same bytes as one `astro build`.
+ *
  * A snapshot's pages say they are an archived copy (存档版本, the capture
  * date, a link to the live page): the build is told the live site's address
  * and the capture date, which is the commit's date (`git log -1 --format=%cs`),
  * never the clock; without git, `SOURCE_DATE_EPOCH` when set, else none.
  *
  * How a year is made, at any scale (a national year is 150,000 pages, 3 GB):
- * `astro build` and the search index (`search-index.ts --content`, made from
+ * `astro build` (or the sharded build) and the search index (`search-index.ts --content`, made from
  * the year's content rather than the built pages, as `npm run build` does) run
  * at the same time as two child processes, their output in log files; the first
  * to fail stops the other. The index is moved into the built site. Then the
@@ -48,7 +55,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import * as tar from 'tar';
@@ -81,6 +88,8 @@ const gzipLevel = 6;
 /** The published list of snapshot digests, in the content directory (outside every archive). */
 const publishedList = snapshotsListPath;
 const project = resolve(import.meta.dirname, '..');
+/** Where `--incremental` keeps the years' built districts between snapshots (`--cache`), apart from the live build's. */
+const defaultCache = join(project, 'node_modules', '.cache', 'minsheng-snapshot-build');
 
 /** Returns the version of an installed package. */
 function versionOf(name: string): string {
@@ -166,7 +175,12 @@ onInterrupt((signal) => {
   process.stderr.write(`snapshot: interrupted (${signal})\n`);
 });
 
-async function createSnapshot(year: string, outDir: string, record: boolean, reuse = false): Promise<void> {
+/**
+ * Makes the archive of a year. `incremental`: its site built by `build-shards.ts --incremental` (only the
+ * districts changed since the year's last snapshot), its pages kept in `<cache>/<year>/`: the sharded
+ * build drops from its cache the districts its content no longer holds, here the other years'.
+ */
+async function createSnapshot(year: string, outDir: string, record: boolean, reuse = false, incremental?: { cache: string }): Promise<void> {
   if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
   const notices = join(root, noticesFolder(year));
@@ -221,8 +235,12 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     // The search index is made from the corpus, not the built pages, so it is written beside the build,
     // on the core Astro's single-threaded rendering leaves idle, into a folder of its own (as `npm run build` does).
     const index = join(tmp, 'pagefind');
+    // With --incremental, the sharded build rebuilds only the districts whose content changed since the
+    // year's last snapshot (their pages kept in a cache of the year's own), giving the same bytes.
     const build: LoggedStep = {
-      args: [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site],
+      args: incremental
+        ? [join(project, 'scripts', 'build-shards.ts'), '--out', site, '--incremental', '--cache', join(incremental.cache, year), '--jobs', String(Math.min(2, cpus().length))]
+        : [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site],
       log: join(tmp, 'build.log'),
       failure: (last) => `the build failed: ${last}`,
     };
@@ -359,7 +377,7 @@ function verifySnapshot(archive: string, expected: Expected | undefined): void {
   }
 }
 
-const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
+const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
 await runCli(async () => {
   const { values, positionals } = parseCommandLine({
     usage,
@@ -370,16 +388,20 @@ await runCli(async () => {
       all: { type: 'boolean' },
       out: { type: 'string' },
       record: { type: 'boolean' },
+      incremental: { type: 'boolean' },
+      cache: { type: 'string' },
     },
     positionals: { min: 0, max: 1 },
   });
   if (values.verify !== undefined) {
-    if (positionals.length > 0 || values.all) throw new Failure(usage, 2);
+    if (positionals.length > 0 || values.all || values.incremental || values.cache !== undefined) throw new Failure(usage, 2);
     verifySnapshot(values.verify, values.sha256 !== undefined ? { sha256: values.sha256 } : values.sums !== undefined ? { sums: values.sums } : undefined);
     return;
   }
   const outDir = values.out !== undefined ? resolve(values.out) : snapshotDir(process.env, project);
   const record = values.record === true;
+  if (values.cache !== undefined && !values.incremental) throw new Failure(`${usage}  (--cache goes with --incremental)`, 2);
+  const incremental = values.incremental ? { cache: resolve(values.cache ?? defaultCache) } : undefined;
   if (values.all) {
     if (positionals.length > 0) throw new Failure(usage, 2);
     const notices = join(contentDir(), noticesDir);
@@ -388,10 +410,10 @@ await runCli(async () => {
           .filter((y) => /^\d{4}$/u.test(y))
           .sort()
       : [];
-    for (const y of years) await createSnapshot(y, outDir, record, true);
+    for (const y of years) await createSnapshot(y, outDir, record, true, incremental);
     return;
   }
   const year = positionals[0];
   if (year === undefined) throw new Failure(usage, 2);
-  await createSnapshot(year, outDir, record);
+  await createSnapshot(year, outDir, record, false, incremental);
 });
