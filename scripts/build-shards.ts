@@ -56,7 +56,7 @@ import { planShards, districtRoutes, isDistrictOutput } from '../tools/build/sha
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
-import { contentDir } from '../src/lib/config.ts';
+import { archiveVariables, contentDir } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail, onInterrupt } from './cli.ts';
@@ -169,7 +169,9 @@ const codeKey = inputKey([
   ...['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-shards.ts']
     .filter((f) => existsSync(join(project, f)))
     .map((f) => ({ name: f, bytes: readFileSync(join(project, f)) })),
-  { name: 'env', bytes: JSON.stringify([process.env.BASE_PATH ?? null, process.env.SITE_URL ?? null]) },
+  // Every setting the pages read from the environment: the base path, the site's address, and what a yearly
+  // snapshot's pages say of themselves (its capture date, the live site).
+  { name: 'env', bytes: JSON.stringify(['BASE_PATH', 'SITE_URL', archiveVariables.site, archiveVariables.captured].map((name) => process.env[name] ?? null)) },
 ]);
 /** What every district's pages depend on beyond the code: the latest year (the navigation links it) and the corrections. */
 const sharedKey = inputKey([
