@@ -109,9 +109,10 @@ export function keyFraction(key: string): number {
  * `n / (maxPages / 2)`: such an end falls every `maxPages / 2` pages on average, whatever the
  * districts' sizes, and where it falls depends on that group alone. A part also ends before a group
  * that would take it over `maxPages`: such a cut moves with the pages before it, but only up to the
- * next end the keys decide. So a change to a district changes its part, and when that part was cut
- * for its size, the parts up to the next end the keys decide (at 3,000 districts: one part for 4
- * changes in 5, two for the others). Removing the group that ends a part joins it to the next, and
+ * next end the keys decide. So a change to a district changes its part; the part before it too
+ * when that one was cut for this district's size, and the parts after it up to the next end the
+ * keys decide when its own part was cut for size (at 3,000 districts: one part for 4 changes in 5,
+ * two for the others; `test/search-parts.test.ts`). Removing the group that ends a part joins it to the next, and
  * adding one can split a part: the parts after it are numbered again, but their pages, and so their
  * index, stay the same.
  */
