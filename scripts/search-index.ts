@@ -187,7 +187,8 @@ parts.forEach((part, n) => {
   const outcome = outcomes.get(n) ?? { errors: [`part ${part.path || '(first)'}: not written`], chars: 0, seconds: 0 };
   chars += outcome.chars;
   problems.push(...outcome.errors);
-  if (parts.length > 1) process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${reused.has(n) ? 'from the cache' : `${outcome.seconds.toFixed(1)} s`}\n`);
+  if (parts.length > 1)
+    process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${reused.has(n) ? 'from the cache' : `${outcome.seconds.toFixed(1)} s`}\n`);
 });
 if (problems.length > 0) fail(`search-index: error:\n${problems.join('\n')}`);
 const manifest: PartsManifest = { parts: parts.map(summarizePart) };

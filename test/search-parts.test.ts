@@ -71,7 +71,12 @@ describe('planParts', () => {
         const gone = keys[pick % Math.max(1, keys.length)];
         const content = (parts: Part[]): string[] => parts.map((p) => p.pages.map((x) => x.path).join(' '));
         const before = content(planParts(pages, max));
-        const after = content(planParts(pages.filter((p) => key(p) !== gone), max));
+        const after = content(
+          planParts(
+            pages.filter((p) => key(p) !== gone),
+            max,
+          ),
+        );
         const held = planParts(pages, max).findIndex((p) => p.pages.some((x) => key(x) === gone));
         if (held < 0) return;
         const parts = planParts(pages, max);
