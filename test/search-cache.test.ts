@@ -47,7 +47,7 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
   const node = process.execPath;
   const env = { ...process.env, MINSHENG_CONTENT_DIR: content, MINSHENG_INGEST_CACHE: join(work, 'ingest-cache'), MINSHENG_SEARCH_CACHE: cache, BASE_PATH: '/' };
   /** Each step: its name, the parts reused and indexed, and whether the cached index equals the fresh one. */
-  const steps: { name: string; reused: number; parts: number; same: boolean }[] = [];
+  const steps: { name: string; reused: number; parts: number; same: boolean; manifest: { parts: { path: string; districts: string[] }[] }; fromCache: string[] }[] = [];
   let runs = 0;
 
   /** Indexes the content with the cache and without it, and records how they compare. */
@@ -64,7 +64,15 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     expect(reused, log).not.toBeNull();
     const [one, two] = [fileTree(cached, 'base64'), fileTree(fresh, 'base64')];
     expect(one.size).toBeGreaterThan(10);
-    steps.push({ name, reused: Number(reused?.[1]), parts: Number(reused?.[2]), same: JSON.stringify([...one]) === JSON.stringify([...two]) });
+    steps.push({
+      name,
+      reused: Number(reused?.[1]),
+      parts: Number(reused?.[2]),
+      same: JSON.stringify([...one]) === JSON.stringify([...two]),
+      manifest: JSON.parse(readFileSync(join(cached, 'parts.json'), 'utf8')) as { parts: { path: string; districts: string[] }[] },
+      // The parts copied from the cache, by their path in this run.
+      fromCache: [...log.matchAll(/search-index: part (\S+): \d+ pages, from the cache/gu)].map((m) => (m[1] === '(first)' ? '' : (m[1] ?? ''))),
+    });
     // What the cache keeps after a run: an entry for each part of that run, no other.
     expect(readdirSync(cache).filter((f) => /^[0-9a-f]{64}$/u.test(f))).toHaveLength(Number(reused?.[2]));
     rmSync(fresh, { recursive: true, force: true });
@@ -126,6 +134,17 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     // A part that held the removed district alone goes with it, and the others stay.
     expect((removed?.parts ?? 0) - (removed?.reused ?? 0)).toBeLessThanOrEqual(2);
     expect(removed?.reused).toBeGreaterThan(0);
+  });
+
+  test('should reuse a part numbered again because a part before it went or was split', () => {
+    // A part's districts → its path, in each step; a part reused under another path than it had in the step before.
+    const moved = steps.slice(1).flatMap((s, n) => {
+      const before = new Map(steps[n]?.manifest.parts.map((p) => [p.districts.join(','), p.path]));
+      return s.manifest.parts
+        .filter((p) => s.fromCache.includes(p.path) && before.has(p.districts.join(',')) && before.get(p.districts.join(',')) !== p.path)
+        .map((p) => `${s.name}: ${p.path}`);
+    });
+    expect(moved.length).toBeGreaterThan(0);
   });
 
   test('should index again a part whose entry is damaged, and reuse the others', () => {
