@@ -1,6 +1,6 @@
 /**
  * `node scripts/bench-incremental.ts [--notices 100] [--seed bench] [--per-notice 33] [--jobs 2]
- *   [--no-whole] [--search] [--keep]`
+ *   [--no-whole] [--search] [--search-max-pages 20000] [--keep]`
  *
  * Prints figures (it is no test) for the sharded and incremental builds on a
  * synthetic corpus (`npm run corpus`): one `astro build` of the whole site
@@ -9,8 +9,11 @@
  * notice added (ingest, then `build-shards --incremental` again). Each step's
  * wall time, CPU time and the peak RSS of its whole process tree (polled from
  * /proc every 250 ms), with the load average around it: the machine may be
- * shared. `--search` also times the search index made from the content after the notice is added
- * (whole, as `npm run build` makes it).
+ * shared. `--search` also times the search index made from the content (as `npm run build` makes
+ * it, in parts of at most `--search-max-pages` pages): before the notice is added, which fills the
+ * part cache of this run (`scripts/lib/search-cache.ts`), after it with that cache (only the parts
+ * the notice changed are indexed again), and after it without the cache (every part), for
+ * comparison. Each search step's line says how many parts it reused.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -18,10 +21,11 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fail } from './cli.ts';
 import { ingestCacheVariable } from './lib/ingest-cache.ts';
+import { searchCacheVariable } from './lib/search-cache.ts';
 
-const usage = 'usage: node scripts/bench-incremental.ts [--notices 100] [--seed bench] [--per-notice 33] [--jobs 2] [--no-whole] [--search] [--keep]';
+const usage = 'usage: node scripts/bench-incremental.ts [--notices 100] [--seed bench] [--per-notice 33] [--jobs 2] [--no-whole] [--search] [--search-max-pages 20000] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const opt = { notices: 100, seed: 'bench', perNotice: 33, jobs: Math.min(2, cpus().length), whole: true, search: false, keep: false };
+const opt = { notices: 100, seed: 'bench', perNotice: 33, jobs: Math.min(2, cpus().length), whole: true, search: false, searchMaxPages: 20_000, keep: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const next = (): string => args[++i] ?? fail(`${usage}  (${a} needs a value)`, 2);
@@ -31,10 +35,12 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--jobs') opt.jobs = Number(next());
   else if (a === '--no-whole') opt.whole = false;
   else if (a === '--search') opt.search = true;
+  else if (a === '--search-max-pages') opt.searchMaxPages = Number(next());
   else if (a === '--keep') opt.keep = true;
   else fail(`${usage}  (unknown argument: ${a})`, 2);
 }
 if (!Number.isInteger(opt.notices) || opt.notices < 2) fail('bench-incremental: error: --notices must be a whole number from 2', 2);
+if (!Number.isInteger(opt.searchMaxPages) || opt.searchMaxPages < 1) fail('bench-incremental: error: --search-max-pages must be a positive whole number', 2);
 
 const project = resolve(import.meta.dirname, '..');
 const node = process.execPath;
@@ -46,6 +52,7 @@ const env = {
   ...process.env,
   MINSHENG_CONTENT_DIR: content,
   [ingestCacheVariable]: join(work, 'ingest-cache'),
+  [searchCacheVariable]: join(work, 'search-cache'),
   PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
 };
 
@@ -117,7 +124,7 @@ function measure(name: string, command: string, commandArgs: string[], cwd = pro
         last: output
           .trim()
           .split('\n')
-          .filter((l) => /build-shards|aggregate|shard-|pages|indexed|ingest:/u.test(l))
+          .filter((l) => /build-shards|aggregate|shard-|pages|indexed|reused|ingest:/u.test(l))
           .slice(-4)
           .join(' | '),
       };
@@ -170,6 +177,17 @@ for (const year of yearDirs) {
   }
 }
 await measure('ingest', node, [join(project, 'scripts', 'ingest.ts')]);
+/** Runs the search index from the content as `npm run build` does, into `<work>/<name>`. */
+const searchIndex = (name: string, ...more: string[]): string[] => [
+  join(project, 'scripts', 'search-index.ts'),
+  '--content',
+  '--max-pages',
+  String(opt.searchMaxPages),
+  '--out',
+  join(work, name),
+  ...more,
+];
+if (opt.search) await measure('search index from the content (cold: the cache filled)', node, searchIndex('cold-search'));
 if (opt.whole) {
   await measure('astro build (whole site)', node, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'whole')], astroProject());
   await measure('headers (whole site)', node, [join(project, 'scripts', 'headers.ts'), join(work, 'whole')]);
@@ -182,8 +200,10 @@ for (const f of readdirSync(join(pool, 'notices', held.year)).filter((x) => x.st
 await measure(`ingest (one notice added: ${held.year}/${held.slug})`, node, [join(project, 'scripts', 'ingest.ts')]);
 await measure(`build-shards --incremental, one notice added`, node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'added'), ...sharded]);
 await measure('headers (one notice added)', node, [join(project, 'scripts', 'headers.ts'), join(work, 'added')]);
-if (opt.search)
-  await measure('search index from the content (one notice added, whole)', node, [join(project, 'scripts', 'search-index.ts'), '--content', '--out', join(work, 'added-search')]);
+if (opt.search) {
+  await measure('search index from the content (one notice added, with the cache)', node, searchIndex('added-search'));
+  await measure('search index from the content (one notice added, --no-cache: every part)', node, searchIndex('added-search-whole', '--no-cache'));
+}
 
 process.stdout.write(`\n| step | wall | cpu | peak RSS (tree) | load avg 1 min (start → end) |\n| --- | --- | --- | --- | --- |\n`);
 for (const s of steps)

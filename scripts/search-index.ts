@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [[--site] dist]`:
+ * `node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [--no-cache] [[--site] dist]`:
  * builds the Pagefind search index of a built site into `<site>/pagefind/` (or `--out`), with Pagefind's
  * Node API.
  *
@@ -29,6 +29,12 @@
  * (default 2, both cores of the build machine), so its memory stays bounded
  * however large the site; the search page merges them.
  *
+ * With `--content`, each part is kept in a cache (`node_modules/.cache/minsheng-search/`, or
+ * `$MINSHENG_SEARCH_CACHE`; `scripts/lib/search-cache.ts`) under a key of everything it is made from,
+ * and a later run copies a part whose key is kept instead of indexing it again: the parts end where
+ * their districts decide (`planParts`), so adding one notice indexes one part again, seldom two. The
+ * index is the same byte for byte (tested). `--no-cache` indexes every part and leaves the cache alone.
+ *
  * Last of all it writes `pagefind/complete.json`, listing every file of the
  * index with its size (`src/lib/search/complete.ts`): a build killed while
  * indexing has none, and `npm run urls -- --check` and `npm run check:site` fail.
@@ -45,13 +51,15 @@ import { mapConcurrent } from '../tools/build/concurrency.ts';
 import { isIndexed, marksEntry } from '../src/lib/search/entry.ts';
 import { pageFilters, pageListing } from '../src/lib/search/html.ts';
 import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
-import type { PartPage, PartsManifest } from '../src/lib/search/parts.ts';
+import type { Part, PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
 import { fail } from './cli.ts';
 import type { PartJob, PartOutcome } from './search-part.ts';
 import type { SearchEntry } from '../src/lib/search/entry.ts';
 import { indexedPages, listedPages, listingFilters } from '../src/lib/search/pages.ts';
 import { readContentModel } from './lib/content-model.ts';
+import { codeKey } from './lib/code-key.ts';
+import { keepPart, partKey, pruneCache, restorePart, searchCacheDir } from './lib/search-cache.ts';
 import type { Year } from '../src/lib/site/model.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -62,6 +70,7 @@ let outDir: string | undefined;
 let maxPages = defaultMaxPages;
 /** Parts indexed at once: each is a Pagefind process of about 3 GB at 20,000 pages (BENCHMARKS.md). */
 let jobs = 2;
+let useCache = true;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--site' && args[i + 1] !== undefined) site = args[++i] ?? site;
@@ -71,7 +80,8 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--out' && args[i + 1] !== undefined) outDir = args[++i];
   else if (a === '--max-pages' && args[i + 1] !== undefined) maxPages = Number(args[++i]);
   else if (a === '--jobs' && args[i + 1] !== undefined) jobs = Number(args[++i]);
-  else fail(`usage: node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [[--site] <dir>]  (unknown argument: ${a})`, 2);
+  else if (a === '--no-cache') useCache = false;
+  else fail(`usage: node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [--no-cache] [[--site] <dir>]  (unknown argument: ${a})`, 2);
 }
 const root = resolve(site);
 if (!Number.isInteger(maxPages) || maxPages < 1) fail('search-index: error: --max-pages must be a positive whole number', 2);
@@ -129,16 +139,56 @@ function indexInWorker(job: PartJob): Promise<PartOutcome> {
   });
 }
 
+/** The project, whose code (`src/`, `scripts/`, the lockfile) is in every part's cache key. */
+const project = resolve(import.meta.dirname, '..');
+// Made from the content, each part is kept in the cache, and taken from it when its key is kept.
+const cache = fromContent && useCache ? searchCacheDir(project) : undefined;
+const keys =
+  cache === undefined
+    ? []
+    : (() => {
+        const context = { code: codeKey(project, ['scripts/search-index.ts', 'scripts/search-part.ts']), pagefind: pagefindVersion(), basePath };
+        return parts.map((part) => partKey(context, part, entriesOf(part)));
+      })();
+
+/** Returns the records of a part's pages, in its order (made from the content; none when the pages are read as built). */
+function entriesOf(part: Part): SearchEntry[] {
+  return fromContent ? part.pages.map((p) => entries.get(p.path) as SearchEntry) : [];
+}
+
+/** Returns the version of the installed Pagefind. */
+function pagefindVersion(): string {
+  return (JSON.parse(readFileSync(join(project, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 let chars = 0;
 const problems: string[] = [];
-const outcomes = await mapConcurrent(parts, jobs, (part) =>
-  indexInWorker({ root, out, part, plain, basePath, ...(fromContent ? { entries: part.pages.map((p) => entries.get(p.path) as SearchEntry) } : {}) }),
-).catch((error: unknown) => fail(`search-index: error: ${error instanceof Error ? error.message : String(error)}`));
-outcomes.forEach((outcome, n) => {
-  const part = parts[n];
+/** Indexes these parts (numbers in `parts`), `jobs` at a time, and returns what each worker reports. */
+async function indexParts(which: readonly number[]): Promise<Map<number, PartOutcome>> {
+  const outcomes = await mapConcurrent(which, jobs, (n) => {
+    const part = parts[n] as Part;
+    return indexInWorker({ root, out, part, plain, basePath, ...(fromContent ? { entries: entriesOf(part) } : {}) });
+  }).catch((error: unknown) => fail(`search-index: error: ${error instanceof Error ? error.message : String(error)}`));
+  return new Map(which.map((n, i) => [n, outcomes[i] as PartOutcome]));
+}
+// The parts kept in the cache are copied in once the others are written (Pagefind writes the first
+// part into the folder that holds the others); a part whose entry turns out damaged is indexed then.
+const kept = (n: number): boolean => cache !== undefined && existsSync(join(cache, keys[n] ?? '', 'entry.json'));
+const outcomes = await indexParts(parts.map((_, n) => n).filter((n) => !kept(n)));
+const reused = new Set<number>();
+for (const n of parts.map((_, n) => n).filter(kept)) {
+  const restored = restorePart(cache ?? '', keys[n] ?? '', join(out, parts[n]?.path ?? ''));
+  if (restored === undefined) continue;
+  reused.add(n);
+  outcomes.set(n, { errors: [], chars: restored, seconds: 0 });
+}
+for (const [n, outcome] of await indexParts(parts.map((_, n) => n).filter((n) => !outcomes.has(n)))) outcomes.set(n, outcome);
+parts.forEach((part, n) => {
+  const outcome = outcomes.get(n) ?? { errors: [`part ${part.path || '(first)'}: not written`], chars: 0, seconds: 0 };
   chars += outcome.chars;
   problems.push(...outcome.errors);
-  if (parts.length > 1 && part) process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${outcome.seconds.toFixed(1)} s\n`);
+  if (parts.length > 1)
+    process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${reused.has(n) ? 'from the cache' : `${outcome.seconds.toFixed(1)} s`}\n`);
 });
 if (problems.length > 0) fail(`search-index: error:\n${problems.join('\n')}`);
 const manifest: PartsManifest = { parts: parts.map(summarizePart) };
@@ -153,6 +203,14 @@ for (const part of parts) {
   for (const name of readdirSync(join(out, part.path))) {
     if (unusedUi.test(name) || (part.path !== '' && runtime.test(name))) rmSync(join(out, part.path, name));
   }
+}
+
+if (cache !== undefined) {
+  parts.forEach((part, n) => {
+    if (!reused.has(n)) keepPart(cache, keys[n] ?? '', join(out, part.path), part.path === '', outcomes.get(n)?.chars ?? 0);
+  });
+  pruneCache(cache, new Set(keys));
+  process.stdout.write(`search-index: ${reused.size} of ${parts.length} parts reused from the cache (${relative(process.cwd(), cache) || cache})\n`);
 }
 
 let files = 0;

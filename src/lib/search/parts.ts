@@ -81,12 +81,40 @@ function groupKey(page: PartPage): string {
 }
 
 /**
+ * Returns where a group's key falls in [0, 1): FNV-1a over its UTF-16 code units, mixed (MurmurHash3's
+ * finalizer) so that keys alike give values apart. Stable: it depends on the key alone, and is the
+ * same in every run and on every machine.
+ */
+export function keyFraction(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/**
  * Returns the pages in parts of at most `maxPages` pages, a year's district never cut in two (a
  * district larger than `maxPages` makes a part of its own). Pages are grouped by their `year` and
  * `district` filters; pages with neither go with the first group. Each `listed` page (not indexed:
  * a department's page) goes to the part of its year's district, to the first part when no indexed
  * page is of that district. Deterministic: the parts depend on the pages' paths and filters only,
  * not on their order.
+ *
+ * Where a part ends is decided by the groups themselves (content-defined chunking), not by how full
+ * the part is, so that adding, changing or removing one district changes the part that holds it and
+ * seldom more, never the parts after it all (each part is indexed again only when its pages change,
+ * `scripts/lib/search-cache.ts`). The groups are taken in the order of their keys (year, then
+ * district), and a part ends after a group of `n` pages when its key's {@link keyFraction} is below
+ * `n / (maxPages / 2)`: such an end falls every `maxPages / 2` pages on average, whatever the
+ * districts' sizes, and where it falls depends on that group alone. A part also ends before a group
+ * that would take it over `maxPages`: such a cut moves with the pages before it, but only up to the
+ * next end the keys decide. So a change to a district changes its part; the part before it too
+ * when that one was cut for this district's size, and the parts after it up to the next end the
+ * keys decide when its own part was cut for size (at 3,000 districts: one part for 4 changes in 5,
+ * two for the others; `test/search-parts.test.ts`). Removing the group that ends a part joins it to the next, and
+ * adding one can split a part: the parts after it are numbered again, but their pages, and so their
+ * index, stay the same.
  */
 export function planParts(pages: readonly PartPage[], maxPages: number, listed: readonly PartPage[] = []): Part[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error('maxPages must be a positive integer');
@@ -100,16 +128,18 @@ export function planParts(pages: readonly PartPage[], maxPages: number, listed: 
   const parts: PartPage[][] = [];
   const partOf = new Map<string, number>();
   let current: PartPage[] = [];
+  const end = (): void => {
+    if (current.length > 0) parts.push(current);
+    current = [];
+  };
   for (const key of [...groups.keys()].sort(byCodeUnits)) {
     const group = groups.get(key) ?? [];
-    if (current.length > 0 && current.length + group.length > maxPages) {
-      parts.push(current);
-      current = [];
-    }
+    if (current.length + group.length > maxPages) end();
     partOf.set(key, parts.length);
     current.push(...group);
+    if (keyFraction(key) < group.length / (maxPages / 2)) end();
   }
-  if (current.length > 0) parts.push(current);
+  end();
   const lists = parts.map((): PartPage[] => []);
   for (const page of [...listed].sort((a, b) => byCodeUnits(a.path, b.path))) lists[partOf.get(groupKey(page)) ?? 0]?.push(page);
   return parts.map((p, n) => ({ path: partPath(n), pages: p, listed: lists[n] ?? [] }));
