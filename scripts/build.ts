@@ -5,7 +5,8 @@
  * 1. `node scripts/ingest.ts` (the content collections from the notices);
  * 2. `node scripts/snapshot.ts --all` (the yearly archives the build publishes
  *    on `/archive/`, in `snapshots/`; one whose year's content is unchanged is
- *    kept, not captured again);
+ *    kept, not captured again; with `--incremental`, a year captured again is
+ *    built by `build-shards.ts --incremental` too, from a cache of its own);
  * 3. `astro build --outDir <partial>`, into a new folder beside the output
  *    (`.<out>.partial-<pid>`, same file system); with `--incremental`,
  *    `node scripts/build-shards.ts --incremental` instead: only the districts
@@ -135,7 +136,7 @@ function stop(failure: Failed): never {
 
 const content: Step[] = [
   ['1/5 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
-  ['2/5 snapshots', process.execPath, [join(project, 'scripts', 'snapshot.ts'), '--all']],
+  ['2/5 snapshots', process.execPath, [join(project, 'scripts', 'snapshot.ts'), '--all', ...(incremental ? ['--incremental'] : [])]],
 ];
 const pages: Step[] = [
   incremental
