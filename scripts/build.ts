@@ -36,6 +36,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, onInterrupt } from './cli.ts';
+import { removeInBackground } from './lib/children.ts';
 
 const usage = 'usage: npm run build [-- --out DIR] [--incremental]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -183,8 +184,4 @@ process.stdout.write(`build: ${out}/ replaced by the new build\n`);
 // The previous build is removed by a process of its own that outlives this one: at national scale, unlinking
 // its 158,000 pages takes minutes, and the new build is already in place. Should it die, the next build
 // removes the folder (its name carries this build's process id).
-if (existsSync(aside)) {
-  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', aside], { detached: true, stdio: 'ignore' });
-  remover.on('error', () => rmSync(aside, { recursive: true, force: true }));
-  remover.unref();
-}
+if (existsSync(aside)) removeInBackground(aside);

@@ -44,16 +44,17 @@
  * made from the digests) and written as a tar entry into the gzip stream, which
  * compresses on Node's thread pool beside the main thread; nothing is copied or
  * written back to disk but the archive, and memory holds only the file being
- * written and the few MiB queued for gzip. The archive's entries, in a deterministic order: the site's
- * files, the sources, `snapshot.json`, then `SHA256SUMS` (last: it needs every
- * digest); each a plain file, mode 644, mtime 0, no owner, no folder entries.
+ * written and the few MiB queued for gzip. The archive's entries, in a deterministic order:
+ * `snapshot.json` (first: whether an archive is current is read from its first bytes), the site's
+ * files, the sources, then `SHA256SUMS` (last: it needs every digest); each a plain file, mode 644,
+ * mtime 0, no owner, no folder entries.
  * The year's built site is then removed by a process of its own, not waited
  * for (at national scale, unlinking it takes minutes).
  *
  * Every failure is one line, and the temporary folder is removed whatever
  * happens (on a failure or an interruption at once, the children stopped first).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -68,10 +69,10 @@ import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, notices
 import { filesBelow } from '../src/lib/files.ts';
 import { isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../tools/snapshot/relative.ts';
-import { writeTarGz } from '../tools/snapshot/tarball.ts';
+import { readFirstJson, writeTarGz } from '../tools/snapshot/tarball.ts';
 import type { ArchiveFile, Written } from '../tools/snapshot/tarball.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
-import { runBeside, StepFailed } from './lib/children.ts';
+import { removeInBackground, runBeside, StepFailed } from './lib/children.ts';
 import { linkTree } from './lib/links.ts';
 import type { LoggedStep } from './lib/children.ts';
 import { sha256 } from '../src/lib/hash.ts';
@@ -135,33 +136,6 @@ function capture(): { commit: string | null; captured: string | null } {
   return { commit, captured: Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000).toISOString().slice(0, 10) : null };
 }
 
-/** Returns the `snapshot.json` of an archive, or undefined when it has none or cannot be read. */
-function metaOf(archive: string): Record<string, unknown> | undefined {
-  if (!existsSync(archive)) return undefined;
-  let text = '';
-  try {
-    tar.t({
-      sync: true,
-      file: archive,
-      filter: (path) => path.endsWith('/snapshot.json') && path.split('/').length === 2,
-      onReadEntry: (entry) => entry.on('data', (chunk: Buffer) => (text += chunk.toString('utf8'))),
-    });
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Removes a folder by a process of its own that outlives this one, not waited for: unlinking a national
- * year's built site takes minutes. Should that process not start, the folder is removed here.
- */
-function removeInBackground(dir: string): void {
-  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' });
-  remover.on('error', () => rmSync(dir, { recursive: true, force: true }));
-  remover.unref();
-}
-
 /** What an interrupted snapshot stops and removes: the children running now and its temporary folder. */
 const interruptible: { children: Set<ChildProcess>; tmp: string | undefined } = { children: new Set(), tmp: undefined };
 onInterrupt((signal) => {
@@ -192,7 +166,7 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
   const contentSha256 = yearContentHash(root, year);
   const name = `minsheng-${year}`;
   const out = join(outDir, `${name}.tar.gz`);
-  const old = reuse ? metaOf(out) : undefined;
+  const old = reuse ? await readFirstJson(out, 'snapshot.json') : undefined;
   if (old && isCurrentSnapshot(old, { site: address, contentSha256 })) {
     process.stdout.write(`snapshot: ${out} is current (the year's content is the same; captured ${String(old.captured ?? 'on an unknown date')}), kept\n`);
     return;
@@ -280,14 +254,14 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       digests.set(path, sha256(bytes));
       return { path: `${name}/${path}`, bytes };
     };
-    /** The archive's files in its order: the site, the sources, snapshot.json, then SHA256SUMS (it needs every digest). */
+    /** The archive's files in its order: snapshot.json (read alone by `metaOf`), the site, the sources, then SHA256SUMS (it needs every digest). */
     function* archiveFiles(): Generator<ArchiveFile> {
+      yield hashed('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
       for (const f of filesBelow(site)) {
         const bytes = readFileSync(join(site, f));
         yield hashed(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(bytes.toString('utf8'), f)) : bytes);
       }
       for (const f of filesBelow(notices).filter(isNoticeSource)) yield hashed(`sources/${f}`, readFileSync(join(notices, f)));
-      yield hashed('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
       yield { path: `${name}/${manifestName}`, bytes: Buffer.from(checksumsOfDigests(digests)) };
     }
     mkdirSync(outDir, { recursive: true });

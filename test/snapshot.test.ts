@@ -4,6 +4,7 @@
  * and serving from a path prefix.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../src/lib/hash.ts';
 import { checksums, checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../tools/snapshot/relative.ts';
-import { tarChunks, writeTarGz } from '../tools/snapshot/tarball.ts';
+import { readFirstJson, tarChunks, writeTarGz } from '../tools/snapshot/tarball.ts';
 import type { ArchiveFile } from '../tools/snapshot/tarball.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
 
@@ -196,6 +197,41 @@ describe('tarChunks and writeTarGz', () => {
   });
 });
 
+describe('readFirstJson', () => {
+  test('should read the JSON file at the start of an archive without reading the rest: a cut archive still gives it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-first-json-'));
+    try {
+      const file = join(dir, 'minsheng-2023.tar.gz');
+      // Random bytes do not compress: the archive is about 2 MiB, of which the first 64 KiB are kept.
+      const files: ArchiveFile[] = [
+        { path: 'minsheng-2023/snapshot.json', bytes: Buffer.from('{"format": 1, "site": "https://minsheng.example.org"}\n') },
+        { path: 'minsheng-2023/site/big.bin', bytes: randomBytes(2 * 1024 * 1024) },
+        { path: 'minsheng-2023/later.json', bytes: Buffer.from('{"late": true}\n') },
+      ];
+      await writeTarGz(file, files, 6);
+      expect(await readFirstJson(file, 'later.json')).toEqual({ late: true });
+      truncateSync(file, 64 * 1024);
+      expect(await readFirstJson(file, 'snapshot.json')).toEqual({ format: 1, site: 'https://minsheng.example.org' });
+      expect(await readFirstJson(file, 'later.json')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('should give nothing for a missing file, a file that is not gzip, or malformed JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-first-json-'));
+    try {
+      expect(await readFirstJson(join(dir, 'none.tar.gz'), 'snapshot.json')).toBeUndefined();
+      writeFileSync(join(dir, 'plain.tar.gz'), '这不是压缩文件\n');
+      expect(await readFirstJson(join(dir, 'plain.tar.gz'), 'snapshot.json')).toBeUndefined();
+      await writeTarGz(join(dir, 'bad.tar.gz'), [{ path: 'minsheng-2023/snapshot.json', bytes: Buffer.from('{"format": ') }], 6);
+      expect(await readFirstJson(join(dir, 'bad.tar.gz'), 'snapshot.json')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Returns every file below `dir`, relative and sorted. */
 function filesBelow(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
@@ -295,7 +331,7 @@ describe('npm run snapshot', () => {
     expect(listed.some((p) => p.includes('2024'))).toBe(false);
   });
 
-  test('should list the site’s files, then the sources, snapshot.json and SHA256SUMS last, each a plain file with mode 644, mtime 0 and no owner', () => {
+  test('should list snapshot.json first, then the site’s files, the sources and SHA256SUMS last, each a plain file with mode 644, mtime 0 and no owner', () => {
     const entries: { path: string; type: string; mode?: number; mtime?: Date; uid?: number; gid?: number; uname?: string; gname?: string }[] = [];
     tar.t({
       sync: true,
@@ -307,7 +343,7 @@ describe('npm run snapshot', () => {
     const sources = paths.filter((p) => p.startsWith('sources/'));
     expect(site.length).toBeGreaterThan(100);
     expect(sources.length).toBeGreaterThan(0);
-    expect(paths).toEqual([...[...site].sort(), ...[...sources].sort(), 'snapshot.json', 'SHA256SUMS']);
+    expect(paths).toEqual(['snapshot.json', ...[...site].sort(), ...[...sources].sort(), 'SHA256SUMS']);
     for (const e of entries) {
       expect(e, e.path).toMatchObject({ type: 'File', mode: 0o644, mtime: new Date(0) });
       expect([e.uid ?? 0, e.gid ?? 0, e.uname ?? '', e.gname ?? ''], e.path).toEqual([0, 0, '', '']);

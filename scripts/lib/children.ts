@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 
 /** A Node script to run as a child process. */
 export interface LoggedStep {
@@ -86,4 +86,15 @@ export async function runBeside(steps: readonly LoggedStep[], options: StepOptio
     await Promise.allSettled(runs);
     throw error;
   }
+}
+
+/**
+ * Removes a folder by a process of its own that outlives this one, not waited for: unlinking a national
+ * site's 158,000 pages takes minutes, and what replaces them is already in place. Should that process
+ * not start, the folder is removed here.
+ */
+export function removeInBackground(dir: string): void {
+  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' });
+  remover.on('error', () => rmSync(dir, { recursive: true, force: true }));
+  remover.unref();
 }

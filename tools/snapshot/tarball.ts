@@ -7,15 +7,16 @@
  * same files from disk: regular files only (no folder entries), mode 644,
  * mtime 0, no owners; a long or non-ASCII path gets the pax header `tar`
  * gives it. I/O edge (the file written); the entries' bytes are deterministic.
+ * `readFirstJson` reads one small file back from the start of an archive.
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { TransformOptions } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { createGunzip, createGzip } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
-import { Header, ReadEntry, WriteEntryTar } from 'tar';
+import { Header, Parser, ReadEntry, WriteEntryTar } from 'tar';
 
 /** One file of an archive. */
 export interface ArchiveFile {
@@ -88,4 +89,46 @@ export async function writeTarGz(out: string, files: Iterable<ArchiveFile> | Asy
     throw error;
   }
   return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Returns the JSON file `name` at the top of an archive's folder (`minsheng-2023/snapshot.json`), read
+ * up to that entry and no further: a snapshot's `snapshot.json` is its first entry, so only the first
+ * bytes of a national archive (hundreds of megabytes) are unpacked. Undefined when the archive has no
+ * such file, is not a readable `.tar.gz` before it, or its JSON is malformed.
+ */
+export async function readFirstJson(archive: string, name: string): Promise<Record<string, unknown> | undefined> {
+  if (!existsSync(archive)) return undefined;
+  const source = createReadStream(archive);
+  const unzip = createGunzip();
+  const parser = new Parser();
+  let text: string | undefined;
+  const found = new Promise<void>((done, failed) => {
+    parser.on('entry', (entry: ReadEntry) => {
+      if (!(entry.path.endsWith(`/${name}`) && entry.path.split('/').length === 2)) {
+        entry.resume();
+        return;
+      }
+      let body = '';
+      entry.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      entry.on('end', () => {
+        text = body;
+        done();
+      });
+    });
+    parser.on('end', () => done());
+    source.on('error', failed);
+    unzip.on('error', failed);
+    parser.on('error', failed);
+  });
+  source.pipe(unzip).pipe(parser);
+  try {
+    await found;
+    return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    return undefined;
+  } finally {
+    source.destroy();
+    unzip.destroy();
+  }
 }
