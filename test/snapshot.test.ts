@@ -476,10 +476,12 @@ describe('npm run snapshot when things go wrong, and snapshot.json', () => {
   }, 240_000);
 
   test('should stop the build, fail in one line and leave no temporary folder when the search index fails', () => {
-    // Pagefind's binary, looked for where there is none: the index fails, the build alone would not.
+    // Pagefind's binary, looked for where there is none: the index fails, the build alone would not. An empty
+    // cache of search parts of its own, so no part is taken from an earlier index instead of running Pagefind.
     const missing = join(tmp, 'no-pagefind');
     const r = run(['scripts/snapshot.ts', '2023', '--out', join(tmp, 'no-index-out')], {
       MINSHENG_CONTENT_DIR: corpus,
+      MINSHENG_SEARCH_CACHE: join(tmp, 'empty-search-cache'),
       TMPDIR: scratch,
       PAGEFIND_BINARY_PATH: missing,
       PAGEFIND_EXTENDED_BINARY_PATH: missing,
