@@ -24,7 +24,8 @@ function project(name: string, files: Record<string, string>): string {
 
 const files = {
   'package-lock.json': '{}\n',
-  'scripts/ingest.ts': "import { parse } from '../src/lib/parse.ts';\nimport type { Notice } from '../src/lib/schema.ts';\nimport { readFileSync } from 'node:fs';\nexport const run = (n: Notice) => parse(readFileSync(n.path, 'utf8'));\n",
+  'scripts/ingest.ts':
+    "import { parse } from '../src/lib/parse.ts';\nimport type { Notice } from '../src/lib/schema.ts';\nimport { readFileSync } from 'node:fs';\nexport const run = (n: Notice) => parse(readFileSync(n.path, 'utf8'));\n",
   'src/lib/parse.ts': "export * from './parse/rules.ts';\nexport const parse = async (t: string) => (await import('./parse/lazy.ts')).lazy(t);\n",
   'src/lib/parse/rules.ts': "import data from './units.json' with { type: 'json' };\nexport const rules = data;\n",
   'src/lib/parse/units.json': '{"units": []}\n',
