@@ -60,7 +60,6 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { cpus, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import * as tar from 'tar';
 import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
@@ -69,8 +68,8 @@ import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, notices
 import { filesBelow } from '../src/lib/files.ts';
 import { isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
 import { relativizeHtml } from '../tools/snapshot/relative.ts';
-import { readFirstJson, writeTarGz } from '../tools/snapshot/tarball.ts';
-import type { ArchiveFile, Written } from '../tools/snapshot/tarball.ts';
+import { hashEntries, readFirstJson, writeTarGz } from '../tools/snapshot/tarball.ts';
+import type { ArchiveEntries, ArchiveFile, Written } from '../tools/snapshot/tarball.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { removeInBackground, runBeside, StepFailed } from './lib/children.ts';
 import { linkTree } from './lib/links.ts';
@@ -308,7 +307,7 @@ function expectedDigest(archive: string, expected: Expected | undefined): string
   return digest;
 }
 
-function verifySnapshot(archive: string, expected: Expected | undefined): void {
+async function verifySnapshot(archive: string, expected: Expected | undefined): Promise<void> {
   if (!existsSync(archive)) throw new Failure(`${archive}: error: no such file`);
   if (!statSync(archive).isFile()) throw new Failure(`${archive}: error: not a file`);
   // A gzip file starts with 1f 8b: anything else is refused before reading it whole (it may be gigabytes).
@@ -321,34 +320,35 @@ function verifySnapshot(archive: string, expected: Expected | undefined): void {
   const published = expectedDigest(archive, expected);
   const actual = hashFile(archive);
   if (actual !== published) throw new Failure(`${archive}: error: its SHA-256 ${actual} is not the published ${published}: not the published archive`);
-  // 2. Its files against its SHA256SUMS (a damaged copy, a broken tar).
-  const tmp = mkdtempSync(join(tmpdir(), 'minsheng-verify-'));
+  // 2. Its files against its SHA256SUMS (a damaged copy, a broken tar): every entry hashed as it is read
+  // from the archive, nothing unpacked to disk (a national archive holds 150,000 files, gigabytes).
+  let entries: ArchiveEntries;
   try {
-    try {
-      tar.x({ sync: true, file: archive, cwd: tmp, strict: true });
-    } catch (error) {
-      throw new Failure(`${archive}: error: not a readable tar.gz archive (${reasonOf(error)})`);
-    }
-    const tops = readdirSync(tmp);
-    const top = tops[0];
-    if (tops.length !== 1 || !top) throw new Failure(`${archive}: error: expected one top folder, found ${tops.length}`);
-    const base = join(tmp, top);
-    const hashes = new Map(filesBelow(base).map((f) => [f, hashFile(join(base, f))] as const));
-    if (!hashes.has(manifestName)) throw new Failure(`${archive}: error: no ${manifestName} in the archive`);
-    const read = readChecksums(readFileSync(join(base, manifestName), 'utf8'));
-    if (!read.ok) throw new Failure(`${archive}: ${top}/${manifestName}:${read.line}: error: malformed checksum line`);
-    if (!hashes.has('snapshot.json')) throw new Failure(`${archive}: error: no snapshot.json in the archive`);
-    const result = verify(read.sums, hashes, manifestName);
-    const problems = [
-      ...result.changed.map((p) => `  changed: ${top}/${p}`),
-      ...result.missing.map((p) => `  missing: ${top}/${p}`),
-      ...result.extra.map((p) => `  not in ${manifestName}: ${top}/${p}`),
-    ];
-    if (problems.length > 0) throw new Failure(`${archive}: error: ${problems.length} file(s) do not match ${manifestName}\n${problems.join('\n')}`);
-    process.stdout.write(`snapshot --verify: ${archive}: the published SHA-256, and all ${read.sums.size} files match ${manifestName}\n`);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    entries = await hashEntries(archive, (path) => path.endsWith(`/${manifestName}`) && path.split('/').length === 2);
+  } catch (error) {
+    throw new Failure(`${archive}: error: not a readable tar.gz archive (${reasonOf(error)})`);
   }
+  const tops = [...new Set([...entries.digests.keys()].map((p) => p.split('/')[0] ?? ''))];
+  const top = tops[0];
+  if (tops.length !== 1 || !top) throw new Failure(`${archive}: error: expected one top folder, found ${tops.length}`);
+  if (entries.refused.length > 0)
+    throw new Failure(
+      `${archive}: error: ${entries.refused.length} entr${entries.refused.length === 1 ? 'y' : 'ies'} a snapshot cannot hold\n${entries.refused.map((r) => `  ${r}`).join('\n')}`,
+    );
+  const hashes = new Map([...entries.digests].map(([path, digest]) => [path.slice(top.length + 1), digest] as const));
+  const manifest = entries.kept.get(`${top}/${manifestName}`);
+  if (manifest === undefined) throw new Failure(`${archive}: error: no ${manifestName} in the archive`);
+  const read = readChecksums(manifest.toString('utf8'));
+  if (!read.ok) throw new Failure(`${archive}: ${top}/${manifestName}:${read.line}: error: malformed checksum line`);
+  if (!hashes.has('snapshot.json')) throw new Failure(`${archive}: error: no snapshot.json in the archive`);
+  const result = verify(read.sums, hashes, manifestName);
+  const problems = [
+    ...result.changed.map((p) => `  changed: ${top}/${p}`),
+    ...result.missing.map((p) => `  missing: ${top}/${p}`),
+    ...result.extra.map((p) => `  not in ${manifestName}: ${top}/${p}`),
+  ];
+  if (problems.length > 0) throw new Failure(`${archive}: error: ${problems.length} file(s) do not match ${manifestName}\n${problems.join('\n')}`);
+  process.stdout.write(`snapshot --verify: ${archive}: the published SHA-256, and all ${read.sums.size} files match ${manifestName}\n`);
 }
 
 const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
@@ -369,7 +369,7 @@ await runCli(async () => {
   });
   if (values.verify !== undefined) {
     if (positionals.length > 0 || values.all || values.incremental || values.cache !== undefined) throw new Failure(usage, 2);
-    verifySnapshot(values.verify, values.sha256 !== undefined ? { sha256: values.sha256 } : values.sums !== undefined ? { sums: values.sums } : undefined);
+    await verifySnapshot(values.verify, values.sha256 !== undefined ? { sha256: values.sha256 } : values.sums !== undefined ? { sums: values.sums } : undefined);
     return;
   }
   const outDir = values.out !== undefined ? resolve(values.out) : snapshotDir(process.env, project);

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, sep } from 'node:path';
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../src/lib/hash.ts';
 import { checksums, checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../tools/snapshot/relative.ts';
-import { readFirstJson, tarChunks, writeTarGz } from '../tools/snapshot/tarball.ts';
+import { hashEntries, readFirstJson, tarChunks, writeTarGz } from '../tools/snapshot/tarball.ts';
 import type { ArchiveFile } from '../tools/snapshot/tarball.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
 
@@ -191,6 +191,58 @@ describe('tarChunks and writeTarGz', () => {
       }
       await expect(writeTarGz(join(dir, 'x.tar.gz'), failing(), 6)).rejects.toThrow('cannot read top/b.txt');
       expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('hashEntries', () => {
+  test('should give each file’s SHA-256 and the bytes of the files it keeps, reading the archive as a stream', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-hash-entries-'));
+    try {
+      const files: ArchiveFile[] = [
+        { path: 'top/SHA256SUMS', bytes: Buffer.from('甲\n') },
+        { path: 'top/site/index.html', bytes: Buffer.from('<h1>民生实事</h1>\n') },
+        { path: 'top/site/big.bin', bytes: randomBytes(3 * 1024 * 1024 + 7) },
+      ];
+      await writeTarGz(join(dir, 'a.tar.gz'), files, 6);
+      const read = await hashEntries(join(dir, 'a.tar.gz'), (p) => p === 'top/SHA256SUMS');
+      expect(read.digests).toEqual(new Map(files.map((f) => [f.path, sha256(f.bytes)])));
+      expect(read.kept).toEqual(new Map([['top/SHA256SUMS', Buffer.from('甲\n')]]));
+      expect(read.refused).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('should refuse a link and a path given twice, and take folder entries as nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-hash-entries-'));
+    try {
+      mkdirSync(join(dir, 'top', 'site'), { recursive: true });
+      writeFileSync(join(dir, 'top', 'site', 'index.html'), '<h1>民生实事</h1>\n');
+      symlinkSync('/etc/passwd', join(dir, 'top', 'site', 'link.html'));
+      tar.c({ sync: true, gzip: true, file: join(dir, 'links.tar.gz'), cwd: dir }, ['top']);
+      const links = await hashEntries(join(dir, 'links.tar.gz'), () => false);
+      expect([...links.digests.keys()]).toEqual(['top/site/index.html']);
+      expect(links.refused).toEqual(['top/site/link.html: a SymbolicLink entry, not a plain file']);
+      const twice = [
+        { path: 'top/a.txt', bytes: Buffer.from('一\n') },
+        { path: 'top/a.txt', bytes: Buffer.from('二\n') },
+      ];
+      await writeTarGz(join(dir, 'twice.tar.gz'), twice, 6);
+      expect((await hashEntries(join(dir, 'twice.tar.gz'), () => false)).refused).toEqual(['top/a.txt: given twice']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('should reject a damaged archive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-hash-entries-'));
+    try {
+      await writeTarGz(join(dir, 'a.tar.gz'), [{ path: 'top/big.bin', bytes: randomBytes(256 * 1024) }], 6);
+      truncateSync(join(dir, 'a.tar.gz'), 64 * 1024);
+      await expect(hashEntries(join(dir, 'a.tar.gz'), () => false)).rejects.toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

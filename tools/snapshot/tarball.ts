@@ -7,7 +7,8 @@
  * same files from disk: regular files only (no folder entries), mode 644,
  * mtime 0, no owners; a long or non-ASCII path gets the pax header `tar`
  * gives it. I/O edge (the file written); the entries' bytes are deterministic.
- * `readFirstJson` reads one small file back from the start of an archive.
+ * `readFirstJson` reads one small file back from the start of an archive; `hashEntries` reads every
+ * entry as a stream, for `--verify`, without unpacking anything to disk.
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
@@ -131,4 +132,63 @@ export async function readFirstJson(archive: string, name: string): Promise<Reco
     source.destroy();
     unzip.destroy();
   }
+}
+
+/** What `hashEntries` read of an archive. */
+export interface ArchiveEntries {
+  /** Each plain file's SHA-256, hex, by its path in the archive. */
+  digests: Map<string, string>;
+  /** The bytes of the files `keep` chose. */
+  kept: Map<string, Buffer>;
+  /** What a snapshot may not hold, each said in words: an entry that is neither a plain file nor a folder (a link, a device), a path given twice. */
+  refused: string[];
+}
+
+/** The tar entry types that are plain files. */
+const fileTypes = new Set(['File', 'OldFile', 'ContiguousFile']);
+
+/**
+ * Reads every entry of a `.tar.gz` as a stream and returns each plain file's SHA-256, the bytes of the
+ * files `keep` chooses and what a snapshot may not hold; nothing is written to disk, and memory holds
+ * the digests and the kept files only. Rejects when the archive is not a readable `.tar.gz` (a damaged
+ * gzip stream, a malformed tar header).
+ */
+export async function hashEntries(archive: string, keep: (path: string) => boolean): Promise<ArchiveEntries> {
+  const digests = new Map<string, string>();
+  const kept = new Map<string, Buffer>();
+  const refused: string[] = [];
+  const source = createReadStream(archive);
+  const unzip = createGunzip();
+  const parser = new Parser({ strict: true });
+  await new Promise<void>((done, failed) => {
+    parser.on('entry', (entry: ReadEntry) => {
+      const path = entry.path;
+      if (!fileTypes.has(entry.type)) {
+        if (entry.type !== 'Directory') refused.push(`${path}: a ${entry.type} entry, not a plain file`);
+        entry.resume();
+        return;
+      }
+      const hash = createHash('sha256');
+      const chunks: Buffer[] = [];
+      const keeping = keep(path);
+      entry.on('data', (chunk: Buffer) => {
+        hash.update(chunk);
+        if (keeping) chunks.push(chunk);
+      });
+      entry.on('end', () => {
+        if (digests.has(path)) refused.push(`${path}: given twice`);
+        digests.set(path, hash.digest('hex'));
+        if (keeping) kept.set(path, Buffer.concat(chunks));
+      });
+    });
+    parser.on('end', () => done());
+    source.on('error', failed);
+    unzip.on('error', failed);
+    parser.on('error', failed);
+    source.pipe(unzip).pipe(parser);
+  }).finally(() => {
+    source.destroy();
+    unzip.destroy();
+  });
+  return { digests, kept, refused };
 }
