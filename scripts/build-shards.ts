@@ -33,21 +33,7 @@
  * everything is built in a temporary folder, and the working tree is not touched.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  createWriteStream,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -60,6 +46,8 @@ import { archiveVariables, contentDir } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail, onInterrupt } from './cli.ts';
+import { linkFile } from './lib/links.ts';
+import { cacheEntries } from './lib/project-copy.ts';
 
 const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR]] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -95,17 +83,6 @@ const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 const seconds = (t0: number): string => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-
-/** Hard-links `from` to `to` (copies it across file systems), replacing `to`. */
-function link(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  rmSync(to, { force: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
 
 /** The key parts of every file below `dir` (names relative to `base`). */
 function fileParts(dir: string, base: string): KeyPart[] {
@@ -235,7 +212,7 @@ function projectCopy(name: string, keepRoute: (route: string) => boolean): strin
   if (!existsSync(join(dir, 'node_modules'))) {
     mkdirSync(join(dir, 'node_modules'));
     for (const entry of readdirSync(join(project, 'node_modules'))) {
-      if (entry !== '.astro' && entry !== '.vite' && entry !== '.cache') symlinkSync(join(project, 'node_modules', entry), join(dir, 'node_modules', entry));
+      if (!cacheEntries.has(entry)) symlinkSync(join(project, 'node_modules', entry), join(dir, 'node_modules', entry));
     }
   }
   return dir;
@@ -301,10 +278,10 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
   const content = join(work, shard.name, 'content');
   for (const n of [...shard.notices, ...shard.anchors]) {
     for (const f of [...ownFiles(n), ...(reportsOf.get(idOf(n)) ?? []).flatMap((dir) => filesBelow(join(root, dir)).map((x) => `${dir}/${x}`))]) {
-      link(join(root, f), join(content, f));
+      linkFile(join(root, f), join(content, f));
     }
   }
-  if (existsSync(join(root, 'corrections.yaml'))) link(join(root, 'corrections.yaml'), join(content, 'corrections.yaml'));
+  if (existsSync(join(root, 'corrections.yaml'))) linkFile(join(root, 'corrections.yaml'), join(content, 'corrections.yaml'));
   const built = join(work, shard.name, 'out');
   const result = await astroBuild(shard.name, projectCopy(`project-districts-${slot}`, isDistrictRoute), content, built);
   if (result.code !== 0) fail(`build-shards: error: ${shard.name} (${shard.provinces.join('、')}) failed:\n${result.tail}`);
@@ -320,7 +297,7 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
       if (rel.endsWith('index.html')) kept++;
     }
     // The content-hashed assets its pages use (the same in every shard): linked once per district.
-    for (const rel of assets) link(join(built, rel), join(dir, rel));
+    for (const rel of assets) linkFile(join(built, rel), join(dir, rel));
     writeFileSync(cachedKeyFile(n), keyOf.get(idOf(n)) ?? '');
   }
   rmSync(join(work, shard.name), { recursive: true, force: true });
@@ -361,7 +338,7 @@ for (const n of notices) {
   for (const rel of filesBelow(dir)) {
     // `_astro/` assets are content-hashed: one copy of each.
     if (rel.startsWith('_astro/') && existsSync(join(outDir, rel))) continue;
-    link(join(dir, rel), join(outDir, rel));
+    linkFile(join(dir, rel), join(outDir, rel));
   }
 }
 for (const rel of filesBelow(aggregateOut)) {

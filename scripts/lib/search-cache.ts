@@ -19,9 +19,10 @@
  * change), and what is kept is one index, which shares its disk blocks with the index built (hard
  * links). Deleting the folder only costs time.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkFile } from './links.ts';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { sha256 } from '../../src/lib/hash.ts';
 import { filesBelow } from '../../src/lib/files.ts';
 import type { SearchEntry } from '../../src/lib/search/entry.ts';
@@ -71,16 +72,6 @@ export function partFiles(partDir: string, first: boolean): string[] {
   return filesBelow(partDir).filter((f) => !first || (!/^part-\d+\//u.test(f) && f !== 'parts.json' && f !== 'complete.json'));
 }
 
-/** Links `from` to `to` (a new name for the same file), or copies it where a link cannot be made (another file system). */
-function linkOrCopy(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
 /** Returns the record of the entry under `key`, or undefined when there is none, it cannot be read, or a file of it is missing or differs from it. */
 function readEntry(dir: string, key: string): EntryRecord | undefined {
   try {
@@ -107,7 +98,7 @@ export function restorePart(dir: string, key: string, partDir: string): number |
     return undefined;
   }
   try {
-    for (const [path] of record.files) linkOrCopy(join(dir, key, 'files', path), join(partDir, path));
+    for (const [path] of record.files) linkFile(join(dir, key, 'files', path), join(partDir, path));
   } catch {
     // Removed meanwhile by another run's clean-up: the part is indexed instead.
     for (const [path] of record.files) rmSync(join(partDir, path), { force: true });
@@ -123,7 +114,7 @@ export function keepPart(dir: string, key: string, partDir: string, first: boole
     rmSync(temporary, { recursive: true, force: true });
     const files = partFiles(partDir, first).map((path): [string, number, string] => {
       const from = join(partDir, path);
-      linkOrCopy(from, join(temporary, 'files', path));
+      linkFile(from, join(temporary, 'files', path));
       return [path, statSync(from).size, sha256(readFileSync(from))];
     });
     writeFileSync(join(temporary, recordFile), JSON.stringify({ format: 1, chars, files } satisfies EntryRecord));
