@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { districtOfPath, historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import { parseHistory } from '../src/lib/site/history.ts';
 import { fileTree } from './helpers/files.ts';
+import { addNotice, heldBackCorpus } from './helpers/corpus.ts';
 
 describe('the content keys', () => {
   test('should tell a district’s files from the files every page shares', () => {
@@ -102,20 +103,13 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
       .sort();
 
   beforeAll(() => {
-    execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', '8', '--seed', 'incremental', '--per-notice', '5', '--out', pool], { cwd: project, stdio: 'pipe' });
-    const all = readdirSync(join(pool, 'notices', '2023'))
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => f.slice(0, -'.yaml'.length))
-      .sort();
-    const [added, ...first] = all;
-    mkdirSync(notices, { recursive: true });
-    for (const slug of first) for (const ext of ['txt', 'yaml']) cpSync(join(pool, 'notices', '2023', `${slug}.${ext}`), join(notices, `${slug}.${ext}`));
+    const { added, first } = heldBackCorpus({ project, node, pool, notices, count: 8, seed: 'incremental' });
     execFileSync(node, [join(project, 'scripts', 'ingest.ts')], { cwd: project, env, stdio: 'pipe' });
     incremental(join(work, 'first'));
 
     // The edits: one notice added, one changed (a word added to a commitment), one removed.
     const [changed, , removed] = first;
-    for (const ext of ['txt', 'yaml']) cpSync(join(pool, 'notices', '2023', `${added}.${ext}`), join(notices, `${added}.${ext}`));
+    addNotice({ pool, notices }, added);
     const text = readFileSync(join(notices, `${changed}.txt`), 'utf8');
     const lines = text.split('\n');
     // The longest line past the title (an item, whatever its numbering style) gets a word more.

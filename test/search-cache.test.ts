@@ -6,13 +6,14 @@
  * again. Also what a damaged entry does, and what the cache keeps.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { partKey } from '../scripts/lib/search-cache.ts';
 import type { Part } from '../src/lib/search/parts.ts';
 import { fileTree } from './helpers/files.ts';
+import { addNotice, heldBackCorpus } from './helpers/corpus.ts';
 
 describe('partKey', () => {
   const context = { code: 'c', pagefind: '1.6.0', basePath: '/' };
@@ -81,17 +82,10 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
   const entries = (): string[] => readdirSync(cache).filter((f) => /^[0-9a-f]{64}$/u.test(f));
 
   beforeAll(() => {
-    execFileSync(node, [join(project, 'scripts', 'corpus.ts'), '--notices', '14', '--seed', 'search-cache', '--per-notice', '5', '--out', pool], { cwd: project, stdio: 'pipe' });
-    const all = readdirSync(join(pool, 'notices', '2023'))
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => f.slice(0, -'.yaml'.length))
-      .sort();
-    const [added, ...first] = all;
-    mkdirSync(notices, { recursive: true });
-    for (const slug of first) for (const ext of ['txt', 'yaml']) cpSync(join(pool, 'notices', '2023', `${slug}.${ext}`), join(notices, `${slug}.${ext}`));
+    const { added, first } = heldBackCorpus({ project, node, pool, notices, count: 14, seed: 'search-cache' });
     step('first');
     step('nothing changed');
-    for (const ext of ['txt', 'yaml']) cpSync(join(pool, 'notices', '2023', `${added}.${ext}`), join(notices, `${added}.${ext}`));
+    addNotice({ pool, notices }, added);
     step('one notice added');
     const [, changed, , , removed] = first;
     const lines = readFileSync(join(notices, `${changed}.txt`), 'utf8').split('\n');
