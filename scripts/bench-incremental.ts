@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { fail } from './cli.ts';
 import { ingestCacheVariable } from './lib/ingest-cache.ts';
 import { searchCacheVariable } from './lib/search-cache.ts';
+import { astroBuildEnv } from './lib/children.ts';
 
 const usage = 'usage: node scripts/bench-incremental.ts [--notices 100] [--seed bench] [--per-notice 33] [--jobs 2] [--no-whole] [--search] [--search-max-pages 20000] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -50,6 +51,8 @@ const pool = join(work, 'pool');
 // The ingest cache of this run only: the first ingest parses every notice, the second only the one added.
 const env = {
   ...process.env,
+  // As `npm run build` runs its astro builds.
+  ...astroBuildEnv,
   MINSHENG_CONTENT_DIR: content,
   [ingestCacheVariable]: join(work, 'ingest-cache'),
   [searchCacheVariable]: join(work, 'search-cache'),

@@ -48,6 +48,7 @@ import { commandLine } from './lib/args.ts';
 import { copyProject } from './lib/project-copy.ts';
 import { indexFiles, launchChromium, serve } from './search-harness.ts';
 import { breakdownLine, indexBreakdown } from '../src/lib/search/size.ts';
+import { astroBuildEnv } from './lib/children.ts';
 
 // ---------------------------------------------------------------------------
 // Options
@@ -384,7 +385,8 @@ async function wholeBuild(name: string, content: string, shadow: string, result:
 
 /** Builds a content directory into `site` in the shadow project, with Pagefind after it; fills `result`. */
 async function buildAndIndex(name: string, content: string, site: string, shadow: string, result: SizeResult): Promise<void> {
-  const env = { MINSHENG_CONTENT_DIR: content, ...heapEnv() };
+  // As `npm run build` runs its astro builds.
+  const env = { MINSHENG_CONTENT_DIR: content, ...heapEnv(), ...astroBuildEnv };
   log(`  astro build …`);
   const build = await measure(`${name}-build`, node, [join(shadow, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site], shadow, env);
   const buildLog = readFileSync(build.logFile, 'utf8');

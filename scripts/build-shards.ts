@@ -48,6 +48,7 @@ import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib
 import { fail, onInterrupt } from './cli.ts';
 import { linkFile } from './lib/links.ts';
 import { cacheEntries } from './lib/project-copy.ts';
+import { astroBuildEnv } from './lib/children.ts';
 
 const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR]] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -240,6 +241,7 @@ function astroBuild(name: string, projectDir: string, content: string, outputDir
       cwd: projectDir,
       env: {
         ...process.env,
+        ...astroBuildEnv,
         MINSHENG_CONTENT_DIR: content,
         [contentHistoryVariable]: historyFile,
         PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,

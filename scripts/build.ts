@@ -36,7 +36,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, onInterrupt } from './cli.ts';
-import { removeInBackground } from './lib/children.ts';
+import { astroBuildEnv, removeInBackground } from './lib/children.ts';
 
 const usage = 'usage: npm run build [-- --out DIR] [--incremental]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -100,7 +100,8 @@ function run(label: string, command: string, commandArgs: string[]): Promise<num
   process.stdout.write(`build: ${label}\n`);
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn(command, commandArgs, { cwd: project, stdio: 'inherit' });
+    // Every step gets `astroBuildEnv`: it starts `astro build` itself, or children that do (snapshots, shards).
+    const child = spawn(command, commandArgs, { cwd: project, stdio: 'inherit', env: { ...process.env, ...astroBuildEnv } });
     children.add(child);
     child.on('error', (error) => {
       process.stderr.write(`build: ${label}: error: ${error.message}\n`);

@@ -71,7 +71,7 @@ import { relativizeHtml } from '../tools/snapshot/relative.ts';
 import { hashEntries, readFirstJson, writeTarGz } from '../tools/snapshot/tarball.ts';
 import type { ArchiveEntries, ArchiveFile, Written } from '../tools/snapshot/tarball.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
-import { removeInBackground, runBeside, StepFailed } from './lib/children.ts';
+import { astroBuildEnv, removeInBackground, runBeside, StepFailed } from './lib/children.ts';
 import { linkTree } from './lib/links.ts';
 import type { LoggedStep } from './lib/children.ts';
 import { sha256 } from '../src/lib/hash.ts';
@@ -200,6 +200,7 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     };
     const env = {
       ...process.env,
+      ...astroBuildEnv,
       MINSHENG_CONTENT_DIR: corpus,
       BASE_PATH: '/',
       [archiveVariables.site]: address,

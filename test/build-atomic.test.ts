@@ -22,7 +22,10 @@ const node = join(project, 'node_modules', '.bin', 'node');
 const work = mkdtempSync(join(tmpdir(), 'minsheng-atomic-'));
 const content = join(work, 'content');
 const out = join(work, 'out', 'dist');
-const env = { ...process.env, MINSHENG_CONTENT_DIR: content, BASE_PATH: '/' };
+// The build's own temporary folder: Node's compile cache, when a child turns it on, goes there (`os.tmpdir()`).
+const temp = join(work, 'tmp');
+mkdirSync(temp);
+const env = { ...process.env, MINSHENG_CONTENT_DIR: content, BASE_PATH: '/', TMPDIR: temp };
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -87,6 +90,10 @@ describe('npm run build (scripts/build.ts)', () => {
     expect([...before.keys()]).toContain('pagefind/complete.json');
     expect([...before.keys()]).toContain('_headers');
     expect(partials()).toEqual([]);
+  });
+
+  test('should leave nothing in Node’s compile cache (astro build turns it on; a national build wrote 160 MB there)', () => {
+    expect(existsSync(join(temp, 'node-compile-cache'))).toBe(false);
   });
 
   test.each([

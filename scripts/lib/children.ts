@@ -8,6 +8,15 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 
+/**
+ * What every `astro build` the scripts start gets in its environment: Node's module compile cache off.
+ * Astro's command turns that cache on, in `os.tmpdir()/node-compile-cache`, and a build's server chunks
+ * hold the whole content: each national build whose content changed left about 160 MB there, never
+ * removed (4.4 GB after a day of builds on this machine), and writing it cost time (a 1,500-notice
+ * `astro build`: 177 s with it, 159 s without; BENCHMARKS.md, “Issue 15, fifth round”).
+ */
+export const astroBuildEnv = { NODE_DISABLE_COMPILE_CACHE: '1' } as const;
+
 /** A Node script to run as a child process. */
 export interface LoggedStep {
   /** Node's arguments: the script's path, then its own arguments. */

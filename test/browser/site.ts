@@ -23,6 +23,8 @@ declare module 'vitest' {
 /** The project root. */
 export const project = resolve(import.meta.dirname, '..', '..');
 
+import { astroBuildEnv } from '../../scripts/lib/children.ts';
+
 export { chromiumMissing, chromiumPath, contentType, launchChromium, serve } from '../../scripts/serve.ts';
 export type { Served } from '../../scripts/serve.ts';
 
@@ -62,7 +64,7 @@ export function buildSite(contentDir?: string): BuiltSite {
   try {
     if (contentDir !== undefined) runNode([join(project, 'scripts', 'ingest.ts')], env);
     runNode([join(project, 'scripts', 'snapshot.ts'), '--all'], env);
-    runNode([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dir], env);
+    runNode([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dir], { ...env, ...astroBuildEnv });
     const indexer = join(project, 'scripts', 'search-index.ts');
     if (existsSync(indexer)) runNode([indexer, '--site', dir], env);
   } catch (error) {
