@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { fileTree } from './helpers/files.ts';
+import { astroBuildEnv } from '../scripts/lib/children.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -166,7 +167,7 @@ describe('astro build on half-ingested content', () => {
     damage(dir);
     const run = spawnSync(node, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(dir, 'site')], {
       cwd: project,
-      env: { ...env, MINSHENG_CONTENT_DIR: dir },
+      env: { ...env, ...astroBuildEnv, MINSHENG_CONTENT_DIR: dir },
       encoding: 'utf8',
       timeout: 300_000,
     });

@@ -14,6 +14,7 @@ import { districtOfPath, historyByDistrict, inputKey } from '../tools/build/incr
 import { parseHistory } from '../src/lib/site/history.ts';
 import { fileTree } from './helpers/files.ts';
 import { addNotice, heldBackCorpus } from './helpers/corpus.ts';
+import { astroBuildEnv } from '../scripts/lib/children.ts';
 
 describe('the content keys', () => {
   test('should tell a district’s files from the files every page shares', () => {
@@ -76,7 +77,7 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
   const notices = join(content, 'notices', '2023');
   const cache = join(work, 'cache');
   const node = process.execPath;
-  const env = { ...process.env, MINSHENG_CONTENT_DIR: content };
+  const env = { ...process.env, ...astroBuildEnv, MINSHENG_CONTENT_DIR: content };
   const logs: string[] = [];
 
   /** Runs the incremental build into `out` and keeps its log. */

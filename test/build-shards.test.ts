@@ -10,6 +10,7 @@ import { fileTree } from './helpers/files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ShardNotice } from '../tools/build/shards.ts';
 import { isDistrictOutput, planShards } from '../tools/build/shards.ts';
+import { astroBuildEnv } from '../scripts/lib/children.ts';
 
 const notice = (province: string, city: string, slug: string, year = 2023): ShardNotice => ({ province, city, slug, year });
 
@@ -62,7 +63,7 @@ describe('node scripts/build-shards.ts (and the pages of a year with more distri
   const work = mkdtempSync(join(tmpdir(), 'minsheng-shards-test-'));
   const content = join(work, 'content');
   const node = process.execPath;
-  const env = { ...process.env, MINSHENG_CONTENT_DIR: content };
+  const env = { ...process.env, ...astroBuildEnv, MINSHENG_CONTENT_DIR: content };
 
   const tree = (dir: string): Map<string, string> => fileTree(dir, 'base64');
 
