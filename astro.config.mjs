@@ -6,7 +6,7 @@ import { contentDir, siteUrl } from './src/lib/config.ts';
 import { readRedirects } from './src/lib/site/permanence.ts';
 import { redirectsPath } from './src/lib/content/paths.ts';
 import { cspDirectives } from './src/lib/site/csp.ts';
-import { dataStoreLiterals } from './src/lib/content/data-store-module.ts';
+import { dataStoreFile } from './src/lib/content/data-store-module.ts';
 
 /**
  * The site's public address and base path, in one place. Override them for a
@@ -41,6 +41,6 @@ export default defineConfig({
   trailingSlash: 'always',
   // No telemetry, no dev toolbar: nothing calls out of the machine.
   devToolbar: { enabled: false },
-  // The collections' data store compiled in linear time (src/lib/content/data-store-module.ts says why).
-  vite: { plugins: [dataStoreLiterals()] },
+  // The collections' data store read from a file, not bundled as code (src/lib/content/data-store-module.ts says why).
+  integrations: [dataStoreFile()],
 });

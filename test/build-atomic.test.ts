@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite } from './helpers/built-site.ts';
 import { fileTree } from './helpers/files.ts';
 import { astroBuildEnv } from '../scripts/lib/children.ts';
+import { dataStoreFolder, writerOf } from '../src/lib/content/data-store-module.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -34,6 +35,26 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function build(): { status: number | null; output: string } {
   const run = spawnSync(node, ['scripts/build.ts', '--out', out], { cwd: project, env, encoding: 'utf8', timeout: 300_000 });
   return { status: run.status, output: run.stdout + run.stderr };
+}
+
+/**
+ * Returns the content data store files `astro build` wrote in the project's Astro cache whose writer is no
+ * longer running (`src/lib/content/data-store-module.ts`): a build removes its own when done, the next
+ * build those of builds killed outright. Other tests' builds running at the same time keep theirs.
+ */
+function deadDataStores(): string[] {
+  const folder = join(project, 'node_modules', '.astro', dataStoreFolder);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => {
+    const pid = writerOf(name);
+    if (pid === undefined) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }
 
 /** Polls `ready` every 20 ms for up to two minutes. */
@@ -97,6 +118,10 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(existsSync(join(temp, 'node-compile-cache'))).toBe(false);
   });
 
+  test('should remove the content data store file it wrote for the pages (81 MB at national scale)', () => {
+    expect(deadDataStores()).toEqual([]);
+  });
+
   test.each([
     ['during ingest', (o: string) => o.includes('build: 1/5 ingest')],
     ['during astro build, once it has written pages', (o: string) => o.includes('build: 3/5 astro build') && partials().some((p) => existsSync(join(work, 'out', p, '_astro')))],
@@ -154,6 +179,8 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(partials()).toEqual([]);
     expect(searchFolders()).toEqual([]);
     expect([...fileTree(out, 'base64').keys()]).toEqual([...before.keys()]);
+    // The data store files of the astro builds killed above are gone too.
+    expect(deadDataStores()).toEqual([]);
     // The previous build goes in the background, after the command returned.
     await expect.poll(() => readdirSync(join(work, 'out')), { timeout: 30_000 }).toEqual(['dist']);
   }, 300_000);

@@ -1,16 +1,26 @@
 /**
- * The data store module rewritten in short literals (`src/lib/content/data-store-module.ts`): the
- * same value, code unit for code unit; no literal longer than asked; other modules left alone; and
- * the module the installed Astro generates is one the plugin rewrites.
+ * The data store module read from a file (`src/lib/content/data-store-module.ts`): the same value as
+ * the module Astro generates; other modules left alone; the file removed when the build is done, and
+ * the files of killed builds removed by the next one; and the module the installed Astro generates is
+ * one the plugin rewrites.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { dataStoreLiterals, dataStoreModuleId, splitDataStoreModule } from '../src/lib/content/data-store-module.ts';
-
+import {
+  dataStoreFile,
+  dataStoreFileName,
+  dataStoreFilePlugin,
+  dataStoreFolder,
+  dataStoreJson,
+  dataStoreModuleId,
+  fileModule,
+  removeLeftovers,
+  writerOf,
+} from '../src/lib/content/data-store-module.ts';
 /** Returns the default export of an ES module's code, run by Node. */
 async function run(code: string): Promise<unknown> {
   const module = (await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(code)}`)) as { default: unknown };
@@ -25,55 +35,96 @@ const store = JSON.stringify([
   { empty: '', unicode: '\u2028\u2029\u0000' },
 ]);
 
-describe('splitDataStoreModule', () => {
-  test('gives the same value as the module it rewrites, whatever the literal length', async () => {
-    const expected = await run(astroShape(store));
-    for (const length of [1, 2, 3, 7, 64, store.length, store.length + 10]) {
-      const split = splitDataStoreModule(astroShape(store), length);
-      expect(split, `length ${length}`).toBeDefined();
-      expect(await run(split ?? ''), `length ${length}`).toEqual(expected);
-    }
+describe('dataStoreJson and fileModule', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-json-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a module reading the JSON Astro’s module holds gives the same value', async () => {
+    const json = dataStoreJson(astroShape(store));
+    expect(json).toBe(store);
+    const file = join(dir, 'store.json');
+    writeFileSync(file, json ?? '');
+    expect(await run(fileModule(file))).toEqual(await run(astroShape(store)));
   });
 
-  test('writes no literal longer than asked, and never cuts a surrogate pair', () => {
-    const json = JSON.stringify({ a: '😀'.repeat(50), b: 'x'.repeat(100) });
-    const split = splitDataStoreModule(astroShape(json), 5) ?? '';
-    const literals = split.split('\n').filter((line) => line.startsWith('"'));
-    expect(literals.length).toBeGreaterThan(json.length / 5);
-    for (const line of literals) {
-      const value = JSON.parse(line.replace(/,$/u, '')) as string;
-      expect(value.length).toBeLessThanOrEqual(5);
-      expect(value).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/u);
-    }
-    expect(literals.map((line) => JSON.parse(line.replace(/,$/u, '')) as string).join('')).toBe(json);
+  test('a path with quotes, backslashes and Chinese is written as a valid literal', async () => {
+    const file = join(dir, 'a "数据" \\ b.json');
+    writeFileSync(file, '{"年":2023}');
+    expect(await run(fileModule(file))).toEqual({ 年: 2023 });
   });
 
   test('leaves a module of any other shape alone', () => {
-    expect(splitDataStoreModule('export default new Map()')).toBeUndefined();
-    expect(splitDataStoreModule('export default{"commitments":[(await import("x"))]}')).toBeUndefined();
-    expect(splitDataStoreModule('export default JSON.parse(x)')).toBeUndefined();
-    expect(splitDataStoreModule('export default JSON.parse("a") + JSON.parse("b")')).toBeUndefined();
-    expect(splitDataStoreModule('export default JSON.parse(12)')).toBeUndefined();
+    expect(dataStoreJson('export default new Map()')).toBeUndefined();
+    expect(dataStoreJson('export default{"commitments":[(await import("x"))]}')).toBeUndefined();
+    expect(dataStoreJson('export default JSON.parse(x)')).toBeUndefined();
+    expect(dataStoreJson('export default JSON.parse("a") + JSON.parse("b")')).toBeUndefined();
+    expect(dataStoreJson('export default JSON.parse(12)')).toBeUndefined();
   });
 });
 
-describe('dataStoreLiterals (the Vite plugin)', () => {
+describe('dataStoreFilePlugin (the Vite plugin)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-plugin-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const warnings: string[] = [];
   const context = { warn: (message: string) => void warnings.push(message) };
 
-  test('rewrites the data store module only', () => {
-    const plugin = dataStoreLiterals();
+  test('rewrites the data store module only, writing its JSON to the file', async () => {
+    const file = join(dir, 'cache', dataStoreFolder, dataStoreFileName(process.pid));
+    const plugin = dataStoreFilePlugin(file);
     expect(plugin.transform.call(context, astroShape(store), '/src/pages/index.astro')).toBeUndefined();
-    expect(plugin.transform.call(context, astroShape(store), dataStoreModuleId)?.code).toBe(splitDataStoreModule(astroShape(store)));
+    expect(existsSync(file)).toBe(false);
+    const rewritten = plugin.transform.call(context, astroShape(store), dataStoreModuleId);
+    expect(readFileSync(file, 'utf8')).toBe(store);
+    expect(rewritten?.code.length).toBeLessThan(300);
+    expect(await run(rewritten?.code ?? '')).toEqual(await run(astroShape(store)));
     expect(warnings).toEqual([]);
   });
 
   test('warns, and changes nothing, when the module has a shape it does not know', () => {
-    const plugin = dataStoreLiterals();
+    const file = join(dir, 'other', dataStoreFileName(process.pid));
+    const plugin = dataStoreFilePlugin(file);
     expect(plugin.transform.call(context, 'export default new Map()', dataStoreModuleId)).toBeUndefined();
     expect(warnings).toEqual([]);
     expect(plugin.transform.call(context, 'export default{"commitments":[]}', dataStoreModuleId)).toBeUndefined();
     expect(warnings).toHaveLength(1);
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('the data store files of builds', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-files-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('are named by the process that wrote them', () => {
+    expect(writerOf(dataStoreFileName(4321))).toBe(4321);
+    expect(writerOf('data-store.json')).toBeUndefined();
+    expect(writerOf('data-store-12.json.tmp')).toBeUndefined();
+  });
+
+  test('a file whose writer is gone is removed; a running build’s file and other files are kept', () => {
+    const folder = join(dir, 'leftovers');
+    mkdirSync(folder);
+    for (const name of [dataStoreFileName(11), dataStoreFileName(22), dataStoreFileName(process.pid), 'notes.txt']) writeFileSync(join(folder, name), '{}');
+    removeLeftovers(folder, (pid) => pid === 22);
+    expect(readdirSync(folder).sort()).toEqual([dataStoreFileName(22), dataStoreFileName(process.pid), 'notes.txt'].sort());
+    removeLeftovers(join(dir, 'missing'));
+  });
+
+  test('the integration writes its file in Astro’s cache folder, and removes it when the build is done', async () => {
+    const cacheDir = pathToFileURL(`${join(dir, 'astro-cache')}/`);
+    const integration = dataStoreFile();
+    const plugins: unknown[] = [];
+    const setup = integration.hooks['astro:config:setup'] as unknown as (options: { config: { cacheDir: URL }; updateConfig: (c: { vite: { plugins: unknown[] } }) => void }) => void;
+    setup({ config: { cacheDir }, updateConfig: (c) => void plugins.push(...c.vite.plugins) });
+    expect(plugins).toHaveLength(1);
+    const plugin = plugins[0] as ReturnType<typeof dataStoreFilePlugin>;
+    const rewritten = plugin.transform.call({ warn: () => undefined }, astroShape(store), dataStoreModuleId);
+    const file = join(dir, 'astro-cache', dataStoreFolder, dataStoreFileName(process.pid));
+    expect(readFileSync(file, 'utf8')).toBe(store);
+    expect(await run(rewritten?.code ?? '')).toEqual(await run(astroShape(store)));
+    const done = integration.hooks['astro:build:done'] as unknown as () => void;
+    done();
+    expect(existsSync(file)).toBe(false);
   });
 });
 
@@ -111,8 +162,9 @@ describe('the module the installed Astro generates', () => {
       },
       dataStoreModuleId,
     );
-    const split = splitDataStoreModule(generated.code);
-    expect(split).toBeDefined();
-    expect(await run(split ?? '')).toEqual(await run(generated.code));
+    const file = join(dir, 'store-read.json');
+    const rewritten = dataStoreFilePlugin(file).transform.call({ warn: (m) => expect.fail(m) }, generated.code, dataStoreModuleId);
+    expect(rewritten).toBeDefined();
+    expect(await run(rewritten?.code ?? '')).toEqual(await run(generated.code));
   });
 });
