@@ -215,6 +215,10 @@ describe('astro build on half-ingested content', () => {
     expect(run.status).not.toBe(0);
     expect(run.output).toContain('no notice entries at all');
   }, 300_000);
+
+  test('should remove its content data store file when it fails', () => {
+    expect(deadDataStores()).toEqual([]);
+  });
 });
 
 describe('the checks on a build with a half-written search index', () => {

@@ -114,7 +114,10 @@ describe('the data store files of builds', () => {
     const cacheDir = pathToFileURL(`${join(dir, 'astro-cache')}/`);
     const integration = dataStoreFile();
     const plugins: unknown[] = [];
-    const setup = integration.hooks['astro:config:setup'] as unknown as (options: { config: { cacheDir: URL }; updateConfig: (c: { vite: { plugins: unknown[] } }) => void }) => void;
+    const setup = integration.hooks['astro:config:setup'] as unknown as (options: {
+      config: { cacheDir: URL };
+      updateConfig: (c: { vite: { plugins: unknown[] } }) => void;
+    }) => void;
     setup({ config: { cacheDir }, updateConfig: (c) => void plugins.push(...c.vite.plugins) });
     expect(plugins).toHaveLength(1);
     const plugin = plugins[0] as ReturnType<typeof dataStoreFilePlugin>;

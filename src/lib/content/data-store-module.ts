@@ -10,8 +10,8 @@
  * `dataStoreFile()` is the Astro integration (`astro.config.mjs`) that writes the store's JSON to a
  * file of the build's own and makes the module read it: `JSON.parse(readFileSync(file))`, the same
  * value. The file is named by the build's process id, in `<cacheDir>/minsheng-data-store/` (Astro's
- * cache folder); it is removed when the build is done, and a file left by a build that was killed is
- * removed by the next one. A module of another shape (an empty store, a later Astro) is left as it
+ * cache folder); it is removed when the build is done or its process exits (a failed build), and a
+ * file left by a build that was killed outright is removed by the next one. A module of another shape (an empty store, a later Astro) is left as it
  * is, with a warning: the build is then only slower, never different.
  *
  * `dataStoreJson` and `fileModule` are pure; the integration is the I/O edge.
@@ -96,6 +96,7 @@ export interface DataStorePlugin {
  * module is transformed (leftovers of killed builds removed first); any other module is left alone.
  */
 export function dataStoreFilePlugin(file: string): DataStorePlugin {
+  let removedAtExit = false;
   return {
     name: 'minsheng:data-store-file',
     enforce: 'post',
@@ -111,6 +112,9 @@ export function dataStoreFilePlugin(file: string): DataStorePlugin {
       mkdirSync(folder, { recursive: true });
       removeLeftovers(folder);
       writeFileSync(file, json);
+      // A build that fails (a page that throws) never reaches `astro:build:done`: the file goes when the process exits.
+      if (!removedAtExit) process.once('exit', () => rmSync(file, { force: true }));
+      removedAtExit = true;
       return { code: fileModule(file), map: { mappings: '' } };
     },
   };
