@@ -1,8 +1,8 @@
 /**
  * The data store module read from a file (`src/lib/content/data-store-module.ts`): the same value as
- * the module Astro generates; other modules left alone; the file removed when the build is done, and
- * the files of killed builds removed by the next one; and the module the installed Astro generates is
- * one the plugin rewrites.
+ * the module the installed Astro makes from the same data store file; other modules, and builds
+ * without a store, left to Astro; the copy removed when the build is done, and the copies of killed
+ * builds removed by the next one.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
@@ -10,98 +10,87 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import type { AstroIntegration } from 'astro';
 import {
+  astroDataStoreFile,
   dataStoreFile,
   dataStoreFileName,
   dataStoreFilePlugin,
   dataStoreFolder,
-  dataStoreJson,
   dataStoreModuleId,
   fileModule,
   removeLeftovers,
   writerOf,
 } from '../src/lib/content/data-store-module.ts';
+import type { DataStorePlugin } from '../src/lib/content/data-store-module.ts';
+
 /** Returns the default export of an ES module's code, run by Node. */
 async function run(code: string): Promise<unknown> {
   const module = (await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(code)}`)) as { default: unknown };
   return module.default;
 }
 
-/** Returns Astro's module for a data store: `export default JSON.parse(<the JSON as one literal>)`. */
-const astroShape = (json: string): string => `export default JSON.parse(${JSON.stringify(json)})`;
-
 const store = JSON.stringify([
   ['commitments', [['2023/jinan-shizhong/18', { text: '新增托位675个（牵头单位：区教育局）', quote: '"引号"\\反斜杠\n换行\t制表', emoji: '𠀀𝟘😀' }]]],
   { empty: '', unicode: '\u2028\u2029\u0000' },
 ]);
 
-describe('dataStoreJson and fileModule', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-json-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('a module reading the JSON Astro’s module holds gives the same value', async () => {
-    const json = dataStoreJson(astroShape(store));
-    expect(json).toBe(store);
-    const file = join(dir, 'store.json');
-    writeFileSync(file, json ?? '');
-    expect(await run(fileModule(file))).toEqual(await run(astroShape(store)));
-  });
+/** Runs the integration's `astro:config:setup` with Astro's cache folder `cache`; returns the plugins it added. */
+function setUp(integration: AstroIntegration, cache: string, experimental: Record<string, unknown> = {}): DataStorePlugin[] {
+  const plugins: DataStorePlugin[] = [];
+  const setup = integration.hooks['astro:config:setup'] as unknown as (options: {
+    config: { cacheDir: URL; experimental: Record<string, unknown> };
+    updateConfig: (config: { vite: { plugins: DataStorePlugin[] } }) => void;
+  }) => void;
+  setup({ config: { cacheDir: pathToFileURL(`${cache}/`), experimental }, updateConfig: (config) => void plugins.push(...config.vite.plugins) });
+  return plugins;
+}
 
-  test('a path with quotes, backslashes and Chinese is written as a valid literal', async () => {
+describe('fileModule', () => {
+  test('a path with quotes, backslashes and Chinese is written as a valid literal, and the JSON read and parsed', async () => {
     const file = join(dir, 'a "数据" \\ b.json');
-    writeFileSync(file, '{"年":2023}');
-    expect(await run(fileModule(file))).toEqual({ 年: 2023 });
-  });
-
-  test('leaves a module of any other shape alone', () => {
-    expect(dataStoreJson('export default new Map()')).toBeUndefined();
-    expect(dataStoreJson('export default{"commitments":[(await import("x"))]}')).toBeUndefined();
-    expect(dataStoreJson('export default JSON.parse(x)')).toBeUndefined();
-    expect(dataStoreJson('export default JSON.parse("a") + JSON.parse("b")')).toBeUndefined();
-    expect(dataStoreJson('export default JSON.parse(12)')).toBeUndefined();
+    writeFileSync(file, store);
+    expect(await run(fileModule(file))).toEqual(JSON.parse(store));
   });
 });
 
 describe('dataStoreFilePlugin (the Vite plugin)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-plugin-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const warnings: string[] = [];
-  const context = { warn: (message: string) => void warnings.push(message) };
-
-  test('rewrites the data store module only, writing its JSON to the file', async () => {
-    const file = join(dir, 'cache', dataStoreFolder, dataStoreFileName(process.pid));
-    const plugin = dataStoreFilePlugin(file);
-    expect(plugin.transform.call(context, astroShape(store), '/src/pages/index.astro')).toBeUndefined();
-    expect(existsSync(file)).toBe(false);
-    const rewritten = plugin.transform.call(context, astroShape(store), dataStoreModuleId);
-    expect(readFileSync(file, 'utf8')).toBe(store);
-    expect(rewritten?.code.length).toBeLessThan(300);
-    expect(await run(rewritten?.code ?? '')).toEqual(await run(astroShape(store)));
-    expect(warnings).toEqual([]);
+  test('loads the data store module only, as a module reading a copy of the store', async () => {
+    const storeFile = join(dir, 'plugin', astroDataStoreFile);
+    mkdirSync(join(dir, 'plugin'));
+    writeFileSync(storeFile, store);
+    const copy = join(dir, 'plugin', dataStoreFolder, dataStoreFileName(process.pid));
+    const plugin = dataStoreFilePlugin(storeFile, copy);
+    expect(plugin.apply).toBe('build');
+    expect(plugin.load.order).toBe('pre');
+    expect(plugin.load.handler('/src/pages/index.astro')).toBeUndefined();
+    expect(existsSync(copy)).toBe(false);
+    const loaded = plugin.load.handler(dataStoreModuleId);
+    expect(readFileSync(copy, 'utf8')).toBe(store);
+    // The store changed after the module was loaded (another build): the pages still read the copy.
+    writeFileSync(storeFile, '[]');
+    expect(loaded?.code.length).toBeLessThan(300);
+    expect(await run(loaded?.code ?? '')).toEqual(JSON.parse(store));
   });
 
-  test('warns, and changes nothing, when the module has a shape it does not know', () => {
-    const file = join(dir, 'other', dataStoreFileName(process.pid));
-    const plugin = dataStoreFilePlugin(file);
-    expect(plugin.transform.call(context, 'export default new Map()', dataStoreModuleId)).toBeUndefined();
-    expect(warnings).toEqual([]);
-    expect(plugin.transform.call(context, 'export default{"commitments":[]}', dataStoreModuleId)).toBeUndefined();
-    expect(warnings).toHaveLength(1);
-    expect(existsSync(file)).toBe(false);
+  test('leaves the module to Astro when there is no data store file', () => {
+    const copy = join(dir, 'none', dataStoreFolder, dataStoreFileName(process.pid));
+    expect(dataStoreFilePlugin(join(dir, 'none', astroDataStoreFile), copy).load.handler(dataStoreModuleId)).toBeUndefined();
+    expect(existsSync(copy)).toBe(false);
   });
 });
 
-describe('the data store files of builds', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-files-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+describe('the copies of builds', () => {
   test('are named by the process that wrote them', () => {
     expect(writerOf(dataStoreFileName(4321))).toBe(4321);
     expect(writerOf('data-store.json')).toBeUndefined();
     expect(writerOf('data-store-12.json.tmp')).toBeUndefined();
   });
 
-  test('a file whose writer is gone is removed; a running build’s file and other files are kept', () => {
+  test('a copy whose writer is gone is removed; a running build’s copy and other files are kept', () => {
     const folder = join(dir, 'leftovers');
     mkdirSync(folder);
     for (const name of [dataStoreFileName(11), dataStoreFileName(22), dataStoreFileName(process.pid), 'notes.txt']) writeFileSync(join(folder, name), '{}');
@@ -110,34 +99,31 @@ describe('the data store files of builds', () => {
     removeLeftovers(join(dir, 'missing'));
   });
 
-  test('the integration writes its file in Astro’s cache folder, and removes it when the build is done', async () => {
-    const cacheDir = pathToFileURL(`${join(dir, 'astro-cache')}/`);
+  test('the integration copies Astro’s store within its cache folder, and removes the copy when the build is done', async () => {
+    const cache = join(dir, 'astro-cache');
+    mkdirSync(cache);
+    writeFileSync(join(cache, astroDataStoreFile), store);
     const integration = dataStoreFile();
-    const plugins: unknown[] = [];
-    const setup = integration.hooks['astro:config:setup'] as unknown as (options: {
-      config: { cacheDir: URL };
-      updateConfig: (c: { vite: { plugins: unknown[] } }) => void;
-    }) => void;
-    setup({ config: { cacheDir }, updateConfig: (c) => void plugins.push(...c.vite.plugins) });
+    const plugins = setUp(integration, cache);
     expect(plugins).toHaveLength(1);
-    const plugin = plugins[0] as ReturnType<typeof dataStoreFilePlugin>;
-    const rewritten = plugin.transform.call({ warn: () => undefined }, astroShape(store), dataStoreModuleId);
-    const file = join(dir, 'astro-cache', dataStoreFolder, dataStoreFileName(process.pid));
-    expect(readFileSync(file, 'utf8')).toBe(store);
-    expect(await run(rewritten?.code ?? '')).toEqual(await run(astroShape(store)));
-    const done = integration.hooks['astro:build:done'] as unknown as () => void;
-    done();
-    expect(existsSync(file)).toBe(false);
+    const loaded = plugins[0]?.load.handler(dataStoreModuleId);
+    const copy = join(cache, dataStoreFolder, dataStoreFileName(process.pid));
+    expect(readFileSync(copy, 'utf8')).toBe(store);
+    expect(await run(loaded?.code ?? '')).toEqual(JSON.parse(store));
+    (integration.hooks['astro:build:done'] as unknown as () => void)();
+    expect(existsSync(copy)).toBe(false);
+  });
+
+  test('the integration leaves Astro’s chunked storage alone', () => {
+    expect(setUp(dataStoreFile(), join(dir, 'chunked'), { collectionStorage: 'chunked' })).toEqual([]);
+    expect(setUp(dataStoreFile(), join(dir, 'single'), { collectionStorage: 'single-file' })).toHaveLength(1);
   });
 });
 
-describe('the module the installed Astro generates', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'minsheng-data-store-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  test('is `astro:data-layer-content` in the shape the plugin rewrites, to the same value', async () => {
+describe('the module the installed Astro makes', () => {
+  test('has the same value as the module this plugin loads from the same cache folder', async () => {
     // Astro's own plugin, from the installed package (its internals: this test fails if a new Astro
-    // changes the module, and the build would only warn and be slower).
+    // keeps its store elsewhere or makes the module from something else).
     const url = pathToFileURL(join(import.meta.dirname, '..', 'node_modules', 'astro', 'dist', 'content', 'vite-plugin-content-virtual-mod.js')).href;
     const { astroContentVirtualModPlugin } = (await import(url)) as {
       astroContentVirtualModPlugin: (options: { settings: unknown; fs: typeof fs }) => {
@@ -145,19 +131,20 @@ describe('the module the installed Astro generates', () => {
         load: { handler: (this: { error: (e: unknown) => never }, id: string) => Promise<{ code: string }> };
       };
     };
-    const cache = join(dir, 'cache');
+    const root = join(dir, 'project');
+    const cache = join(root, 'node_modules', '.astro');
     mkdirSync(cache, { recursive: true });
-    writeFileSync(join(cache, 'data-store.json'), store);
-    const root = pathToFileURL(`${dir}/`);
-    const plugin = astroContentVirtualModPlugin({
+    writeFileSync(join(cache, astroDataStoreFile), store);
+    const rootUrl = pathToFileURL(`${root}/`);
+    const astro = astroContentVirtualModPlugin({
       settings: {
-        config: { root, srcDir: new URL('src/', root), cacheDir: pathToFileURL(`${cache}/`), experimental: {}, legacy: {} },
-        dotAstroDir: new URL('.astro/', root),
+        config: { root: rootUrl, srcDir: new URL('src/', rootUrl), cacheDir: pathToFileURL(`${cache}/`), experimental: {}, legacy: {} },
+        dotAstroDir: new URL('.astro/', rootUrl),
       },
       fs,
     });
-    plugin.config({}, { command: 'build' });
-    const generated = await plugin.load.handler.call(
+    astro.config({}, { command: 'build' });
+    const generated = await astro.load.handler.call(
       {
         error: (e) => {
           throw new Error(String(e));
@@ -165,9 +152,9 @@ describe('the module the installed Astro generates', () => {
       },
       dataStoreModuleId,
     );
-    const file = join(dir, 'store-read.json');
-    const rewritten = dataStoreFilePlugin(file).transform.call({ warn: (m) => expect.fail(m) }, generated.code, dataStoreModuleId);
-    expect(rewritten).toBeDefined();
-    expect(await run(rewritten?.code ?? '')).toEqual(await run(generated.code));
+    const ours = setUp(dataStoreFile(), cache)[0]?.load.handler(dataStoreModuleId);
+    expect(ours).toBeDefined();
+    expect(await run(ours?.code ?? '')).toEqual(await run(generated.code));
+    expect(await run(generated.code)).toEqual(JSON.parse(store));
   });
 });
