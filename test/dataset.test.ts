@@ -379,8 +379,8 @@ describe('the per-notice dataset', () => {
 describe('a year’s files, made once per build', () => {
   test('are the dataset, its JSON and its CSV, the same as made alone', () => {
     const files = yearFiles(year2023, options);
-    expect(files.json).toBe(jsonText(datasetOf(year2023, options)));
-    expect(files.csv).toBe(csvOf(year2023, options));
+    expect(files.json.toString('utf8')).toBe(jsonText(datasetOf(year2023, options)));
+    expect(files.csv.toString('utf8')).toBe(csvOf(year2023, options));
     expect(files.dataset).toEqual(datasetOf(year2023, options));
   });
 
@@ -390,8 +390,8 @@ describe('a year’s files, made once per build', () => {
     expect(first.json).toBe(first.json);
     const elsewhere = yearFiles(year2023, { site: 'https://example.com', base: '/' });
     expect(elsewhere).not.toBe(first);
-    expect(elsewhere.json).toContain('"site": "https://example.com/"');
-    expect(first.json).toContain('"site": "https://example.org/minsheng/"');
+    expect(elsewhere.json.toString('utf8')).toContain('"site": "https://example.com/"');
+    expect(first.json.toString('utf8')).toContain('"site": "https://example.org/minsheng/"');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { comparisonCaption, indicatorComparisons } from '../src/lib/site/charts.ts';
 import { commitmentView } from '../src/lib/site/commitment-view.ts';
-import { archiveSizeLabel, formatLabel, groupedNumber, linesLabel, reportDateLabel, reportedLabel, textSizeLabel } from '../src/lib/site/labels.ts';
+import { formatLabel, groupedNumber, linesLabel, reportDateLabel, reportedLabel, sizeLabel } from '../src/lib/site/labels.ts';
 import { topicPage, topicRows } from '../src/lib/site/listing.ts';
 import type { District, Year } from '../src/lib/site/model.ts';
 import { namedUnits } from '../src/lib/site/model.ts';
@@ -147,15 +147,14 @@ describe('comparable indicators', () => {
 });
 
 describe('sizes and formats in words', () => {
-  test('say an archive’s size in KB below a mebibyte and in MB from one', () => {
-    expect(archiveSizeLabel(1024 * 1024 - 1)).toBe('1024.0 KB');
-    expect(archiveSizeLabel(3 * 1024 * 1024)).toBe('3.0 MB');
+  test('say a file’s size in bytes below a kibibyte, in KB below a mebibyte and in MB from one', () => {
+    expect(sizeLabel(6)).toBe('6 字节');
+    expect(sizeLabel(1023)).toBe('1023 字节');
+    expect(sizeLabel(2048)).toBe('2.0 KB');
+    expect(sizeLabel(1024 * 1024 - 1)).toBe('1024.0 KB');
+    expect(sizeLabel(3 * 1024 * 1024)).toBe('3.0 MB');
+    expect(sizeLabel(199_859_054)).toBe('190.6 MB');
     expect(groupedNumber(1234567)).toBe('1,234,567');
-  });
-
-  test('count a text’s size in UTF-8 bytes: a Chinese character is three', () => {
-    expect(textSizeLabel('民生')).toBe('6 字节');
-    expect(textSizeLabel('a'.repeat(2048))).toBe('2.0 KB');
   });
 
   test('name each format a notice is published in', () => {

@@ -336,17 +336,17 @@ export function csvOf(year: Year, options: SiteOptions): string {
   return csvOfDataset(datasetOf(year, options));
 }
 
-/** A year's open data and the text of its two files, each made when first asked for. */
+/** A year's open data and the bytes of its two files (UTF-8), each made when first asked for. */
 export interface YearFiles {
   readonly dataset: Dataset;
-  readonly json: string;
-  readonly csv: string;
+  readonly json: Buffer<ArrayBuffer>;
+  readonly csv: Buffer<ArrayBuffer>;
 }
 
 const yearFilesMade = new WeakMap<Year, Map<string, YearFiles>>();
 
 /**
- * Returns a year's open data and its JSON and CSV text, made once per year and site however many pages
+ * Returns a year's open data and its JSON and CSV files, made once per year and site however many pages
  * ask: the data page shows their sizes, `/data/<year>.json` and `/data/<year>.csv` are them. A national
  * year's dataset is validated and serialized in seconds, so doing it once per build, not three times, counts.
  */
@@ -356,17 +356,19 @@ export function yearFiles(year: Year, options: SiteOptions): YearFiles {
   const key = `${options.site}\n${options.base}`;
   const known = made.get(key);
   if (known) return known;
-  let json: string | undefined;
-  let csv: string | undefined;
+  // Bytes, not text: a national year's JSON is 200 MB, and a `Response` made from a string of that size
+  // checks and encodes it again (5 s at 3,000 notices); its size is then the bytes' length.
+  let json: Buffer<ArrayBuffer> | undefined;
+  let csv: Buffer<ArrayBuffer> | undefined;
   const dataset = datasetOf(year, options);
   const files: YearFiles = {
     dataset,
     get json() {
-      json ??= jsonText(dataset);
+      json ??= Buffer.from(jsonText(dataset));
       return json;
     },
     get csv() {
-      csv ??= csvOfDataset(dataset);
+      csv ??= Buffer.from(csvOfDataset(dataset));
       return csv;
     },
   };

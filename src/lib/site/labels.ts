@@ -86,13 +86,8 @@ export function groupedNumber(n: number): string {
   return numbers.format(n);
 }
 
-/** Returns an archive's size: `812.4 KB` below a mebibyte, `3.2 MB` from one. */
-export function archiveSizeLabel(bytes: number): string {
+/** Returns a file's size in bytes as readers see it: `980 字节` below a kibibyte, `812.4 KB` below a mebibyte, `3.2 MB` from one. */
+export function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** Returns the size of a text in UTF-8: `980 字节` below a kibibyte, `12.3 KB` from one. */
-export function textSizeLabel(text: string): string {
-  const n = new TextEncoder().encode(text).length;
-  return n < 1024 ? `${n} 字节` : `${(n / 1024).toFixed(1)} KB`;
 }
