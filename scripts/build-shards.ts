@@ -33,10 +33,24 @@
  * everything is built in a temporary folder, and the working tree is not touched.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
@@ -335,18 +349,36 @@ await Promise.all(
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
+// Each file placed once, each folder made once (a national site is 270,000 files in 160,000 folders), and
+// what is placed remembered: no file-system lookups for the shared assets or the sitemap's check.
+/** Every file placed in the output, by its path relative to it. */
+const placed = new Set<string>();
+const folders = new Set<string>([outDir]);
+/** Places the file `from` at `rel` in the output: hard-linked from the cache (copied across file systems), or moved. */
+function place(from: string, rel: string, how: 'link' | 'move'): void {
+  const to = join(outDir, rel);
+  const folder = dirname(to);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+  }
+  if (placed.has(rel)) rmSync(to, { force: true });
+  if (how === 'move') renameSync(from, to);
+  else {
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+  placed.add(rel);
+}
 for (const n of notices) {
   const dir = cachedPages(n);
-  for (const rel of filesBelow(dir)) {
-    // `_astro/` assets are content-hashed: one copy of each.
-    if (rel.startsWith('_astro/') && existsSync(join(outDir, rel))) continue;
-    linkFile(join(dir, rel), join(outDir, rel));
-  }
+  // `_astro/` assets are content-hashed: one copy of each.
+  for (const rel of filesBelow(dir)) if (!(rel.startsWith('_astro/') && placed.has(rel))) place(join(dir, rel), rel, 'link');
 }
-for (const rel of filesBelow(aggregateOut)) {
-  if (rel.startsWith('_astro/') && existsSync(join(outDir, rel))) continue;
-  keepBuilt(join(aggregateOut, rel), join(outDir, rel));
-}
+for (const rel of filesBelow(aggregateOut)) if (!(rel.startsWith('_astro/') && placed.has(rel))) place(join(aggregateOut, rel), rel, 'move');
 
 // Every URL of the sitemap's parts must have been built (its paths start with the base path, as astro.config.mjs reads it).
 const basePath = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace(/\/+/gu, '/');
@@ -354,7 +386,7 @@ const locs = (file: string): string[] =>
   [...readFileSync(join(outDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => new URL(m[1] ?? '/').pathname.slice(basePath.length - 1));
 const missing = locs('sitemap.xml')
   .flatMap((part) => locs(part))
-  .filter((p) => !existsSync(join(outDir, decodeURIComponent(p), 'index.html')));
+  .filter((p) => !placed.has(posix.join(decodeURIComponent(p), 'index.html').replace(/^\/+/u, '')));
 if (missing.length > 0) fail(`build-shards: error: ${missing.length} page(s) of the sitemap were not built, e.g. ${missing.slice(0, 5).join(', ')}`);
 if (!keep) rmSync(work, { recursive: true, force: true });
-log(`build-shards: ${filesBelow(outDir).filter((f) => f.endsWith('index.html')).length} pages in ${relative(process.cwd(), outDir) || outDir}/ in ${seconds(started)}`);
+log(`build-shards: ${[...placed].filter((f) => f.endsWith('index.html')).length} pages in ${relative(process.cwd(), outDir) || outDir}/ in ${seconds(started)}`);

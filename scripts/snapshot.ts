@@ -41,11 +41,12 @@
  * to fail stops the other. The index is moved into the built site. Then the
  * archive is written in one pass, straight from the built site, one file at a
  * time: each file read, a page made relative in memory, hashed (`SHA256SUMS` is
- * made from the digests) and written as a tar entry into the gzip stream, which
- * compresses on Node's thread pool beside the main thread; nothing is copied or
- * written back to disk but the archive, and memory holds only the file being
- * written and the few MiB queued for gzip. The archive's entries, in a deterministic order:
- * `snapshot.json` (first: whether an archive is current is read from its first bytes), the site's
+ * made from the digests) and written as a tar entry; the tar stream is cut into
+ * gzip members of 16 MiB (`memberBytes`), compressed side by side on Node's thread
+ * pool beside the main thread; nothing is copied or written back to disk but the
+ * archive, and memory holds only the file being written and the members being
+ * compressed. The archive's entries, in a deterministic order:
+ * `snapshot.json` (first: whether an archive is current, and how many files it holds, is read from its first bytes), the site's
  * files, the sources, then `SHA256SUMS` (last: it needs every digest); each a plain file, mode 644,
  * mtime 0, no owner, no folder entries.
  * The year's built site is then removed by a process of its own, not waited
@@ -233,8 +234,10 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
 
     // 3. The archive, in one pass over the built site (a national year's is 150,000 files, gigabytes): each
     // file read, a page made relative in memory, hashed for SHA256SUMS and written as a tar entry into the
-    // gzip stream, one file at a time; nothing is written back to disk but the archive.
+    // gzip members, one file at a time; nothing is written back to disk but the archive.
     const noticeEntries = filesBelow(notices).filter((f) => f.endsWith('.md'));
+    const siteFiles = filesBelow(site);
+    const sourceFiles = filesBelow(notices).filter(isNoticeSource);
     const meta = {
       format: snapshotFormat,
       year: Number(year),
@@ -246,6 +249,8 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       inputs,
       tools: { node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chartjs: versionOf('chart.js') },
       serve: 'site/ is a static site with relative links: serve it from any path, e.g. /archive/2023/.',
+      // Every file of the archive: this one, the site, the sources and SHA256SUMS (the archive page says it, read from here).
+      files: 1 + siteFiles.length + sourceFiles.length + 1,
     };
     /** Each file's SHA-256, by its path in the archive: all SHA256SUMS needs, never the bytes. */
     const digests = new Map<string, string>();
@@ -257,11 +262,11 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     /** The archive's files in its order: snapshot.json (read alone by `metaOf`), the site, the sources, then SHA256SUMS (it needs every digest). */
     function* archiveFiles(): Generator<ArchiveFile> {
       yield hashed('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
-      for (const f of filesBelow(site)) {
+      for (const f of siteFiles) {
         const bytes = readFileSync(join(site, f));
         yield hashed(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(bytes.toString('utf8'), f)) : bytes);
       }
-      for (const f of filesBelow(notices).filter(isNoticeSource)) yield hashed(`sources/${f}`, readFileSync(join(notices, f)));
+      for (const f of sourceFiles) yield hashed(`sources/${f}`, readFileSync(join(notices, f)));
       yield { path: `${name}/${manifestName}`, bytes: Buffer.from(checksumsOfDigests(digests)) };
     }
     mkdirSync(outDir, { recursive: true });

@@ -5,7 +5,7 @@
  * same bytes as one `astro build` of the edited content followed by the
  * headers step. Also the content keys it decides with.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,4 +161,17 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
     expect([...second.values()].some((html) => html.includes('增补项目'))).toBe(true);
     expect([...first.values()].some((html) => html.includes('增补项目'))).toBe(false);
   });
+
+  test('should refuse a damaged cache, naming a page of the sitemap that its kept pages lack', () => {
+    // A district whose key is kept but whose overview page is gone from the cache (a disk cleaned by hand).
+    const [kept] = slugs();
+    rmSync(join(cache, 'districts', '2023', kept ?? '', '2023', kept ?? '', 'index.html'));
+    const run = spawnSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, 'third'), '--incremental', '--cache', cache], {
+      cwd: project,
+      env,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`build-shards: error: 1 page(s) of the sitemap were not built, e.g. /2023/${kept}/`);
+  }, 300_000);
 });

@@ -16,6 +16,7 @@ import { sha256 } from '../src/lib/hash.ts';
 import { checksums, checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../tools/snapshot/relative.ts';
 import { hashEntries, readFirstJson, tarChunks, writeTarGz } from '../tools/snapshot/tarball.ts';
+import { firstMetaText } from '../src/lib/snapshot/published.ts';
 import type { ArchiveFile } from '../tools/snapshot/tarball.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
 
@@ -182,6 +183,29 @@ describe('tarChunks and writeTarGz', () => {
     }
   });
 
+  test('should cut the tar stream into gzip members, the same bytes however many are compressed at once, read back as one stream', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
+    try {
+      const tarBytes = await joined(tarChunks(files));
+      const member = 700;
+      const one = await writeTarGz(join(dir, 'one.tar.gz'), files, 6, { member, parallel: 1 });
+      const four = await writeTarGz(join(dir, 'four.tar.gz'), files, 6, { member, parallel: 4 });
+      const bytes = readFileSync(join(dir, 'four.tar.gz'));
+      expect(four).toEqual(one);
+      expect(four).toEqual({ sha256: sha256(bytes), size: bytes.length });
+      // One member per 700 bytes of tar, each with its own gzip header (1f 8b, deflate, no flags, mtime 0).
+      const headers = bytes.toString('latin1').split('\x1f\x8b\x08\x00\x00\x00\x00\x00').length - 1;
+      expect(headers).toBe(Math.ceil(tarBytes.length / member));
+      expect(gunzipSync(bytes).equals(tarBytes)).toBe(true);
+      // What reads archives here reads every member: each file's digest, and the first file alone.
+      const read = await hashEntries(join(dir, 'four.tar.gz'), () => false);
+      expect([...read.digests.keys()]).toEqual(files.map((f) => f.path));
+      for (const f of files) expect(read.digests.get(f.path), f.path).toBe(sha256(f.bytes));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('should reject with the error of making a file and leave no half-written archive', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
     try {
@@ -278,6 +302,37 @@ describe('readFirstJson', () => {
       expect(await readFirstJson(join(dir, 'plain.tar.gz'), 'snapshot.json')).toBeUndefined();
       await writeTarGz(join(dir, 'bad.tar.gz'), [{ path: 'minsheng-2023/snapshot.json', bytes: Buffer.from('{"format": ') }], 6);
       expect(await readFirstJson(join(dir, 'bad.tar.gz'), 'snapshot.json')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('firstMetaText', () => {
+  test('should read snapshot.json from the first bytes of an archive, however large it is, and nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-first-meta-'));
+    try {
+      // Random hex compresses to about half: a snapshot.json of 600 KB needs more than the first 64 KiB.
+      const meta = `${JSON.stringify({ format: 1, files: 3, notices: randomBytes(300 * 1024).toString('hex') })}\n`;
+      const file = join(dir, 'minsheng-2023.tar.gz');
+      await writeTarGz(
+        file,
+        [
+          { path: 'minsheng-2023/snapshot.json', bytes: Buffer.from(meta) },
+          { path: 'minsheng-2023/site/big.bin', bytes: randomBytes(2 * 1024 * 1024) },
+          { path: 'minsheng-2023/SHA256SUMS', bytes: Buffer.from('x\n') },
+        ],
+        6,
+      );
+      expect(firstMetaText(file)).toBe(meta);
+      // Cut after the entry: still read.
+      truncateSync(file, 1024 * 1024);
+      expect(firstMetaText(file)).toBe(meta);
+      // Cut inside it: nothing.
+      truncateSync(file, 100 * 1024);
+      expect(firstMetaText(file)).toBeUndefined();
+      await writeTarGz(file, [{ path: 'minsheng-2023/site/index.html', bytes: Buffer.from('<p>首页</p>') }], 6);
+      expect(firstMetaText(file)).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -396,6 +451,8 @@ describe('npm run snapshot', () => {
     expect(site.length).toBeGreaterThan(100);
     expect(sources.length).toBeGreaterThan(0);
     expect(paths).toEqual(['snapshot.json', ...[...site].sort(), ...[...sources].sort(), 'SHA256SUMS']);
+    // snapshot.json says how many files the archive holds (the archive page shows it without reading them all).
+    expect(JSON.parse(firstMetaText(archive(first)) ?? '{}')).toMatchObject({ files: entries.length });
     for (const e of entries) {
       expect(e, e.path).toMatchObject({ type: 'File', mode: 0o644, mtime: new Date(0) });
       expect([e.uid ?? 0, e.gid ?? 0, e.uname ?? '', e.gname ?? ''], e.path).toEqual([0, 0, '', '']);

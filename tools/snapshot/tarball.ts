@@ -13,9 +13,10 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import type { TransformOptions } from 'node:stream';
-import { createGunzip, createGzip } from 'node:zlib';
+import { availableParallelism } from 'node:os';
+import { finished } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { createGunzip, gzip } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import { Header, Parser, ReadEntry, WriteEntryTar } from 'tar';
 
@@ -29,6 +30,9 @@ export interface ArchiveFile {
 
 /** The time every entry of an archive carries: a snapshot's bytes never depend on when files were written. */
 const epoch = new Date(0);
+
+/** Gzips one member of an archive on Node's thread pool. */
+const gzipMember = promisify(gzip) as (bytes: Buffer, options: ZlibOptions) => Promise<Buffer>;
 
 /** The end of a tar archive: two blocks of zeros (what `tar`'s `Pack` ends an archive with). */
 const endOfArchive = Buffer.alloc(1024);
@@ -56,35 +60,78 @@ export interface Written {
 }
 
 /**
- * Writes `files` as a gzipped tar archive into `out` (gzip at `level`, no name or time in its
- * header, so the same files give the same bytes), with backpressure: a file is read from `files`
- * only as fast as gzip and the disk take the archive. Gzip runs on Node's thread pool, beside the
- * main thread making the next files. Returns the SHA-256 and size of the bytes as they are written
- * (the archive is never read back). Rejects with the first error of making a file, gzip or writing,
- * the half-written file removed.
+ * How many bytes of the tar stream each gzip member holds. The archive is a series of gzip members
+ * (RFC 1952 § 2.2: every gzip reader reads them as one stream), so that they are compressed side by
+ * side on Node's thread pool: a national archive is 3 GB of tar compressed to 300 MB.
  */
-export async function writeTarGz(out: string, files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>, level: number): Promise<Written> {
+export const memberBytes = 16 * 1024 * 1024;
+
+/** How to write an archive: the bytes per gzip member (the archive's bytes depend on it) and how many are compressed at once (they do not). */
+export interface TarGzOptions {
+  member?: number;
+  parallel?: number;
+}
+
+/**
+ * Writes `files` as a gzipped tar archive into `out`, with backpressure: a file is read from `files`
+ * only as fast as gzip and the disk take the archive. The tar stream is cut every `member` bytes and
+ * each piece compressed (gzip at `level`, no name or time in its header) on Node's thread pool, up
+ * to `parallel` at once, beside the main thread making the next files; the members are written in
+ * order. The same files give the same bytes, however many are compressed at once. Returns the SHA-256
+ * and size of the bytes as they are written (the archive is never read back). Rejects with the first
+ * error of making a file, gzip or writing, the half-written file removed.
+ */
+export async function writeTarGz(
+  out: string,
+  files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>,
+  level: number,
+  { member = memberBytes, parallel = Math.max(2, availableParallelism()) }: TarGzOptions = {},
+): Promise<Written> {
   const hash = createHash('sha256');
   let size = 0;
-  // Gzip takes up to a few MiB ahead of what it has compressed: the main thread makes the next files
-  // while the thread pool compresses (Node's zlib is a Transform stream, and takes its options).
-  const gzip: ZlibOptions & TransformOptions = { level, writableHighWaterMark: 4 * 1024 * 1024 };
   const file = createWriteStream(out);
+  let failed: Error | undefined;
+  file.on('error', (error) => (failed ??= error));
+  /** The members being compressed, in the archive's order. */
+  const compressing: Promise<Buffer>[] = [];
+  /** Writes the oldest member once it is compressed. */
+  const writeOldest = async (): Promise<void> => {
+    const gzipped = await (compressing.shift() as Promise<Buffer>);
+    if (failed) throw failed;
+    hash.update(gzipped);
+    size += gzipped.length;
+    if (!file.write(gzipped)) await Promise.race([once(file, 'drain'), once(file, 'close')]);
+    if (failed) throw failed;
+  };
+  let piece: Buffer[] = [];
+  let pieceBytes = 0;
+  const compressPiece = async (): Promise<void> => {
+    if (pieceBytes === 0) return;
+    const compressed = gzipMember(Buffer.concat(piece, pieceBytes), { level });
+    // Its failure is taken when its turn comes to be written (or dropped with the others on an earlier failure).
+    compressed.catch(() => undefined);
+    compressing.push(compressed);
+    piece = [];
+    pieceBytes = 0;
+    while (compressing.length >= parallel) await writeOldest();
+  };
   try {
-    await pipeline(
-      tarChunks(files),
-      createGzip(gzip),
-      async function* (gzipped: AsyncIterable<Buffer>) {
-        for await (const chunk of gzipped) {
-          hash.update(chunk);
-          size += chunk.length;
-          yield chunk;
-        }
-      },
-      file,
-    );
+    for await (const chunk of tarChunks(files)) {
+      for (let offset = 0; offset < chunk.length;) {
+        const taken = Math.min(chunk.length - offset, member - pieceBytes);
+        piece.push(chunk.subarray(offset, offset + taken));
+        pieceBytes += taken;
+        offset += taken;
+        if (pieceBytes === member) await compressPiece();
+      }
+    }
+    await compressPiece();
+    while (compressing.length > 0) await writeOldest();
+    file.end();
+    await finished(file);
   } catch (error) {
     // No half-written archive is left: the file is removed once its stream is closed.
+    file.destroy();
     if (!file.closed) await once(file, 'close').catch(() => undefined);
     rmSync(out, { force: true });
     throw error;

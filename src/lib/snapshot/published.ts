@@ -7,7 +7,8 @@
  * never offered. The code it was made with does not enter: an archive is a capture, kept (and its
  * SHA-256 stays the same for those who recorded it) until the year's content changes. I/O edge.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import * as tar from 'tar';
 import YAML from 'yaml';
@@ -93,8 +94,40 @@ export interface PublishedSnapshot {
   bytes: Uint8Array;
 }
 
-/** Returns the `snapshot.json` text and the number of files of an archive. */
+/**
+ * Returns the `snapshot.json` text of an archive, read from its first bytes only (it is the first entry;
+ * a national archive is 300 MB of gzip over 3 GB): a growing prefix of the file is decompressed until
+ * the entry is whole. Undefined when the first entry is not a plain `<folder>/snapshot.json`.
+ */
+export function firstMetaText(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    for (let length = 64 * 1024; ; length *= 4) {
+      const prefix = Buffer.alloc(Math.min(length, total));
+      readSync(fd, prefix, 0, prefix.length, 0);
+      // A prefix ends mid-stream: decompressed as far as it goes, not refused.
+      const tarBytes = gunzipSync(prefix, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      if (tarBytes.length < 512) return undefined;
+      const header = new tar.Header(tarBytes.subarray(0, 512));
+      const path = header.path ?? '';
+      if (header.type !== 'File' || path.split('/').length !== 2 || !path.endsWith('/snapshot.json') || header.size === undefined) return undefined;
+      if (tarBytes.length >= 512 + header.size) return tarBytes.subarray(512, 512 + header.size).toString('utf8');
+      if (prefix.length === total) return undefined;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Returns the `snapshot.json` text and the number of files of an archive: from `snapshot.json` when it
+ * says (`files`), else by reading every entry (archives made before it said).
+ */
 function readArchive(file: string): { meta: string; files: number } {
+  const first = firstMetaText(file);
+  const said = first === undefined ? undefined : (JSON.parse(first) as { files?: unknown }).files;
+  if (first !== undefined && typeof said === 'number' && Number.isInteger(said)) return { meta: first, files: said };
   let meta = '';
   let files = 0;
   tar.t({
