@@ -3,7 +3,7 @@
  * errors, exit code 2), the folder walk (src/lib/files.ts), project copies and the base path.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -97,7 +97,11 @@ describe('filesBelow', () => {
       writeFileSync(join(root, f), f);
     }
     mkdirSync(join(root, 'empty'));
-    expect(filesBelow(root)).toEqual(['a.txt', 'b/1.txt', 'b/2.txt', 'b/c/1.md']);
+    // A link to a folder is followed; a link to a file, or to nothing, is not listed.
+    symlinkSync(join(root, 'b', 'c'), join(root, 'link-to-c'));
+    symlinkSync(join(root, 'a.txt'), join(root, 'link.txt'));
+    symlinkSync(join(root, 'gone'), join(root, 'dangling'));
+    expect(filesBelow(root)).toEqual(['a.txt', 'b/1.txt', 'b/2.txt', 'b/c/1.md', 'link-to-c/1.md']);
     expect(filesBelow(root, '.txt')).toEqual(['a.txt', 'b/1.txt', 'b/2.txt']);
   });
 
