@@ -37,6 +37,7 @@ import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, onInterrupt } from './cli.ts';
 import { astroBuildEnv, removeInBackground } from './lib/children.ts';
+import { isRunning } from '../src/lib/processes.ts';
 
 const usage = 'usage: npm run build [-- --out DIR] [--incremental]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -58,21 +59,11 @@ const aside = join(parent, `.${name}.old-${process.pid}`);
 const search = join(parent, `.${name}.search-${process.pid}`);
 const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search)-(\\d+)$`, 'u');
 
-/** Returns whether a process of this id is running. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 // What a build killed outright (SIGKILL, power loss) left behind; another build still running keeps its own.
 if (existsSync(parent)) {
   for (const entry of readdirSync(parent)) {
     const pid = Number(leftover.exec(entry)?.[1] ?? Number.NaN);
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(parent, entry), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) rmSync(join(parent, entry), { recursive: true, force: true });
   }
 }
 

@@ -235,9 +235,10 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     // 3. The archive, in one pass over the built site (a national year's is 150,000 files, gigabytes): each
     // file read, a page made relative in memory, hashed for SHA256SUMS and written as a tar entry into the
     // gzip members, one file at a time; nothing is written back to disk but the archive.
-    const noticeEntries = filesBelow(notices).filter((f) => f.endsWith('.md'));
+    const noticeFiles = filesBelow(notices);
+    const noticeEntries = noticeFiles.filter((f) => f.endsWith('.md'));
+    const sourceFiles = noticeFiles.filter(isNoticeSource);
     const siteFiles = filesBelow(site);
-    const sourceFiles = filesBelow(notices).filter(isNoticeSource);
     const meta = {
       format: snapshotFormat,
       year: Number(year),

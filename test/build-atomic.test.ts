@@ -18,6 +18,7 @@ import { builtSite } from './helpers/built-site.ts';
 import { fileTree } from './helpers/files.ts';
 import { astroBuildEnv } from '../scripts/lib/children.ts';
 import { dataStoreFolder, writerOf } from '../src/lib/content/data-store-module.ts';
+import { isRunning } from '../src/lib/processes.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -47,13 +48,7 @@ function deadDataStores(): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder).filter((name) => {
     const pid = writerOf(name);
-    if (pid === undefined) return false;
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
+    return pid !== undefined && !isRunning(pid);
   });
 }
 

@@ -24,6 +24,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isRunning } from '../processes.ts';
 
 /** The module's id as Vite resolves it (Astro's `RESOLVED_DATA_STORE_VIRTUAL_ID`). */
 export const dataStoreModuleId = '\0astro:data-layer-content';
@@ -48,18 +49,8 @@ export function writerOf(name: string): number | undefined {
   return pid === undefined ? undefined : Number(pid);
 }
 
-/** Returns whether a process of this id is running. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the data store files in `folder` whose writer is no longer running (a build killed outright). */
-export function removeLeftovers(folder: string, running: (pid: number) => boolean = alive): void {
+export function removeLeftovers(folder: string, running: (pid: number) => boolean = isRunning): void {
   let names: string[];
   try {
     names = readdirSync(folder);

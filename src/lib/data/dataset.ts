@@ -356,8 +356,8 @@ export function yearFiles(year: Year, options: SiteOptions): YearFiles {
   const key = `${options.site}\n${options.base}`;
   const known = made.get(key);
   if (known) return known;
-  // Bytes, not text: a national year's JSON is 200 MB, and a `Response` made from a string of that size
-  // checks and encodes it again (5 s at 3,000 notices); its size is then the bytes' length.
+  // Bytes, not text: a national year's JSON is 200 MB, which a `Response` made from a string checks and
+  // encodes again; its size is then the bytes' length.
   let json: Buffer<ArrayBuffer> | undefined;
   let csv: Buffer<ArrayBuffer> | undefined;
   const dataset = datasetOf(year, options);
