@@ -56,7 +56,7 @@ import { planShards, districtRoutes, isDistrictOutput } from '../tools/build/sha
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
-import { archiveVariables, contentDir } from '../src/lib/config.ts';
+import { contentDir, snapshotDir } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail, onInterrupt } from './cli.ts';
@@ -142,9 +142,13 @@ for (const file of filesBelow(join(root, 'reports')).filter((f) => /^\d{4}\/[^/]
 }
 
 // Dates from git, read once: every build gets the same (a shard's content is a partial copy outside git).
+// A history given (`MINSHENG_CONTENT_HISTORY`, as a snapshot gives its corpus's) is read as one build would.
 let historyLog = '';
+const givenHistory = process.env[contentHistoryVariable];
 try {
-  historyLog = execFileSync('git', [...historyLogArgs], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+  historyLog = givenHistory
+    ? readFileSync(givenHistory, 'utf8')
+    : execFileSync('git', [...historyLogArgs], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
 } catch {
   // Not in a repository: pages show no dates, in every build alike.
 }
@@ -161,9 +165,10 @@ const codeKey = inputKey([
   ...['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-shards.ts']
     .filter((f) => existsSync(join(project, f)))
     .map((f) => ({ name: f, bytes: readFileSync(join(project, f)) })),
-  // Every setting the pages read from the environment: the base path, the site's address, and what a yearly
-  // snapshot's pages say of themselves (its capture date, the live site).
-  { name: 'env', bytes: JSON.stringify(['BASE_PATH', 'SITE_URL', archiveVariables.site, archiveVariables.captured].map((name) => process.env[name] ?? null)) },
+  // Every setting a district's pages read from the environment: the base path and the site's address. What
+  // a yearly snapshot says of itself is not one: only `/archive/` reads it (an aggregate page, always built),
+  // and the archive's writer adds each page's banner (tools/snapshot/banner.ts).
+  { name: 'env', bytes: JSON.stringify(['BASE_PATH', 'SITE_URL'].map((name) => process.env[name] ?? null)) },
 ]);
 /** What every district's pages depend on beyond the code: the latest year (the navigation links it) and the corrections. */
 const sharedKey = inputKey([
@@ -257,6 +262,8 @@ function astroBuild(name: string, projectDir: string, content: string, outputDir
         ...process.env,
         ...astroBuildEnv,
         MINSHENG_CONTENT_DIR: content,
+        // The snapshots the pages publish are this project's (a copy's own folder holds none).
+        MINSHENG_SNAPSHOT_DIR: snapshotDir(),
         [contentHistoryVariable]: historyFile,
         PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
       },

@@ -21,6 +21,13 @@
  *    single-threaded rendering leaves idle, into a folder of its own
  *    (`.<out>.search-<pid>`), moved to `<partial>/pagefind/` when all is done.
  *
+ * When step 2 captures a year and the content is that year's alone (a new
+ * site's first year, say), the year's site is the live site, page for page:
+ * it is built there once, into the partial folder with its search index, and
+ * steps 3 and 5 become `node scripts/archive-pages.ts <partial>`, which builds
+ * again only the pages that list the snapshots (`/archive/`), now that the
+ * archive they list exists. The output is the same bytes either way (tested).
+ *
  * Only when all five succeeded does the new build replace the output (default
  * `dist/`): the old folder is renamed aside, the new one renamed into place,
  * the old one removed by a background process (the command does not wait for
@@ -129,8 +136,13 @@ function stop(failure: Failed): never {
 
 const content: Step[] = [
   ['1/5 ingest', process.execPath, [join(project, 'scripts', 'ingest.ts')]],
-  ['2/5 snapshots', process.execPath, [join(project, 'scripts', 'snapshot.ts'), '--all', ...(incremental ? ['--incremental'] : [])]],
+  [
+    '2/5 snapshots',
+    process.execPath,
+    [join(project, 'scripts', 'snapshot.ts'), '--all', ...(incremental ? ['--incremental'] : []), '--live-site', partial, '--live-index', search],
+  ],
 ];
+const headers: Step = ['4/5 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]];
 const pages: Step[] = [
   incremental
     ? [
@@ -139,25 +151,35 @@ const pages: Step[] = [
         [join(project, 'scripts', 'build-shards.ts'), '--out', partial, '--incremental', '--jobs', String(Math.min(2, cpus().length))],
       ]
     : ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
-  ['4/5 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]],
+  headers,
+];
+/** When the live site is the site of the year's snapshot, built by step 2: only the pages that list the snapshots are built again. */
+const archivePages: Step[] = [
+  ['3/5 the archive pages (the rest is the site of the year’s snapshot)', process.execPath, [join(project, 'scripts', 'archive-pages.ts'), partial]],
+  headers,
 ];
 const index: Step[] = [['5/5 search index (beside the astro build)', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--content', '--out', search]]];
 
 const ingested = await runAll(content);
 if (ingested) stop(ingested);
-// The pages and the index at once; the first to fail stops the other.
-const failed = await new Promise<Failed | undefined>((done) => {
-  let running = 2;
-  const finish = (failure: Failed | undefined): void => {
-    if (failure) done(failure);
-    else if (--running === 0) done(undefined);
-  };
-  void runAll(pages).then(finish);
-  void runAll(index).then(finish);
-});
+// A year captured from content that is that year's alone left its site in the partial folder, search
+// index included: it is the live site, but for the pages that list the snapshots, built again now
+// that the archive exists. Else the pages and the index at once; the first to fail stops the other.
+const captured = existsSync(partial);
+const failed = captured
+  ? await runAll(archivePages)
+  : await new Promise<Failed | undefined>((done) => {
+      let running = 2;
+      const finish = (failure: Failed | undefined): void => {
+        if (failure) done(failure);
+        else if (--running === 0) done(undefined);
+      };
+      void runAll(pages).then(finish);
+      void runAll(index).then(finish);
+    });
 if (failed) stop(failed);
 try {
-  renameSync(search, join(partial, 'pagefind'));
+  if (!captured) renameSync(search, join(partial, 'pagefind'));
 } catch (error) {
   cleanUp();
   fail(`build: error: could not move the search index into the new build (${(error as NodeJS.ErrnoException).code ?? String(error)}); ${out}/ was left as it was`);

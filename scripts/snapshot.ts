@@ -29,10 +29,17 @@
  * `node_modules/.cache/minsheng-snapshot-build/`, apart from the live build's
  * cache) and gives the same bytes as one `astro build`.
  *
+ * `--live-site DIR --live-index DIR` (`npm run build` passes them): when the
+ * content is the year's corpus and nothing more (one year, as a new site's
+ * content is), the live site is the year's site: it is built in DIR and left
+ * there for the build to publish, its search index made in the other folder.
+ *
  * A snapshot's pages say they are an archived copy (存档版本, the capture
- * date, a link to the live page): the build is told the live site's address
- * and the capture date, which is the commit's date (`git log -1 --format=%cs`),
- * never the clock; without git, `SOURCE_DATE_EPOCH` when set, else none.
+ * date, a link to the live page; `tools/snapshot/banner.ts`), added to each
+ * page as the archive is written, so the pages built are the live site's; the
+ * capture date is the commit's date (`git log -1 --format=%cs`), never the
+ * clock; without git, `SOURCE_DATE_EPOCH` when set, else none. The pages are
+ * dated from the history of the year's corpus in the content's git history.
  *
  * How a year is made, at any scale (a national year is 150,000 pages, 3 GB):
  * `astro build` (or the sharded build) and the search index (`search-index.ts --content`, made from
@@ -40,7 +47,7 @@
  * at the same time as two child processes, their output in log files; the first
  * to fail stops the other. The index is moved into the built site. Then the
  * archive is written in one pass, straight from the built site, one file at a
- * time: each file read, a page made relative in memory, hashed (`SHA256SUMS` is
+ * time: each file read, a page given its banner and made relative in memory, hashed (`SHA256SUMS` is
  * made from the digests) and written as a tar entry; the tar stream is cut into
  * gzip members of 16 MiB (`memberBytes`), compressed side by side on Node's thread
  * pool beside the main thread; nothing is copied or written back to disk but the
@@ -61,14 +68,17 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { cpus, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { archiveVariables, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
+import { archiveVariables, basePath, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
+import type { ArchiveCopy } from '../src/lib/config.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { frontMatterEntry } from '../src/lib/content/loader.ts';
-import { commitmentsFolder, correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath } from '../src/lib/content/paths.ts';
+import { correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath, yearFolders } from '../src/lib/content/paths.ts';
 import { filesBelow } from '../src/lib/files.ts';
-import { isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
+import { holdsOnlyYear, isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
+import { contentHistoryVariable, historyLogArgs, parseHistory, sameHistory, yearHistoryLog } from '../src/lib/site/history.ts';
 import { relativizeHtml } from '../tools/snapshot/relative.ts';
+import { withArchiveBanner } from '../tools/snapshot/banner.ts';
 import { hashEntries, readFirstJson, writeTarGz } from '../tools/snapshot/tarball.ts';
 import type { ArchiveEntries, ArchiveFile, Written } from '../tools/snapshot/tarball.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
@@ -136,20 +146,53 @@ function capture(): { commit: string | null; captured: string | null } {
   return { commit, captured: Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000).toISOString().slice(0, 10) : null };
 }
 
-/** What an interrupted snapshot stops and removes: the children running now and its temporary folder. */
-const interruptible: { children: Set<ChildProcess>; tmp: string | undefined } = { children: new Set(), tmp: undefined };
+/** Returns the content's history as the pages read it (`historyLogArgs`, run in `root`), or none without git. */
+function contentLog(root: string): string {
+  const r = spawnSync('git', [...historyLogArgs], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
+  return r.status === 0 ? r.stdout : '';
+}
+
+/** What an interrupted snapshot stops and removes: the children running now and the folders it is writing. */
+const interruptible: { children: Set<ChildProcess>; folders: string[] } = { children: new Set(), folders: [] };
 onInterrupt((signal) => {
   for (const child of interruptible.children) child.kill(signal);
-  if (interruptible.tmp !== undefined) rmSync(interruptible.tmp, { recursive: true, force: true });
+  for (const folder of interruptible.folders) rmSync(folder, { recursive: true, force: true });
   process.stderr.write(`snapshot: interrupted (${signal})\n`);
 });
+
+/**
+ * Where `npm run build` takes the live site from when it is the year's (`--live-site DIR --live-index DIR`):
+ * the folder the year's site is built in and left (its search index in `pagefind/`), and the folder its
+ * index is made in first, both beside the build's output (the same file system).
+ */
+interface LiveSite {
+  site: string;
+  index: string;
+}
+
+/** How a year is captured. */
+interface CaptureOptions {
+  /** Record the archive's digest in the published list. */
+  record: boolean;
+  /** Keep an archive that is current. */
+  reuse: boolean;
+  /** Build the year's site with `build-shards.ts --incremental`, its pages kept in `<cache>/<year>/`. */
+  incremental?: { cache: string };
+  /** When the live site is the year's site, build it there and leave it. */
+  live?: LiveSite;
+}
 
 /**
  * Makes the archive of a year. `incremental`: its site built by `build-shards.ts --incremental` (only the
  * districts changed since the year's last snapshot), its pages kept in `<cache>/<year>/`: the sharded
  * build drops from its cache the districts its content no longer holds, here the other years'.
+ * `live`: when the live site is this year's site — the content is this year's corpus and nothing more
+ * (`holdsOnlyYear`), its history is the year's, the base path is the root, as the snapshot's build has
+ * them — the site is built in `live.site` and left there: `npm run build` publishes it, rather than
+ * build the same pages again. The pages are the same bytes: what marks an archived page is added as the
+ * archive is written, never built into the page.
  */
-async function createSnapshot(year: string, outDir: string, record: boolean, reuse = false, incremental?: { cache: string }): Promise<void> {
+async function createSnapshot(year: string, outDir: string, { record, reuse, incremental, live }: CaptureOptions): Promise<void> {
   if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
   const notices = join(root, noticesFolder(year));
@@ -172,20 +215,36 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
     return;
   }
   const tmp = mkdtempSync(join(tmpdir(), `minsheng-snapshot-${year}-`));
-  interruptible.tmp = tmp;
+  // The content's history, and the part of it the year's pages are dated from (the corpus is outside git).
+  const fullLog = contentLog(root);
+  const yearLog = yearHistoryLog(fullLog, year);
+  let isLive = false;
+  if (live) {
+    try {
+      isLive = holdsOnlyYear(root, year) && basePath() === '/' && sameHistory(parseHistory(fullLog), parseHistory(yearLog));
+    } catch {
+      // A malformed redirects file: the live build says so.
+    }
+  }
+  const site = isLive && live ? live.site : join(tmp, 'site');
+  const index = isLive && live ? live.index : join(tmp, 'pagefind');
+  interruptible.folders = isLive ? [tmp, site, index] : [tmp];
   /** Whether the archive was written: the temporary folder is then removed in the background. */
   let made = false;
   try {
-    // 1. A corpus of this year alone: a later year can never change this snapshot. The year's corrections
-    // too, so its commitment pages say what changed and when.
+    // 1. A corpus of this year alone: a later year can never change this snapshot. Its notices, commitments
+    // and progress reports (`yearFolders`), its corrections (so its commitment pages say what changed and
+    // when) and their history.
     const corpus = join(tmp, 'corpus');
     // Hard links, not copies: a national year is 100,000 files, only read by the build.
-    linkTree(notices, join(corpus, noticesFolder(year)));
-    if (existsSync(join(root, commitmentsFolder(year)))) linkTree(join(root, commitmentsFolder(year)), join(corpus, commitmentsFolder(year)));
+    for (const folder of yearFolders(year)) if (existsSync(join(root, folder))) linkTree(join(root, folder), join(corpus, folder));
     if (corrections !== undefined) writeFileSync(join(corpus, correctionsPath), corrections);
+    const history = join(tmp, 'history.log');
+    writeFileSync(history, yearLog);
 
     // 2. Build it.
-    const site = join(tmp, 'site');
+    rmSync(site, { recursive: true, force: true });
+    rmSync(index, { recursive: true, force: true });
     const { commit, captured } = capture();
     const inputs = {
       // What decides that the archive is current (`isCurrentSnapshot`): the year's content, as the build hashes it.
@@ -203,13 +262,13 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       ...process.env,
       ...astroBuildEnv,
       MINSHENG_CONTENT_DIR: corpus,
+      [contentHistoryVariable]: history,
       BASE_PATH: '/',
       [archiveVariables.site]: address,
       [archiveVariables.captured]: captured ?? '',
     };
     // The search index is made from the corpus, not the built pages, so it is written beside the build,
     // on the core Astro's single-threaded rendering leaves idle, into a folder of its own (as `npm run build` does).
-    const index = join(tmp, 'pagefind');
     // With --incremental, the sharded build rebuilds only the districts whose content changed since the
     // year's last snapshot (their pages kept in a cache of the year's own), giving the same bytes.
     const build: LoggedStep = {
@@ -253,6 +312,8 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       // Every file of the archive: this one, the site, the sources and SHA256SUMS (the archive page says it, read from here).
       files: 1 + siteFiles.length + sourceFiles.length + 1,
     };
+    /** What every archived page says of itself (`withArchiveBanner`). */
+    const copy: ArchiveCopy = captured ? { site: address, captured } : { site: address };
     /** Each file's SHA-256, by its path in the archive: all SHA256SUMS needs, never the bytes. */
     const digests = new Map<string, string>();
     /** Returns a file of the archive, its digest recorded. */
@@ -265,7 +326,7 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       yield hashed('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
       for (const f of siteFiles) {
         const bytes = readFileSync(join(site, f));
-        yield hashed(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(bytes.toString('utf8'), f)) : bytes);
+        yield hashed(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(withArchiveBanner(bytes.toString('utf8'), f, copy), f)) : bytes);
       }
       for (const f of sourceFiles) yield hashed(`sources/${f}`, readFileSync(join(notices, f)));
       yield { path: `${name}/${manifestName}`, bytes: Buffer.from(checksumsOfDigests(digests)) };
@@ -285,12 +346,14 @@ async function createSnapshot(year: string, outDir: string, record: boolean, reu
       writeFileOrFail(list, recordDigest(existsSync(list) ? readFileSync(list, 'utf8') : '', `${name}.tar.gz`, digest));
     }
     process.stdout.write(`snapshot: ${out} (${digests.size + 1} files, ${written.size} bytes, sha256 ${digest})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`);
+    if (isLive) process.stdout.write(`snapshot: the content is ${year}'s alone: its pages are the live site's, left in ${site}\n`);
   } finally {
-    interruptible.tmp = undefined;
+    interruptible.folders = [];
     // Made: the year's built site (150,000 files at national scale) is removed by a process of its own,
-    // as `npm run build` removes its previous output; the archive is already written. Else at once.
+    // as `npm run build` removes its previous output; the archive is already written. Else at once, with
+    // the live site's folders.
     if (made) removeInBackground(tmp);
-    else rmSync(tmp, { recursive: true, force: true });
+    else for (const folder of isLive ? [tmp, site, index] : [tmp]) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -358,7 +421,8 @@ async function verifySnapshot(archive: string, expected: Expected | undefined): 
   process.stdout.write(`snapshot --verify: ${archive}: the published SHA-256, and all ${read.sums.size} files match ${manifestName}\n`);
 }
 
-const usage = 'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
+const usage =
+  'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
 await runCli(async () => {
   const { values, positionals } = parseCommandLine({
     usage,
@@ -371,6 +435,8 @@ await runCli(async () => {
       record: { type: 'boolean' },
       incremental: { type: 'boolean' },
       cache: { type: 'string' },
+      'live-site': { type: 'string' },
+      'live-index': { type: 'string' },
     },
     positionals: { min: 0, max: 1 },
   });
@@ -383,6 +449,10 @@ await runCli(async () => {
   const record = values.record === true;
   if (values.cache !== undefined && !values.incremental) throw new Failure(`${usage}  (--cache goes with --incremental)`, 2);
   const incremental = values.incremental ? { cache: resolve(values.cache ?? defaultCache) } : undefined;
+  const liveSite = values['live-site'];
+  const liveIndex = values['live-index'];
+  if ((liveSite === undefined) !== (liveIndex === undefined)) throw new Failure(`${usage}  (--live-site and --live-index go together)`, 2);
+  const live = liveSite !== undefined && liveIndex !== undefined ? { site: resolve(liveSite), index: resolve(liveIndex) } : undefined;
   if (values.all) {
     if (positionals.length > 0) throw new Failure(usage, 2);
     const notices = join(contentDir(), noticesDir);
@@ -391,10 +461,10 @@ await runCli(async () => {
           .filter((y) => /^\d{4}$/u.test(y))
           .sort()
       : [];
-    for (const y of years) await createSnapshot(y, outDir, record, true, incremental);
+    for (const y of years) await createSnapshot(y, outDir, { record, reuse: true, incremental, live });
     return;
   }
   const year = positionals[0];
   if (year === undefined) throw new Failure(usage, 2);
-  await createSnapshot(year, outDir, record, false, incremental);
+  await createSnapshot(year, outDir, { record, reuse: false, incremental, live });
 });

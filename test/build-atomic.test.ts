@@ -28,7 +28,9 @@ const out = join(work, 'out', 'dist');
 // The build's own temporary folder: Node's compile cache, when a child turns it on, goes there (`os.tmpdir()`).
 const temp = join(work, 'tmp');
 mkdirSync(temp);
-const env = { ...process.env, MINSHENG_CONTENT_DIR: content, BASE_PATH: '/', TMPDIR: temp };
+/** The yearly snapshots the builds make and publish: this test's own. */
+const snapshots = join(work, 'snapshots');
+const env = { ...process.env, MINSHENG_CONTENT_DIR: content, MINSHENG_SNAPSHOT_DIR: snapshots, BASE_PATH: '/', TMPDIR: temp };
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -161,6 +163,17 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(output).toContain('build: interrupted (SIGTERM)');
     expect(existsSync(join(work, 'out', own))).toBe(false);
     expect(searchFolders()).toEqual([]);
+    expect(fileTree(out, 'base64')).toEqual(before);
+  }, 300_000);
+
+  test('should leave the previous output byte for byte when killed while the year’s snapshot builds the live site', async () => {
+    // No archive: the year is captured again, and its site (the content is that year's alone) built in the partial folder.
+    rmSync(snapshots, { recursive: true, force: true });
+    const output = await killBuild(
+      (o) => o.includes('build: 2/5 snapshots') && partials().some((p) => existsSync(join(work, 'out', p, '_astro'))),
+      'the snapshot building the live site',
+    );
+    expect(output).not.toContain('replaced by the new build');
     expect(fileTree(out, 'base64')).toEqual(before);
   }, 300_000);
 

@@ -79,7 +79,7 @@ describe('a script’s usage error', () => {
     [
       'snapshot.ts',
       ['--verify'],
-      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)',
+      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)',
     ],
     ['check-site.ts', ['--sit', 'x'], 'usage: node scripts/check-site.ts [DIR] [--site URL]  (unknown argument: --sit)'],
   ])('should be one line and exit code 2 for %s %j', (script, args, line) => {

@@ -3,7 +3,7 @@
  * and notice stem.
  */
 import { describe, expect, test } from 'vitest';
-import { commitmentKeys, districtKeys, lastChanged, parseHistory, yearKeys } from '../src/lib/site/history.ts';
+import { commitmentKeys, districtKeys, lastChanged, parseHistory, sameHistory, yearHistoryLog, yearKeys } from '../src/lib/site/history.ts';
 
 /** A `git log --format=%x00%cs --name-only` output: newest commit first. */
 const log = [
@@ -45,5 +45,39 @@ describe('the content history', () => {
 
   test('is empty for an empty log (no git): pages then say nothing rather than guess', () => {
     expect(parseHistory('').size).toBe(0);
+  });
+});
+
+describe('the history of one year’s corpus (a snapshot’s pages are dated from it)', () => {
+  test('keeps the year’s notices, commitments, reports and the corrections, and drops the commits left with no file', () => {
+    const mixed = [
+      '\u00002026-11-25',
+      '',
+      'notices/2024/new.txt',
+      'corrections.yaml',
+      '\u00002026-11-20',
+      '',
+      'notices/2024/new.yaml',
+      '\u00002026-11-10',
+      '',
+      'reports/2023/q3/report.txt',
+      'reports/2024/q1/report.txt',
+      'commitments/2023/a/1.md',
+      '',
+    ].join('\n');
+    const year = parseHistory(yearHistoryLog(mixed, 2023));
+    expect(Object.fromEntries(year)).toEqual(
+      Object.fromEntries(parseHistory(['\u00002026-11-25', 'corrections.yaml', '\u00002026-11-10', 'reports/2023/q3/report.txt', 'commitments/2023/a/1.md'].join('\n'))),
+    );
+    expect(year.get('')).toBe('2026-11-25');
+    expect(year.has('notices/2024/')).toBe(false);
+    expect(yearHistoryLog(mixed, 2022)).toBe(yearHistoryLog(['\u00002026-11-25', '', 'corrections.yaml', ''].join('\n'), 2022));
+  });
+
+  test('is the whole history when the content is that year’s alone, and sameHistory says so', () => {
+    expect(sameHistory(parseHistory(yearHistoryLog(log, 2023)), history)).toBe(false);
+    const only2023 = log.slice(0, log.indexOf('\u00002025-01-05'));
+    expect(sameHistory(parseHistory(yearHistoryLog(only2023, 2023)), parseHistory(only2023))).toBe(true);
+    expect(yearHistoryLog('', 2023)).toBe('');
   });
 });

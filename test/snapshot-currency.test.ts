@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../src/lib/hash.ts';
-import { isCurrentSnapshot, snapshotFormat, yearContentHash } from '../src/lib/snapshot/published.ts';
+import { holdsOnlyYear, isCurrentSnapshot, snapshotFormat, yearContentHash } from '../src/lib/snapshot/published.ts';
 import { copyProject } from '../scripts/lib/project-copy.ts';
 
 const project = join(import.meta.dirname, '..');
@@ -65,6 +65,54 @@ describe('yearContentHash', () => {
     expect(yearContentHash(root, 2023)).toBe(before);
     writeFileSync(join(root, 'commitments', '2023', 'a', '1.md'), '---\nnumber: 2\n---\n');
     expect(yearContentHash(root, 2023)).not.toBe(before);
+  });
+
+  test('should change with the year’s progress reports (its pages show their status) and not with another year’s', () => {
+    const before = yearContentHash(root, 2023);
+    mkdirSync(join(root, 'reports', '2024', 'r'), { recursive: true });
+    writeFileSync(join(root, 'reports', '2024', 'r', 'report.txt'), '已完成\n');
+    expect(yearContentHash(root, 2023)).toBe(before);
+    mkdirSync(join(root, 'reports', '2023', 'r'), { recursive: true });
+    writeFileSync(join(root, 'reports', '2023', 'r', 'report.txt'), '已完成\n');
+    expect(yearContentHash(root, 2023)).not.toBe(before);
+  });
+});
+
+describe('holdsOnlyYear', () => {
+  const root = mkdtempSync(join(tmpdir(), 'minsheng-one-year-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'notices', '2023'), { recursive: true });
+  mkdirSync(join(root, 'commitments', '2023', 'a'), { recursive: true });
+  writeFileSync(join(root, 'notices', '2023', 'a.txt'), '一、新增托位675个\n');
+  writeFileSync(join(root, 'commitments', '2023', 'a', '1.md'), '---\nnumber: 1\n---\n');
+  /** Writes `path` below the content, runs `check`, then removes it again. */
+  const withFile = (path: string, text: string, check: () => void): void => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+    try {
+      check();
+    } finally {
+      rmSync(join(root, path));
+    }
+  };
+
+  test('should hold for one year’s notices, commitments, reports and corrections, and the files beside them no page reads', () => {
+    expect(holdsOnlyYear(root, 2023)).toBe(true);
+    expect(holdsOnlyYear(root, 2024)).toBe(false);
+    withFile('reports/2023/r/report.txt', '已完成\n', () => expect(holdsOnlyYear(root, 2023)).toBe(true));
+    withFile('corrections.yaml', `corrections:\n${correction('/2023/a/1/')}`, () => expect(holdsOnlyYear(root, 2023)).toBe(true));
+    withFile('redirects.yaml', 'redirects: []\n', () => expect(holdsOnlyYear(root, 2023)).toBe(true));
+    withFile('snapshots.txt', `${'0'.repeat(64)}  minsheng-2023.tar.gz\n`, () => expect(holdsOnlyYear(root, 2023)).toBe(true));
+  });
+
+  test('should not hold with another year’s notice, commitment or report, a file beside the years, a correction of another year, or a redirect', () => {
+    for (const path of ['notices/2024/b.txt', 'commitments/2022/b/1.md', 'reports/2024/r/report.txt', 'notices/readme.md']) {
+      withFile(path, '---\n---\n', () => expect(holdsOnlyYear(root, 2023), path).toBe(false));
+      // The other year's folder goes too.
+      rmSync(join(root, ...path.split('/').slice(0, 2)), { recursive: true, force: true });
+    }
+    withFile('corrections.yaml', `corrections:\n${correction('/2023/a/1/')}${correction('/2024/a/1/')}`, () => expect(holdsOnlyYear(root, 2023)).toBe(false));
+    withFile('redirects.yaml', 'redirects:\n  - from: /2023/old/\n    to: /2023/a/\n    reason: slug 更正\n', () => expect(holdsOnlyYear(root, 2023)).toBe(false));
   });
 });
 

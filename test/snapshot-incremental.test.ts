@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../src/lib/hash.ts';
 import { filesBelow } from '../src/lib/files.ts';
-import { archiveVariables } from '../src/lib/config.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -77,30 +76,4 @@ describe('npm run snapshot -- --incremental', () => {
     const rebuilt = [...after].filter(([district, at]) => at !== before.get(district)).map(([district]) => district);
     expect(rebuilt).toEqual([`2023/${edited}.key`]);
   });
-});
-
-describe('the sharded build’s cache and a snapshot', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'minsheng-shards-archive-test-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-  test('should build the districts again when what a snapshot’s pages say of themselves changes (the sharded build’s cache key holds it)', () => {
-    const shardCache = join(tmp, 'cache');
-    /** The capture date a district page of the build in `out` says it was archived on. */
-    const captureDate = (out: string): string | undefined =>
-      /<div class="archived"[^>]*>[\s\S]*?<time datetime="([^"]+)">/u.exec(readFileSync(join(tmp, out, '2023', 'jinan-shizhong', 'index.html'), 'utf8'))?.[1];
-    for (const [out, captured] of [
-      ['captured-1', '2024-01-01'],
-      ['captured-2', '2024-01-02'],
-    ] as const) {
-      const r = run(['scripts/build-shards.ts', '--out', join(tmp, out), '--incremental', '--cache', shardCache], {
-        MINSHENG_CONTENT_DIR: join(project, 'content'),
-        BASE_PATH: '/',
-        [archiveVariables.site]: 'https://minsheng.example.org',
-        [archiveVariables.captured]: captured,
-      });
-      expect(r.status, r.out).toBe(0);
-    }
-    expect(captureDate('captured-1')).toBe('2024-01-01');
-    expect(captureDate('captured-2')).toBe('2024-01-02');
-  }, 600_000);
 });

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../src/lib/hash.ts';
 import { checksums, checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../tools/snapshot/relative.ts';
+import { livePage, pagePath, withArchiveBanner } from '../tools/snapshot/banner.ts';
 import { hashEntries, readFirstJson, tarChunks, writeTarGz } from '../tools/snapshot/tarball.ts';
 import { firstMetaText } from '../src/lib/snapshot/published.ts';
 import type { ArchiveFile } from '../tools/snapshot/tarball.ts';
@@ -41,6 +42,42 @@ describe('rootPrefix and relativizeHtml', () => {
         '<a href="#top">t</a><a href="//cdn.example/x">c</a><div style="background:url(../../img/a.png)"></div><form action="../../search/"></form>',
     );
     expect(relativizeHtml('<a href="/">home</a>', 'index.html')).toBe('<a href="./">home</a>');
+  });
+});
+
+describe('the banner of an archived page', () => {
+  const copy = { site: 'https://minsheng.example.org/', captured: '2026-03-05' };
+  const page = '<!doctype html><html lang="zh-CN"><head><title>t</title></head><body><a class="skip" href="#main">跳到正文</a><header>h</header></body></html>';
+
+  test.each([
+    ['index.html', '/'],
+    ['2023/x/index.html', '/2023/x/'],
+    ['2023/x/7/index.html', '/2023/x/7/'],
+    ['404.html', '/404'],
+  ])('should give the page file %s the path %s', (file, path) => {
+    expect(pagePath(file)).toBe(path);
+  });
+
+  test('should link the live page, on a site address with or without a path', () => {
+    expect(livePage('2023/x/index.html', 'https://minsheng.example.org')).toBe('https://minsheng.example.org/2023/x/');
+    expect(livePage('2023/x/index.html', 'https://example.org/minsheng/')).toBe('https://example.org/minsheng/2023/x/');
+    expect(withArchiveBanner('<body>', 'a"b/index.html', copy)).toContain('href="https://minsheng.example.org/a%22b/"');
+  });
+
+  test('should come right after the skip link, saying 存档版本, the capture date and the live page', () => {
+    const html = withArchiveBanner(page, '2023/x/index.html', copy);
+    expect(html).toBe(
+      page.replace(
+        '跳到正文</a>',
+        '跳到正文</a><div class="archived" role="note"><div class="wrap"><strong>存档版本</strong>：本页是 <time datetime="2026-03-05">2026年3月5日</time>存档的副本，内容不再更新。 <a href="https://minsheng.example.org/2023/x/">查看本页的最新版本</a></div></div>',
+      ),
+    );
+  });
+
+  test('should say 某日 without a capture date, go at the start of a body without a skip link, and leave a file that is no page alone', () => {
+    const undated = withArchiveBanner('<body class="x"><p>p</p></body>', 'a/index.html', { site: copy.site });
+    expect(undated).toMatch(/^<body class="x"><div class="archived" role="note">.*本页是 某日存档的副本.*<\/div><p>p<\/p><\/body>$/u);
+    expect(withArchiveBanner('<svg></svg>', 'a.html', copy)).toBe('<svg></svg>');
   });
 });
 
@@ -358,16 +395,31 @@ describe('npm run snapshot', () => {
   const first = join(tmp, 'first');
   const second = join(tmp, 'second');
   const withLaterYear = join(tmp, 'later');
+  const beforeLaterYear = join(tmp, 'before-later');
   const corpus = join(tmp, 'corpus');
+  /** Commits every change of the corpus on a fixed date: the pages are dated from its history. */
+  const commit = (date: string): void => {
+    const dated = { ...process.env, GIT_AUTHOR_DATE: `${date}T08:00:00Z`, GIT_COMMITTER_DATE: `${date}T08:00:00Z` };
+    for (const args of [
+      ['add', '-A'],
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', date],
+    ]) {
+      expect(spawnSync('git', args, { cwd: corpus, env: dated }).status).toBe(0);
+    }
+  };
 
   beforeAll(() => {
     expect(run(['scripts/snapshot.ts', '2023', '--out', first]).status).toBe(0);
     expect(run(['scripts/snapshot.ts', '2023', '--out', second]).status).toBe(0);
-    // A corpus with a later year added: 2023 as built in, plus a 2024 notice.
+    // A corpus in git, 2023 as built in; then a 2024 notice added and committed later.
     cpSync(join(project, 'content'), corpus, { recursive: true });
+    expect(spawnSync('git', ['init', '-q'], { cwd: corpus }).status).toBe(0);
+    commit('2026-02-03');
+    expect(run(['scripts/snapshot.ts', '2023', '--out', beforeLaterYear], { MINSHENG_CONTENT_DIR: corpus }).status).toBe(0);
     cpSync(join(project, 'test', 'second-year', 'notices', '2024'), join(corpus, 'notices', '2024'), { recursive: true });
     const ingest = run(['scripts/ingest.ts'], { MINSHENG_CONTENT_DIR: corpus });
     expect(ingest.status, ingest.out).toBe(0);
+    commit('2026-03-01');
     expect(run(['scripts/snapshot.ts', '2023', '--out', withLaterYear], { MINSHENG_CONTENT_DIR: corpus }).status).toBe(0);
   }, 240_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -421,8 +473,16 @@ describe('npm run snapshot', () => {
     expect(sha256(readFileSync(archive(second)))).toBe(sha256(readFileSync(archive(first))));
   });
 
-  test('should not change when a later year is added', () => {
-    expect(sha256(readFileSync(archive(withLaterYear)))).toBe(sha256(readFileSync(archive(first))));
+  test('should not change when a later year is added, nor its pages’ dates', () => {
+    expect(sha256(readFileSync(archive(withLaterYear)))).toBe(sha256(readFileSync(archive(beforeLaterYear))));
+    const home: string[] = [];
+    tar.t({
+      sync: true,
+      file: archive(withLaterYear),
+      filter: (path) => path === 'minsheng-2023/site/index.html',
+      onReadEntry: (entry) => entry.on('data', (chunk: Buffer) => home.push(chunk.toString('utf8'))),
+    });
+    expect(home.join('')).toMatch(/本页内容更新于\s*<time class="nowrap" datetime="2026-02-03">/u);
   });
 
   test('should hold the pages, the data, the sources and the metadata of the year', () => {

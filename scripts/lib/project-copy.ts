@@ -3,8 +3,8 @@
  * copied, its `node_modules` entries linked but not Astro's and Vite's caches, so every build in it is
  * cold and the working tree's caches are never touched.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 /** What a project copy holds: the sources and the configuration an `astro build` reads, and the scripts of `npm run build` (the snapshots hash the lockfile). */
 export const projectEntries = ['src', 'public', 'scripts', 'tools', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'] as const;
@@ -14,12 +14,19 @@ export const cacheEntries: ReadonlySet<string> = new Set(['.astro', '.vite', '.c
 
 /**
  * Makes `dir` a copy of the project at `project`: `projectEntries` copied (those that exist), and a
- * `node_modules` whose entries are symbolic links to the project's, caches left out. Returns `dir`.
+ * `node_modules` whose entries are symbolic links to the project's, caches left out. With `keepPage`,
+ * only the routes of `src/pages/` it accepts (their paths below that folder) are copied: a build of some
+ * pages only. Returns `dir`.
  */
-export function copyProject(project: string, dir: string): string {
+export function copyProject(project: string, dir: string, keepPage?: (route: string) => boolean): string {
   mkdirSync(dir, { recursive: true });
+  const pages = join(project, 'src', 'pages');
   for (const entry of projectEntries) {
-    if (existsSync(join(project, entry))) cpSync(join(project, entry), join(dir, entry), { recursive: true });
+    if (!existsSync(join(project, entry))) continue;
+    cpSync(join(project, entry), join(dir, entry), {
+      recursive: true,
+      filter: (from) => keepPage === undefined || !from.startsWith(`${pages}/`) || statSync(from).isDirectory() || keepPage(relative(pages, from).split(sep).join('/')),
+    });
   }
   const modules = join(dir, 'node_modules');
   mkdirSync(modules);

@@ -34,6 +34,16 @@ export function commitmentsFolder(year: number | string, slug?: string): string 
   return slug === undefined ? `${commitmentsDir}/${year}/` : `${commitmentsDir}/${year}/${slug}/`;
 }
 
+/** Returns the folder of a year's progress reports relative to the content directory: `reports/<year>/`. */
+export function reportsFolder(year: number | string): string {
+  return `${reportsDir}/${year}/`;
+}
+
+/** Returns the folders that hold one year's content, relative to the content directory: its notices, commitments and progress reports. */
+export function yearFolders(year: number | string): string[] {
+  return [noticesFolder(year), commitmentsFolder(year), reportsFolder(year)];
+}
+
 /** Returns the stem every file of a notice starts with, relative to the content directory: `notices/<year>/<slug>.`. */
 export function noticeStem(n: Placed): string {
   return `${noticesFolder(n.year)}${n.slug}.`;

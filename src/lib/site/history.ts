@@ -7,10 +7,25 @@
  * trailing slash, and `''` for the whole content) and every file stem (`notices/2023/<slug>.`, all the
  * notice's files) gets the latest date of the files under it, so a page's lookup is one map read.
  */
-import { commitmentPath, commitmentsFolder, noticeMetaPath, noticeStem, noticesFolder } from '../content/paths.ts';
+import {
+  commitmentPath,
+  commitmentsDir,
+  commitmentsFolder,
+  correctionsPath,
+  noticeMetaPath,
+  noticesDir,
+  noticeStem,
+  noticesFolder,
+  reportsDir,
+  yearFolders,
+} from '../content/paths.ts';
 
-/** The `git log` arguments whose output `parseHistory` reads, run in the content directory. */
-export const historyLogArgs = ['log', '--format=%x00%cs', '--name-only', '--relative', '--', '.'] as const;
+/**
+ * The `git log` arguments whose output `parseHistory` reads, run in the content directory: the content the
+ * pages are made from, not the files beside it (the published snapshot digests, a README), whose changes
+ * change no page.
+ */
+export const historyLogArgs = ['log', '--format=%x00%cs', '--name-only', '--relative', '--', noticesDir, commitmentsDir, reportsDir, correctionsPath] as const;
 
 /** Names a file holding that output, read instead of running git (a sharded build's shards hold a partial copy of the content, outside git). */
 export const contentHistoryVariable = 'MINSHENG_CONTENT_HISTORY';
@@ -41,6 +56,38 @@ export function parseHistory(log: string): History {
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) note(path.slice(0, i + 1), date);
   }
   return latest;
+}
+
+/**
+ * Returns the part of a `historyLogArgs` output that concerns one year's corpus (a yearly snapshot's: its
+ * folders, `yearFolders`, and the corrections), commits left with no file dropped: the history a
+ * snapshot's pages are dated from, whatever other years the content holds.
+ */
+export function yearHistoryLog(log: string, year: number | string): string {
+  const folders = yearFolders(year);
+  const kept: string[] = [];
+  let commit: string | undefined;
+  for (const line of log.split('\n')) {
+    if (line.startsWith('\0')) {
+      commit = line;
+      continue;
+    }
+    const path = line.trim();
+    if (path === '' || !(path === correctionsPath || folders.some((f) => path.startsWith(f)))) continue;
+    if (commit !== undefined) {
+      kept.push('', commit);
+      commit = undefined;
+    }
+    kept.push(path);
+  }
+  return kept.length > 0 ? `${kept.slice(1).join('\n')}\n` : '';
+}
+
+/** Returns whether two histories give every key the same date. */
+export function sameHistory(a: History, b: History): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, date] of a) if (b.get(key) !== date) return false;
+  return true;
 }
 
 /** Returns the latest date among the keys (paths, folders with `/`, stems with `.`), or undefined when none is known. */

@@ -7,7 +7,7 @@
  * never offered. The code it was made with does not enter: an archive is a capture, kept (and its
  * SHA-256 stays the same for those who recorded it) until the year's content changes. I/O edge.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import * as tar from 'tar';
@@ -15,9 +15,9 @@ import YAML from 'yaml';
 import { archiveCopy, contentDir, siteUrl, snapshotDir } from '../config.ts';
 import { filesBelow } from '../files.ts';
 import { sha256 } from '../hash.ts';
-import { commitmentsFolder, correctionsPath, noticesFolder } from '../content/paths.ts';
+import { commitmentsDir, correctionsPath, noticesDir, redirectsPath, reportsDir, yearFolders } from '../content/paths.ts';
 import type { Correction } from '../schema.ts';
-import { readCorrections } from '../site/permanence.ts';
+import { readCorrections, readRedirects } from '../site/permanence.ts';
 
 /** Returns one hash over files (path and bytes), for the inputs of a snapshot. */
 export function treeHash(base: string, paths: readonly string[]): string {
@@ -42,15 +42,31 @@ export function yearCorrectionsText(corrections: readonly Correction[]): string 
 }
 
 /**
- * Returns the hash of one year's content as a snapshot records it: the files of `notices/<year>/` and
- * `commitments/<year>/` of `root`, and the year's corrections as the snapshot's corpus holds them —
- * the same hash over the live content (`root` the content directory) and over the year's corpus.
+ * Returns the hash of one year's content as a snapshot records it: the files of its folders (`yearFolders`:
+ * notices, commitments, progress reports) of `root`, and the year's corrections as the snapshot's corpus
+ * holds them — the same hash over the live content (`root` the content directory) and over the year's corpus.
  */
 export function yearContentHash(root: string, year: number | string): string {
-  const paths = [noticesFolder(year), commitmentsFolder(year)].flatMap((folder) => filesBelow(join(root, folder)).map((f) => `${folder}${f}`));
+  const paths = yearFolders(year).flatMap((folder) => filesBelow(join(root, folder)).map((f) => `${folder}${f}`));
   const corrections = yearCorrectionsText(yearCorrections(root, year));
   const files = treeHash(root, paths.sort());
   return corrections === undefined ? files : sha256(`${files}${correctionsPath}\0${sha256(corrections)}\n`);
+}
+
+/**
+ * Returns whether the content at `root` is one year's corpus and nothing more that pages read: its notices,
+ * commitments and reports are that year's alone, every correction is of that year, no redirect is declared.
+ * The live site built from it is then, page for page, the site of that year's snapshot (whose corpus is
+ * those folders and corrections, `yearFolders`), but for what the pages are told besides (base path,
+ * history, the archives they list). Throws when the corrections or redirects file is malformed.
+ */
+export function holdsOnlyYear(root: string, year: number | string): boolean {
+  for (const dir of [noticesDir, commitmentsDir, reportsDir]) {
+    const entries = existsSync(join(root, dir)) ? readdirSync(join(root, dir)) : [];
+    if (entries.some((entry) => entry !== String(year))) return false;
+  }
+  const read = (path: string): string | undefined => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined);
+  return readRedirects(read(redirectsPath)).length === 0 && readCorrections(read(correctionsPath)).every((c) => c.url.startsWith(`/${year}/`));
 }
 
 /** What decides whether an archive is current: its `snapshot.json`'s format, site address and content hash. */

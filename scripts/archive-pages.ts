@@ -1,0 +1,82 @@
+/**
+ * `node scripts/archive-pages.ts <site>`: builds again, into a built site, the pages that publish the
+ * yearly snapshots — `/archive/` and the archives themselves (`src/pages/archive/`) — from the content and
+ * the snapshots as they are now.
+ *
+ * `npm run build` runs it when the live site is a year's snapshot's site (`scripts/snapshot.ts
+ * --live-site`): those pages were built before the archive they list existed, and are the only ones
+ * that say something else in the live site. The build is `astro build` in a copy of the project that
+ * holds only those routes, its data store warmed from the project's (the content is read again, not
+ * re-parsed when unchanged); their files replace the site's, and any asset they use is added. Every
+ * failure is one line; the copy is removed whatever happens.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { filesBelow } from '../src/lib/files.ts';
+import { contentDir, snapshotDir } from '../src/lib/config.ts';
+import { Failure, onInterrupt, runCli } from './cli.ts';
+import { astroBuildEnv, runLogged, StepFailed } from './lib/children.ts';
+import { copyProject } from './lib/project-copy.ts';
+import { parseCommandLine } from './lib/args.ts';
+
+/** The folder of `src/pages/` whose routes publish the snapshots, and of the site its files are written to. */
+const archiveRoutes = 'archive/';
+
+const project = resolve(import.meta.dirname, '..');
+const usage = 'usage: node scripts/archive-pages.ts <site>';
+const running = new Set<ChildProcess>();
+let work: string | undefined;
+onInterrupt((signal) => {
+  for (const child of running) child.kill(signal);
+  if (work !== undefined) rmSync(work, { recursive: true, force: true });
+  process.stderr.write(`archive-pages: interrupted (${signal})\n`);
+});
+
+await runCli(async () => {
+  const { positionals } = parseCommandLine({ usage, options: {}, positionals: { min: 1, max: 1 } });
+  const site = resolve(positionals[0] ?? '');
+  if (!existsSync(join(site, 'index.html'))) throw new Failure(`${site}: error: not a built site (no index.html)`);
+  work = mkdtempSync(join(tmpdir(), 'minsheng-archive-pages-'));
+  try {
+    const copy = copyProject(project, join(work, 'project'), (route) => route.startsWith(archiveRoutes));
+    // The project's data store (the year's capture just filled it): the content is read, not parsed again.
+    const store = join(project, 'node_modules', '.astro', 'data-store.json');
+    if (existsSync(store)) {
+      mkdirSync(join(copy, 'node_modules', '.astro'), { recursive: true });
+      copyFileSync(store, join(copy, 'node_modules', '.astro', 'data-store.json'));
+    }
+    const out = join(work, 'out');
+    try {
+      await runLogged(
+        {
+          args: [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out],
+          log: join(work, 'build.log'),
+          failure: (last) => `archive-pages: error: the build of the archive pages failed: ${last}`,
+        },
+        // The copy reads this project's content and snapshots, wherever they are.
+        { cwd: copy, env: { ...process.env, ...astroBuildEnv, MINSHENG_CONTENT_DIR: contentDir(), MINSHENG_SNAPSHOT_DIR: snapshotDir() }, running },
+      );
+    } catch (error) {
+      throw error instanceof StepFailed ? new Failure(error.message) : error;
+    }
+    let replaced = 0;
+    for (const file of filesBelow(out)) {
+      const to = join(site, file);
+      if (file.startsWith(archiveRoutes)) {
+        mkdirSync(dirname(to), { recursive: true });
+        rmSync(to, { force: true });
+        renameSync(join(out, file), to);
+        replaced++;
+      } else if (file.startsWith('_astro/') && !existsSync(to)) {
+        mkdirSync(dirname(to), { recursive: true });
+        renameSync(join(out, file), to);
+      }
+    }
+    process.stdout.write(`archive-pages: ${replaced} file(s) of ${archiveRoutes} built again in ${site}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    work = undefined;
+  }
+});

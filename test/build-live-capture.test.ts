@@ -1,0 +1,145 @@
+/**
+ * `npm run build` when the content is one year's alone (a new site's first year): the year's snapshot
+ * builds the site once, and its pages are the live site's (`scripts/snapshot.ts --live-site`); only the
+ * pages that list the snapshots are built again (`scripts/archive-pages.ts`). The output must be the
+ * same bytes as the build that builds the live site itself (when the archive is already current), with
+ * and without `--incremental`; the archive's pages carry their banner, the live pages none, and both
+ * are dated from the same history. Content of two years builds the live site itself.
+ *
+ * Run in a copy of the project (its caches and snapshots its own) on the built-in content, made a git
+ * repository with fixed dates.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tar from 'tar';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject } from '../scripts/lib/project-copy.ts';
+import { filesBelow } from '../src/lib/files.ts';
+import { fileTree } from './helpers/files.ts';
+
+const project = join(import.meta.dirname, '..');
+const node = join(project, 'node_modules', '.bin', 'node');
+const site = 'https://minsheng.example.org';
+
+describe('npm run build of one year’s content: the live site is the site of the year’s snapshot', () => {
+  const work = mkdtempSync(join(tmpdir(), 'minsheng-live-capture-'));
+  const copy = join(work, 'project');
+  const content = join(work, 'content');
+  const snapshots = join(work, 'snapshots');
+  const env = {
+    ...process.env,
+    MINSHENG_CONTENT_DIR: content,
+    MINSHENG_SNAPSHOT_DIR: snapshots,
+    SITE_URL: site,
+    BASE_PATH: '/',
+    // The copy is no git repository: the capture date comes from here (2026-01-01).
+    SOURCE_DATE_EPOCH: '1767225600',
+  };
+  /** Runs `npm run build` into `out/<name>`; returns its output. */
+  const build = (name: string, ...args: string[]): string => {
+    const r = spawnSync(node, ['scripts/build.ts', '--out', join(work, 'out', name), ...args], { cwd: copy, env, encoding: 'utf8', timeout: 600_000 });
+    const output = `${r.stdout}${r.stderr}`;
+    expect(r.status, output).toBe(0);
+    return output;
+  };
+  /** Commits every change of the content on a fixed date. */
+  const commit = (date: string, message: string): void => {
+    const dated = { ...process.env, GIT_AUTHOR_DATE: `${date}T08:00:00Z`, GIT_COMMITTER_DATE: `${date}T08:00:00Z` };
+    for (const args of [
+      ['add', '-A'],
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', message],
+    ]) {
+      const r = spawnSync('git', args, { cwd: content, env: dated, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    }
+  };
+  const outputs: Record<string, string> = {};
+  const archived = join(work, 'archived');
+
+  beforeAll(() => {
+    copyProject(project, copy);
+    cpSync(join(project, 'content'), content, { recursive: true });
+    expect(spawnSync('git', ['init', '-q'], { cwd: content }).status).toBe(0);
+    commit('2026-02-03', 'the notices');
+    // A file beside the content that no page reads, committed later: it dates no page.
+    writeFileSync(join(content, 'snapshots.txt'), '');
+    commit('2026-02-20', 'published digests');
+    outputs.captured = build('captured');
+    outputs.own = build('own');
+    rmSync(snapshots, { recursive: true, force: true });
+    outputs.capturedIncremental = build('captured-incremental', '--incremental');
+    outputs.ownIncremental = build('own-incremental', '--incremental');
+    mkdirSync(archived);
+    tar.x({ file: join(snapshots, 'minsheng-2023.tar.gz'), cwd: archived, sync: true });
+  }, 900_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test('should capture the year once and publish its pages, building only the archive pages again', () => {
+    for (const output of [outputs.captured, outputs.capturedIncremental]) {
+      expect(output).toMatch(/snapshot: the content is 2023's alone: its pages are the live site's/u);
+      expect(output).toContain('build: 3/5 the archive pages');
+      expect(output).not.toContain('astro build');
+      expect(output).not.toContain('search index');
+    }
+    for (const output of [outputs.own, outputs.ownIncremental]) {
+      expect(output).toMatch(/snapshot: .*minsheng-2023\.tar\.gz is current/u);
+      expect(output).toContain('build: 3/5 astro build');
+    }
+  });
+
+  test('should give the same bytes as the build that builds the live site itself, with and without --incremental', () => {
+    const captured = fileTree(join(work, 'out', 'captured'), 'base64');
+    expect([...captured.keys()]).toEqual(
+      expect.arrayContaining(['index.html', '2023/jinan-shizhong/1/index.html', 'pagefind/complete.json', '_headers', 'archive/minsheng-2023.tar.gz']),
+    );
+    expect(fileTree(join(work, 'out', 'own'), 'base64')).toEqual(captured);
+    expect(fileTree(join(work, 'out', 'captured-incremental'), 'base64')).toEqual(captured);
+    expect(fileTree(join(work, 'out', 'own-incremental'), 'base64')).toEqual(captured);
+  });
+
+  test('should publish the archive on /archive/ with its SHA-256, and say in the archive’s own /archive/ that it is a copy', () => {
+    const page = readFileSync(join(work, 'out', 'captured', 'archive', 'index.html'), 'utf8');
+    expect(page).toContain('下载 minsheng-2023.tar.gz');
+    expect(page).not.toContain('的快照未随本次构建生成');
+    expect(readFileSync(join(work, 'out', 'captured', 'archive', 'minsheng-2023.tar.gz'))).toEqual(readFileSync(join(snapshots, 'minsheng-2023.tar.gz')));
+    const copyPage = readFileSync(join(archived, 'minsheng-2023', 'site', 'archive', 'index.html'), 'utf8');
+    expect(copyPage).toContain('这是一份存档副本');
+    expect(copyPage).not.toContain('下载 minsheng-2023.tar.gz');
+  });
+
+  test('should mark every page of the archive, and no live page, with the banner: the capture date and the live page', () => {
+    const pages = filesBelow(join(archived, 'minsheng-2023', 'site')).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(200);
+    for (const f of pages) {
+      const html = readFileSync(join(archived, 'minsheng-2023', 'site', f), 'utf8');
+      const live = f.endsWith('index.html') ? `${site}/${f.slice(0, -'index.html'.length)}` : `${site}/${f.replace(/\.html$/u, '')}`;
+      expect(html.split('<div class="archived"').length - 1, f).toBe(1);
+      expect(html, f).toContain(`<time datetime="2026-01-01">2026年1月1日</time>存档的副本`);
+      expect(html, f).toContain(`<a href="${live}">查看本页的最新版本</a>`);
+      expect(readFileSync(join(work, 'out', 'captured', f), 'utf8'), f).not.toContain('class="archived"');
+    }
+  });
+
+  test('should date the live pages and the archive’s from the content’s history, not from the files beside it', () => {
+    /** The date a page's footer says its content was last updated on. */
+    const dateOf = (html: string): string | undefined => /本页内容更新于\s*<time class="nowrap" datetime="(\d{4}-\d{2}-\d{2})">/u.exec(html)?.[1];
+    for (const f of ['index.html', '2023/jinan-shizhong/index.html', '2023/jinan-shizhong/1/index.html']) {
+      expect(dateOf(readFileSync(join(work, 'out', 'captured', f), 'utf8')), f).toBe('2026-02-03');
+      expect(dateOf(readFileSync(join(archived, 'minsheng-2023', 'site', f), 'utf8')), f).toBe('2026-02-03');
+    }
+  });
+
+  test('should build the live site itself when the content holds a second year, and capture that year alone', () => {
+    cpSync(join(project, 'test', 'second-year', 'notices', '2024'), join(content, 'notices', '2024'), { recursive: true });
+    const output = build('two-years');
+    expect(output).toMatch(/snapshot: .*minsheng-2023\.tar\.gz is current/u);
+    expect(output).toMatch(/snapshot: .*minsheng-2024\.tar\.gz \(/u);
+    expect(output).not.toContain('pages are the live site');
+    expect(output).toContain('build: 3/5 astro build');
+    const page = readFileSync(join(work, 'out', 'two-years', 'archive', 'index.html'), 'utf8');
+    expect(page).toContain('下载 minsheng-2024.tar.gz');
+    expect(page).toContain('下载 minsheng-2023.tar.gz');
+  }, 600_000);
+});
