@@ -243,6 +243,26 @@ describe('tarChunks and writeTarGz', () => {
     }
   });
 
+  test('should wait for the disk as often as it must without piling up listeners (no MaxListenersExceededWarning)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
+    const warnings: string[] = [];
+    const warned = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', warned);
+    try {
+      // Incompressible members four times the stream's buffer: every write waits for the disk, 40 times.
+      const files = Array.from({ length: 40 }, (_, i) => ({ path: `top/${i}.bin`, bytes: randomBytes(60_000) }));
+      const written = await writeTarGz(join(dir, 'many.tar.gz'), files, 1, { member: 64 * 1024, parallel: 2 });
+      expect(written.size).toBeGreaterThan(40 * 60_000);
+      await new Promise((done) => setImmediate(done));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', warned);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('should reject with the error of making a file and leave no half-written archive', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
     try {

@@ -72,6 +72,19 @@ export interface TarGzOptions {
   parallel?: number;
 }
 
+/** Resolves when a stream drains or closes, and leaves no listener behind (a national archive waits thousands of times). */
+async function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
+  const stop = new AbortController();
+  const events = ['drain', 'close'].map((name) => once(stream, name, { signal: stop.signal }));
+  // The event that did not come rejects when its wait is stopped: nobody waits for it.
+  for (const event of events) event.catch(() => undefined);
+  try {
+    await Promise.race(events);
+  } finally {
+    stop.abort();
+  }
+}
+
 /**
  * Writes `files` as a gzipped tar archive into `out`, with backpressure: a file is read from `files`
  * only as fast as gzip and the disk take the archive. The tar stream is cut every `member` bytes and
@@ -100,7 +113,7 @@ export async function writeTarGz(
     if (failed) throw failed;
     hash.update(gzipped);
     size += gzipped.length;
-    if (!file.write(gzipped)) await Promise.race([once(file, 'drain'), once(file, 'close')]);
+    if (!file.write(gzipped)) await drainedOrClosed(file);
     if (failed) throw failed;
   };
   let piece: Buffer[] = [];
