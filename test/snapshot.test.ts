@@ -263,6 +263,36 @@ describe('tarChunks and writeTarGz', () => {
     }
   });
 
+  test('should leave the archive already there as it was until the new one is whole, and remove what a killed write left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
+    const out = join(dir, 'x.tar.gz');
+    try {
+      await writeTarGz(out, [{ path: 'top/a.txt', bytes: Buffer.from('old') }], 6);
+      const old = readFileSync(out);
+      // A write killed outright (a process id no longer running) left its part beside the archive.
+      writeFileSync(join(dir, 'x.tar.gz.partial-999999999'), old.subarray(0, 10));
+      let seen: string[] = [];
+      function* slow(): Generator<ArchiveFile> {
+        yield { path: 'top/a.txt', bytes: randomBytes(100_000) };
+        // Half-way through the new archive: the old one is still whole under its name.
+        seen = readdirSync(dir).sort();
+        expect(readFileSync(out)).toEqual(old);
+        throw new Error('cannot read top/b.txt');
+      }
+      await expect(writeTarGz(out, slow(), 6)).rejects.toThrow('cannot read top/b.txt');
+      // The dead write's part was gone before the new write began.
+      expect(seen).toContain('x.tar.gz');
+      expect(seen).not.toContain('x.tar.gz.partial-999999999');
+      expect(readdirSync(dir)).toEqual(['x.tar.gz']);
+      expect(readFileSync(out)).toEqual(old);
+      const written = await writeTarGz(out, [{ path: 'top/a.txt', bytes: Buffer.from('new') }], 6);
+      expect(readdirSync(dir)).toEqual(['x.tar.gz']);
+      expect(sha256(readFileSync(out))).toBe(written.sha256);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('should reject with the error of making a file and leave no half-written archive', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
     try {

@@ -12,12 +12,14 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createGunzip, gzip } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
+import { isRunning } from '../../src/lib/processes.ts';
 import { Header, Parser, ReadEntry, WriteEntryTar } from 'tar';
 
 /** One file of an archive. */
@@ -72,6 +74,17 @@ export interface TarGzOptions {
   parallel?: number;
 }
 
+/** Removes what writes of `out` killed outright left beside it (`<name>.partial-<pid>`, the process gone). */
+function removeDeadPartials(out: string): void {
+  const folder = dirname(out);
+  const prefix = `${basename(out)}.partial-`;
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : Number.NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) rmSync(join(folder, name), { force: true });
+  }
+}
+
 /** Resolves when a stream drains or closes, and leaves no listener behind (a national archive waits thousands of times). */
 async function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
   const stop = new AbortController();
@@ -93,6 +106,11 @@ async function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
  * order. The same files give the same bytes, however many are compressed at once. Returns the SHA-256
  * and size of the bytes as they are written (the archive is never read back). Rejects with the first
  * error of making a file, gzip or writing, the half-written file removed.
+ *
+ * The archive is written beside `out` (`<name>.partial-<pid>`) and renamed over it only when whole: an
+ * archive already there stays as it was until then, and a write killed outright never leaves a cut
+ * archive under its name, whose first bytes would still read as a current snapshot. What such a write
+ * left is removed by the next one.
  */
 export async function writeTarGz(
   out: string,
@@ -102,7 +120,9 @@ export async function writeTarGz(
 ): Promise<Written> {
   const hash = createHash('sha256');
   let size = 0;
-  const file = createWriteStream(out);
+  const partial = `${out}.partial-${process.pid}`;
+  removeDeadPartials(out);
+  const file = createWriteStream(partial);
   let failed: Error | undefined;
   file.on('error', (error) => (failed ??= error));
   /** The members being compressed, in the archive's order. */
@@ -142,11 +162,12 @@ export async function writeTarGz(
     while (compressing.length > 0) await writeOldest();
     file.end();
     await finished(file);
+    renameSync(partial, out);
   } catch (error) {
     // No half-written archive is left: the file is removed once its stream is closed.
     file.destroy();
     if (!file.closed) await once(file, 'close').catch(() => undefined);
-    rmSync(out, { force: true });
+    rmSync(partial, { force: true });
     throw error;
   }
   return { sha256: hash.digest('hex'), size };
