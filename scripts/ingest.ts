@@ -15,6 +15,7 @@
  * progress report names it. `--check` never uses the cache.
  */
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { readYaml } from '../src/lib/yaml.ts';
@@ -29,6 +30,10 @@ import { fail, Failure, parseNoticeBytes, readBytes, reasonOf, writeFileOrFail }
 import { commandLine } from './lib/args.ts';
 import { codeKey } from './lib/code-key.ts';
 import { ingestCacheDir, outcomeKey, readOutcome, writeOutcome } from './lib/ingest-cache.ts';
+import { planInWorkers } from './lib/ingest-workers.ts';
+
+/** From how many notices to parse ingest starts worker threads by default (at 3,000 notices, two halve the parse: BENCHMARKS.md). */
+const minAloneForWorkers = 64;
 
 /** Returns the `year` a metadata file gives, if it reads as YAML and gives a whole number. */
 function metaYear(text: string): number | undefined {
@@ -38,7 +43,12 @@ function metaYear(text: string): number | undefined {
   return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
 }
 
-const check = commandLine({ usage: 'usage: npm run ingest [-- --check]', options: { check: { type: 'boolean' } } }).values.check === true;
+const usage = 'usage: npm run ingest [-- --check] [--jobs N]';
+const { values } = commandLine({ usage, options: { check: { type: 'boolean' }, jobs: { type: 'string' } } });
+const check = values.check === true;
+/** Worker threads that parse notices (`--jobs`; by default both cores when there are enough notices to pay for starting them). */
+const jobsOption = values.jobs === undefined ? undefined : Number(values.jobs);
+if (jobsOption !== undefined && !(Number.isInteger(jobsOption) && jobsOption >= 1 && jobsOption <= 64)) fail(`${usage}  (--jobs takes a whole number from 1 to 64)`, 2);
 
 const root = contentDir();
 const rel = (p: string): string => relative(process.cwd(), p).split(sep).join('/') || '.';
@@ -128,9 +138,13 @@ const reused: NoticeOutcome[] = [];
 /** The same outcomes, to tell them apart from the ones parsed this time. */
 const fromCache = new Set<NoticeOutcome>();
 const sources: SourceNotice[] = [];
+/** The notices to parse: none a report names (their statuses come from the reports) is planned alone. */
+const toParse: ReadNotice[] = [];
+const alone: ReadNotice[] = [];
 for (const notice of read) {
   const place = placeOfNoticeText(notice.path);
-  if (cache && place && !reported.has(`${place.year}/${place.slug}`)) {
+  const unreported = place !== undefined && !reported.has(`${place.year}/${place.slug}`);
+  if (cache && unreported) {
     const key = outcomeKey(cache.code, notice);
     cacheable.set(notice.path, notice);
     const kept = readOutcome(cache.dir, key);
@@ -140,6 +154,20 @@ for (const notice of read) {
       continue;
     }
   }
+  (unreported ? alone : toParse).push(notice);
+}
+// On both cores when there are enough of them (a worker takes a fraction of a second to start): each
+// outcome is then taken as a cached one is; a notice with an error is parsed again below, for its message.
+const jobs = jobsOption ?? (alone.length >= minAloneForWorkers ? Math.min(2, availableParallelism()) : 1);
+if (jobs > 1 && alone.length > 0) {
+  const planned = await planInWorkers(alone, jobs);
+  alone.forEach((notice, i) => {
+    const outcome = planned[i];
+    if (outcome) reused.push(outcome);
+    else toParse.push(notice);
+  });
+} else toParse.push(...alone);
+for (const notice of toParse.sort((a, b) => (a.path < b.path ? -1 : 1))) {
   // The metadata's year stands when the text states none (it is validated with the rest of the metadata later).
   const loaded = parseNoticeBytes(rel(join(root, notice.path)), notice.bytes, notice.year === undefined ? {} : { year: notice.year });
   if (!loaded.ok) {
@@ -206,6 +234,6 @@ try {
   fail(error instanceof Failure ? error.message : `ingest: error: ${reasonOf(error)}`);
 }
 process.stdout.write(
-  `ingest: ${sources.length + reused.length} notices (${reused.length} unchanged, from the cache), ${reports.length} reports, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
+  `ingest: ${sources.length + reused.length} notices (${fromCache.size} unchanged, from the cache${jobs > 1 && alone.length > 0 ? `; the others parsed on ${jobs} threads` : ''}), ${reports.length} reports, ${plan.commitmentCount} commitments, ${plan.warnings.length} warnings; ` +
     `${changed.length} files written, ${stale.length} removed, in ${rel(root)}/\n`,
 );

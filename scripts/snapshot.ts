@@ -283,6 +283,7 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
       log: join(tmp, 'index.log'),
       failure: (last) => `the search index failed: ${last}`,
     };
+    const started = performance.now();
     try {
       await runBeside([build, indexing], { cwd: project, env, running: interruptible.children });
     } catch (error) {
@@ -290,6 +291,7 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
     }
     rmSync(join(site, 'pagefind'), { recursive: true, force: true });
     renameSync(index, join(site, 'pagefind'));
+    const built = performance.now();
 
     // 3. The archive, in one pass over the built site (a national year's is 150,000 files, gigabytes): each
     // file read, a page made relative in memory, hashed for SHA256SUMS and written as a tar entry into the
@@ -345,7 +347,10 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
       const list = join(root, publishedList);
       writeFileOrFail(list, recordDigest(existsSync(list) ? readFileSync(list, 'utf8') : '', `${name}.tar.gz`, digest));
     }
-    process.stdout.write(`snapshot: ${out} (${digests.size + 1} files, ${written.size} bytes, sha256 ${digest})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`);
+    const seconds = (from: number, to: number): string => `${((to - from) / 1000).toFixed(1)} s`;
+    process.stdout.write(
+      `snapshot: ${out} (${digests.size + 1} files, ${written.size} bytes, sha256 ${digest}; site and index ${seconds(started, built)}, archive ${seconds(built, performance.now())})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`,
+    );
     if (isLive) process.stdout.write(`snapshot: the content is ${year}'s alone: its pages are the live site's, left in ${site}\n`);
   } finally {
     interruptible.folders = [];

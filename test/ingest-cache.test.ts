@@ -146,3 +146,70 @@ describe('npm run ingest with its cache', () => {
     expect(readFileSync(join(content, 'commitments', '2023', 'jinan-shizhong', '1.md'), 'utf8')).toContain('statusHistory');
   });
 });
+
+describe('npm run ingest on worker threads (--jobs)', () => {
+  /** A content folder holding copies of the built-in notices, one of them named by a progress report, one broken when `broken`. */
+  function corpus(name: string, broken: boolean): string {
+    const dir = join(work, name);
+    mkdirSync(join(dir, 'notices', '2023'), { recursive: true });
+    for (const f of readdirSync(seeds).filter((f) => f.endsWith('.txt') || (f.endsWith('.yaml') && !f.endsWith('.units.yaml')))) {
+      cpSync(join(seeds, f), join(dir, 'notices', '2023', f));
+    }
+    const report = join(dir, 'reports', '2023', 'shizhong-progress');
+    mkdirSync(report, { recursive: true });
+    writeFileSync(join(report, 'report.txt'), '市中区2023年民生实事进展情况（测试用虚构样例）\n截至2023年9月30日：\n第1项已完成。\n');
+    writeFileSync(join(report, 'report.yaml'), 'slug: shizhong-progress\nnotice: jinan-shizhong\nissuer: 测试\ndate: 2023-10-08\nsourceUrl: null\n');
+    if (broken)
+      writeFileSync(join(dir, 'notices', '2023', 'jining-yanzhou.yaml'), readFileSync(join(seeds, 'jining-yanzhou.yaml'), 'utf8').replace(/^slug: .*$/mu, 'slug: Not_A_Slug'));
+    return dir;
+  }
+  /** Runs ingest with its own cache folder; the output with the content folder's name taken out. */
+  function ingest(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const run = spawnSync(node, ['scripts/ingest.ts', ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, MINSHENG_CONTENT_DIR: dir, MINSHENG_INGEST_CACHE: `${dir}-cache` },
+    });
+    const name = relative(project, dir);
+    return { status: run.status, stdout: run.stdout.replaceAll(name, '<content>'), stderr: run.stderr.replaceAll(name, '<content>') };
+  }
+  /** Every file below `dir`, relative, with its text. */
+  const tree = (dir: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => [relative(dir, join(d.parentPath, d.name)), readFileSync(join(d.parentPath, d.name), 'utf8')] as const),
+    );
+
+  test('should write the same files, warnings and cache as one thread', () => {
+    const one = corpus('one-thread', false);
+    const two = corpus('two-threads', false);
+    const single = ingest(one, '--jobs', '1');
+    const threaded = ingest(two, '--jobs', '2');
+    expect(single.status, single.stderr).toBe(0);
+    expect(threaded.status, threaded.stderr).toBe(0);
+    expect(threaded.stdout).toContain('5 notices (0 unchanged, from the cache; the others parsed on 2 threads), 1 reports');
+    expect(threaded.stdout.replace('; the others parsed on 2 threads', '')).toBe(single.stdout);
+    expect(threaded.stderr).toBe(single.stderr);
+    expect(tree(two)).toEqual(tree(one));
+    expect(tree(`${two}-cache`)).toEqual(tree(`${one}-cache`));
+  });
+
+  test('should fail with the same one-line error as one thread, naming the file, and write nothing', () => {
+    const one = corpus('one-thread-broken', true);
+    const two = corpus('two-threads-broken', true);
+    const single = ingest(one, '--jobs', '1');
+    const threaded = ingest(two, '--jobs', '2');
+    expect(single.status).toBe(1);
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).toBe(single.stderr);
+    expect(threaded.stderr).toContain('<content>/notices/2023/jining-yanzhou.yaml');
+    expect(Object.keys(tree(two)).filter((f) => f.endsWith('.md'))).toEqual([]);
+  });
+
+  test('should refuse a --jobs that is not a whole number in one line', () => {
+    const run = ingest(corpus('jobs-usage', false), '--jobs', '0');
+    expect(run.status).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toEqual(['usage: npm run ingest [-- --check] [--jobs N]  (--jobs takes a whole number from 1 to 64)']);
+  });
+});

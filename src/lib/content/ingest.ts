@@ -166,6 +166,16 @@ export function planIngest(sources: readonly SourceNotice[], reports: readonly S
   return plan;
 }
 
+/**
+ * Returns the outcome of one notice planned alone — as `planIngest` takes it when no report names it:
+ * the same files and warnings — or undefined when planning it gives an error (the caller then plans it
+ * with the others, whose messages name the problem). Pure: `npm run ingest` runs it on worker threads.
+ */
+export function planNoticeAlone(source: SourceNotice): NoticeOutcome | undefined {
+  const plan = planIngest([source]);
+  return plan.errors.length === 0 && plan.notices.length === 1 ? plan.notices[0] : undefined;
+}
+
 /** Returns the parsed notices by `<year>/<slug>`, read off their paths (`notices/<year>/<slug>.txt`). */
 function noticesByKey(sources: readonly SourceNotice[]): Map<string, Notice> {
   const out = new Map<string, Notice>();
