@@ -67,7 +67,7 @@ describe('parseCommandLine', () => {
 
 describe('a script’s usage error', () => {
   test.each([
-    ['ingest.ts', ['--chek'], 'usage: npm run ingest [-- --check]  (unknown argument: --chek)'],
+    ['ingest.ts', ['--chek'], 'usage: npm run ingest [-- --check] [--jobs N]  (unknown argument: --chek)'],
     ['urls.ts', ['--check', '--dist'], 'usage: npm run urls -- --check|--update [--dist DIR]  (--dist needs a value)'],
     ['urls.ts', [], 'usage: npm run urls -- --check|--update [--dist DIR]'],
     [

@@ -20,7 +20,7 @@
  * links). Deleting the folder only costs time.
  */
 import { linkFile } from './links.ts';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { sha256 } from '../../src/lib/hash.ts';
