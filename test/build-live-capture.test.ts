@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject } from '../scripts/lib/project-copy.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { fileTree } from './helpers/files.ts';
+import { commitAll, gitInit } from './helpers/git.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -44,28 +45,17 @@ describe('npm run build of one year’s content: the live site is the site of th
     expect(r.status, output).toBe(0);
     return output;
   };
-  /** Commits every change of the content on a fixed date. */
-  const commit = (date: string, message: string): void => {
-    const dated = { ...process.env, GIT_AUTHOR_DATE: `${date}T08:00:00Z`, GIT_COMMITTER_DATE: `${date}T08:00:00Z` };
-    for (const args of [
-      ['add', '-A'],
-      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', message],
-    ]) {
-      const r = spawnSync('git', args, { cwd: content, env: dated, encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-    }
-  };
   const outputs: Record<string, string> = {};
   const archived = join(work, 'archived');
 
   beforeAll(() => {
     copyProject(project, copy);
     cpSync(join(project, 'content'), content, { recursive: true });
-    expect(spawnSync('git', ['init', '-q'], { cwd: content }).status).toBe(0);
-    commit('2026-02-03', 'the notices');
+    gitInit(content);
+    commitAll(content, '2026-02-03');
     // A file beside the content that no page reads, committed later: it dates no page.
     writeFileSync(join(content, 'snapshots.txt'), '');
-    commit('2026-02-20', 'published digests');
+    commitAll(content, '2026-02-20');
     outputs.captured = build('captured');
     outputs.own = build('own');
     rmSync(snapshots, { recursive: true, force: true });

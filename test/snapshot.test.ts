@@ -20,6 +20,7 @@ import { hashEntries, readFirstJson, tarChunks, writeTarGz } from '../tools/snap
 import { firstMetaText } from '../src/lib/snapshot/published.ts';
 import type { ArchiveFile } from '../tools/snapshot/tarball.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
+import { commitAll, gitInit } from './helpers/git.ts';
 
 const project = join(import.meta.dirname, '..');
 const node = join(project, 'node_modules', '.bin', 'node');
@@ -447,29 +448,19 @@ describe('npm run snapshot', () => {
   const withLaterYear = join(tmp, 'later');
   const beforeLaterYear = join(tmp, 'before-later');
   const corpus = join(tmp, 'corpus');
-  /** Commits every change of the corpus on a fixed date: the pages are dated from its history. */
-  const commit = (date: string): void => {
-    const dated = { ...process.env, GIT_AUTHOR_DATE: `${date}T08:00:00Z`, GIT_COMMITTER_DATE: `${date}T08:00:00Z` };
-    for (const args of [
-      ['add', '-A'],
-      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', date],
-    ]) {
-      expect(spawnSync('git', args, { cwd: corpus, env: dated }).status).toBe(0);
-    }
-  };
 
   beforeAll(() => {
     expect(run(['scripts/snapshot.ts', '2023', '--out', first]).status).toBe(0);
     expect(run(['scripts/snapshot.ts', '2023', '--out', second]).status).toBe(0);
     // A corpus in git, 2023 as built in; then a 2024 notice added and committed later.
     cpSync(join(project, 'content'), corpus, { recursive: true });
-    expect(spawnSync('git', ['init', '-q'], { cwd: corpus }).status).toBe(0);
-    commit('2026-02-03');
+    gitInit(corpus);
+    commitAll(corpus, '2026-02-03');
     expect(run(['scripts/snapshot.ts', '2023', '--out', beforeLaterYear], { MINSHENG_CONTENT_DIR: corpus }).status).toBe(0);
     cpSync(join(project, 'test', 'second-year', 'notices', '2024'), join(corpus, 'notices', '2024'), { recursive: true });
     const ingest = run(['scripts/ingest.ts'], { MINSHENG_CONTENT_DIR: corpus });
     expect(ingest.status, ingest.out).toBe(0);
-    commit('2026-03-01');
+    commitAll(corpus, '2026-03-01');
     expect(run(['scripts/snapshot.ts', '2023', '--out', withLaterYear], { MINSHENG_CONTENT_DIR: corpus }).status).toBe(0);
   }, 240_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
