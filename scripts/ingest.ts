@@ -31,6 +31,7 @@ import { commandLine } from './lib/args.ts';
 import { codeKey } from './lib/code-key.ts';
 import { ingestCacheDir, outcomeKey, readOutcome, writeOutcome } from './lib/ingest-cache.ts';
 import { planInWorkers } from './lib/ingest-workers.ts';
+import type { ReadNotice } from './lib/ingest-workers.ts';
 
 /** From how many notices to parse ingest starts worker threads by default (at 3,000 notices, two halve the parse: BENCHMARKS.md). */
 const minAloneForWorkers = 64;
@@ -62,15 +63,6 @@ function listFiles(folder: string, ending: string): string[] {
 const texts = listFiles(noticesDir, '.txt').filter((p) => !isOriginalFile(p));
 if (texts.length === 0) fail(`${rel(join(root, noticesDir))}: error: no notice (.txt) found`);
 
-/** A notice's files as read, before it is parsed. */
-interface ReadNotice {
-  path: string;
-  bytes: Uint8Array;
-  year: number | undefined;
-  metaPath: string;
-  metaText: string;
-  unitsText?: string;
-}
 const read: ReadNotice[] = [];
 const noticeErrors: string[] = [];
 for (const path of texts) {

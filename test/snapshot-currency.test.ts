@@ -23,6 +23,16 @@ function correction(url: string): string {
   return `  - url: ${url}\n    date: 2026-11-29\n    change: 原第1项与第2项按原文顺序互换。\n    fingerprint: 促进重点群体稳定就业城镇新增就业098万\n`;
 }
 
+/** Makes a content folder of one 2023 notice (a text and one commitment entry); returns it. */
+function oneYearContent(prefix: string): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(root, 'notices', '2023'), { recursive: true });
+  mkdirSync(join(root, 'commitments', '2023', 'a'), { recursive: true });
+  writeFileSync(join(root, 'notices', '2023', 'a.txt'), '一、新增托位675个\n');
+  writeFileSync(join(root, 'commitments', '2023', 'a', '1.md'), '---\nnumber: 1\n---\n');
+  return root;
+}
+
 describe('isCurrentSnapshot', () => {
   const meta = { format: snapshotFormat, site, commit: 'a'.repeat(40), inputs: { contentSha256: 'c'.repeat(64), codeSha256: 'd'.repeat(64) } };
 
@@ -42,12 +52,8 @@ describe('isCurrentSnapshot', () => {
 });
 
 describe('yearContentHash', () => {
-  const root = mkdtempSync(join(tmpdir(), 'minsheng-year-hash-'));
+  const root = oneYearContent('minsheng-year-hash-');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  mkdirSync(join(root, 'notices', '2023'), { recursive: true });
-  mkdirSync(join(root, 'commitments', '2023', 'a'), { recursive: true });
-  writeFileSync(join(root, 'notices', '2023', 'a.txt'), '一、新增托位675个\n');
-  writeFileSync(join(root, 'commitments', '2023', 'a', '1.md'), '---\nnumber: 1\n---\n');
 
   test('should change with the year’s corrections and not with another year’s', () => {
     const bare = yearContentHash(root, 2023);
@@ -79,12 +85,8 @@ describe('yearContentHash', () => {
 });
 
 describe('holdsOnlyYear', () => {
-  const root = mkdtempSync(join(tmpdir(), 'minsheng-one-year-'));
+  const root = oneYearContent('minsheng-one-year-');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  mkdirSync(join(root, 'notices', '2023'), { recursive: true });
-  mkdirSync(join(root, 'commitments', '2023', 'a'), { recursive: true });
-  writeFileSync(join(root, 'notices', '2023', 'a.txt'), '一、新增托位675个\n');
-  writeFileSync(join(root, 'commitments', '2023', 'a', '1.md'), '---\nnumber: 1\n---\n');
   /** Writes `path` below the content, runs `check`, then removes it again. */
   const withFile = (path: string, text: string, check: () => void): void => {
     mkdirSync(join(root, path, '..'), { recursive: true });

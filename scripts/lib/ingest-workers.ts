@@ -12,19 +12,15 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { NoticeOutcome } from '../../src/lib/content/ingest.ts';
 import { planNoticeAlone } from '../../src/lib/content/ingest.ts';
 import { parseNoticeBytes } from '../cli.ts';
+import type { NoticeInputs } from './ingest-cache.ts';
 
-/** A notice as ingest has read it: its files (paths relative to the content directory) and the year its metadata gives. */
-export interface NoticeToPlan {
-  path: string;
-  bytes: Uint8Array;
+/** A notice as ingest has read it: its files (what its outcome is made from) and the year its metadata gives. */
+export interface ReadNotice extends NoticeInputs {
   year: number | undefined;
-  metaPath: string;
-  metaText: string;
-  unitsText?: string;
 }
 
 /** Returns the outcome of one notice, or undefined when it has an error. */
-function planOne(notice: NoticeToPlan): NoticeOutcome | undefined {
+function planOne(notice: ReadNotice): NoticeOutcome | undefined {
   const loaded = parseNoticeBytes(notice.path, notice.bytes, notice.year === undefined ? {} : { year: notice.year });
   if (!loaded.ok) return undefined;
   const source = { path: notice.path, notice: loaded.notice, bytes: loaded.bytes, metaPath: notice.metaPath, metaText: notice.metaText };
@@ -35,7 +31,7 @@ function planOne(notice: NoticeToPlan): NoticeOutcome | undefined {
  * Returns each notice's outcome (undefined for a notice with an error), in their order, planned on
  * `jobs` worker threads; rejects when a worker fails.
  */
-export async function planInWorkers(notices: readonly NoticeToPlan[], jobs: number): Promise<(NoticeOutcome | undefined)[]> {
+export async function planInWorkers(notices: readonly ReadNotice[], jobs: number): Promise<(NoticeOutcome | undefined)[]> {
   const shares = Array.from({ length: Math.max(1, Math.min(jobs, notices.length)) }, () => [] as number[]);
   // Dealt one by one: neighbours in path order are often alike in size.
   notices.forEach((_, i) => shares[i % shares.length]?.push(i));
@@ -65,6 +61,6 @@ export async function planInWorkers(notices: readonly NoticeToPlan[], jobs: numb
 }
 
 if (!isMainThread && parentPort && Array.isArray((workerData as { notices?: unknown } | null)?.notices)) {
-  const { notices } = workerData as { notices: NoticeToPlan[] };
+  const { notices } = workerData as { notices: ReadNotice[] };
   parentPort.postMessage(notices.map((notice) => planOne(notice) ?? null));
 }
