@@ -1,5 +1,5 @@
 /**
- * A throw-away copy of the project to build in (the bench, shard builds): its sources and configuration
+ * A throw-away copy of the project to build in (the bench, the tests, the archive pages): its sources and configuration
  * copied, its `node_modules` entries linked but not Astro's and Vite's caches, so every build in it is
  * cold and the working tree's caches are never touched.
  */
