@@ -16,13 +16,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { filesBelow } from '../src/lib/files.ts';
 import { contentDir, snapshotDir } from '../src/lib/config.ts';
+import { archivePath } from '../src/lib/content/paths.ts';
 import { Failure, onInterrupt, runCli } from './cli.ts';
 import { astroBuildEnv, runLogged, StepFailed } from './lib/children.ts';
 import { copyProject } from './lib/project-copy.ts';
 import { parseCommandLine } from './lib/args.ts';
 
-/** The folder of `src/pages/` whose routes publish the snapshots, and of the site its files are written to. */
-const archiveRoutes = 'archive/';
+/** The folder of `src/pages/` whose routes publish the snapshots, and of the site its files are written to (`archivePath`). */
+const archiveRoutes = archivePath.slice(1);
 
 const project = resolve(import.meta.dirname, '..');
 const usage = 'usage: node scripts/archive-pages.ts <site>';
