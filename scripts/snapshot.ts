@@ -46,13 +46,13 @@
  * the year's content rather than the built pages, as `npm run build` does) run
  * at the same time as two child processes, their output in log files; the first
  * to fail stops the other. The index is moved into the built site. Then the
- * archive is written in one pass, straight from the built site, one file at a
- * time: each file read, a page given its banner and made relative in memory, hashed (`SHA256SUMS` is
- * made from the digests) and written as a tar entry; the tar stream is cut into
- * gzip members of 16 MiB (`memberBytes`), compressed side by side on Node's thread
- * pool beside the main thread; nothing is copied or written back to disk but the
- * archive, and memory holds only the file being written and the members being
- * compressed. The archive's entries, in a deterministic order:
+ * archive is written in one pass, straight from the built site: its files are cut
+ * into pieces of `archivePiece` files, each made a gzip member by one of two worker
+ * threads (`tools/snapshot/archive-workers.ts`: each file read, a page given its
+ * banner and made relative in memory, hashed for `SHA256SUMS`, written as tar
+ * entries and gzipped), and the members written in order; nothing is copied or
+ * written back to disk but the archive, and memory holds only the pieces being
+ * made. The archive's entries, in a deterministic order:
  * `snapshot.json` (first: whether an archive is current, and how many files it holds, is read from its first bytes), the site's
  * files, the sources, then `SHA256SUMS` (last: it needs every digest); each a plain file, mode 644,
  * mtime 0, no owner, no folder entries.
@@ -68,6 +68,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { cpus, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { archiveVariables, basePath, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
 import type { ArchiveCopy } from '../src/lib/config.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
@@ -77,15 +78,14 @@ import { correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsLi
 import { filesBelow } from '../src/lib/files.ts';
 import { holdsOnlyYear, isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory, sameHistory, yearHistoryLog } from '../src/lib/site/history.ts';
-import { relativizeHtml } from '../tools/snapshot/relative.ts';
-import { withArchiveBanner } from '../tools/snapshot/banner.ts';
-import { hashEntries, readFirstJson, writeTarGz } from '../tools/snapshot/tarball.ts';
-import type { ArchiveEntries, ArchiveFile, Written } from '../tools/snapshot/tarball.ts';
+import { hashEntries, readFirstJson, tarBytes, writeMembers } from '../tools/snapshot/tarball.ts';
+import type { ArchiveEntries, Written } from '../tools/snapshot/tarball.ts';
+import { membersInWorkers, pieces } from '../tools/snapshot/archive-workers.ts';
+import type { ArchiveSource, PieceSize } from '../tools/snapshot/archive-workers.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { astroBuildEnv, removeInBackground, runBeside, StepFailed } from './lib/children.ts';
 import { linkTree } from './lib/links.ts';
 import type { LoggedStep } from './lib/children.ts';
-import { sha256 } from '../src/lib/hash.ts';
 import { parseCommandLine } from './lib/args.ts';
 
 const manifestName = 'SHA256SUMS';
@@ -95,6 +95,16 @@ const manifestName = 'SHA256SUMS';
  * a capture pass 10 s longer; archives are downloaded rarely, built on every build that changes them.
  */
 const gzipLevel = 6;
+/**
+ * How much of an archive each gzip member holds (`pieces`): files of at most 4 MiB in all, at most 256
+ * of them, a larger file alone. A national year's 270,000 files make about 1,150 members: small enough
+ * to keep both cores busy to the end, large enough that starting each member afresh costs the archive
+ * little (the national archive 1 % larger than with members of 16 MiB).
+ */
+const archivePiece: PieceSize = { bytes: 4 * 1024 * 1024, files: 256 };
+
+/** Returns the size of an archive file as read from disk (what its piece is cut by), or 0 for bytes given. */
+const sizeOnDisk = (source: ArchiveSource): number => ('file' in source.from ? statSync(source.from.file).size : source.from.bytes.length);
 /** The published list of snapshot digests, in the content directory (outside every archive). */
 const publishedList = snapshotsListPath;
 const project = resolve(import.meta.dirname, '..');
@@ -293,9 +303,10 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
     renameSync(index, join(site, 'pagefind'));
     const built = performance.now();
 
-    // 3. The archive, in one pass over the built site (a national year's is 150,000 files, gigabytes): each
-    // file read, a page made relative in memory, hashed for SHA256SUMS and written as a tar entry into the
-    // gzip members, one file at a time; nothing is written back to disk but the archive.
+    // 3. The archive, in one pass over the built site (a national year's is 150,000 files, gigabytes), on
+    // both cores: each file read, a page given its banner and made relative in memory, hashed for
+    // SHA256SUMS and written as a tar entry into its piece's gzip member; nothing is written back to disk
+    // but the archive.
     const noticeFiles = filesBelow(notices);
     const noticeEntries = noticeFiles.filter((f) => f.endsWith('.md'));
     const sourceFiles = noticeFiles.filter(isNoticeSource);
@@ -318,25 +329,36 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
     const copy: ArchiveCopy = captured ? { site: address, captured } : { site: address };
     /** Each file's SHA-256, by its path in the archive: all SHA256SUMS needs, never the bytes. */
     const digests = new Map<string, string>();
-    /** Returns a file of the archive, its digest recorded. */
-    const hashed = (path: string, bytes: Uint8Array): ArchiveFile => {
-      digests.set(path, sha256(bytes));
-      return { path: `${name}/${path}`, bytes };
-    };
-    /** The archive's files in its order: snapshot.json (read alone by `metaOf`), the site, the sources, then SHA256SUMS (it needs every digest). */
-    function* archiveFiles(): Generator<ArchiveFile> {
-      yield hashed('snapshot.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`));
-      for (const f of siteFiles) {
-        const bytes = readFileSync(join(site, f));
-        yield hashed(`site/${f}`, f.endsWith('.html') ? Buffer.from(relativizeHtml(withArchiveBanner(bytes.toString('utf8'), f, copy), f)) : bytes);
+    /**
+     * The archive's files in its order, cut into the pieces its gzip members are made of (on both cores,
+     * `membersInWorkers`): snapshot.json alone first (read alone by `readFirstJson`), the site, the
+     * sources; then SHA256SUMS (it needs every digest) and the end of the archive, made here.
+     */
+    const files: ArchiveSource[][] = [
+      [{ name: 'snapshot.json', from: { bytes: Buffer.from(`${JSON.stringify(meta, null, 2)}\n`) } }],
+      ...pieces(
+        siteFiles.map((f): ArchiveSource => ({ name: `site/${f}`, from: { file: join(site, f) }, site: f })),
+        sizeOnDisk,
+        archivePiece,
+      ),
+      ...pieces(
+        sourceFiles.map((f): ArchiveSource => ({ name: `sources/${f}`, from: { file: join(notices, f) } })),
+        sizeOnDisk,
+        archivePiece,
+      ),
+    ];
+    async function* members(): AsyncGenerator<Uint8Array> {
+      for await (const member of membersInWorkers(files, { prefix: `${name}/`, level: gzipLevel, copy, jobs: Math.max(1, cpus().length) })) {
+        for (const [path, digest] of member.digests) digests.set(path, digest);
+        yield member.gz;
       }
-      for (const f of sourceFiles) yield hashed(`sources/${f}`, readFileSync(join(notices, f)));
-      yield { path: `${name}/${manifestName}`, bytes: Buffer.from(checksumsOfDigests(digests)) };
+      const sums = { path: `${name}/${manifestName}`, bytes: Buffer.from(checksumsOfDigests(digests)) };
+      yield gzipSync(await tarBytes([sums]), { level: gzipLevel });
     }
     mkdirSync(outDir, { recursive: true });
     let written: Written;
     try {
-      written = await writeTarGz(out, archiveFiles(), gzipLevel);
+      written = await writeMembers(out, members());
     } catch (error) {
       throw new Failure(`${out}: error: cannot be written: ${reasonOf(error)}`);
     }

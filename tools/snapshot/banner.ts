@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ArchiveCopy } from '../../src/lib/config.ts';
 import { dateLabel } from '../../src/lib/site/labels.ts';
+import { relativizeHtml } from './relative.ts';
 
 /** Returns the URL path of a built page file: `2023/x/index.html` → `/2023/x/`, `404.html` → `/404`. */
 export function pagePath(file: string): string {
@@ -50,4 +51,13 @@ export function withArchiveBanner(html: string, file: string, copy: ArchiveCopy)
   if (!at) return html;
   const end = at.index + at[0].length;
   return `${html.slice(0, end)}${archiveBanner(file, copy)}${html.slice(end)}`;
+}
+
+/**
+ * Returns a built page as the archive holds it: its banner added (`withArchiveBanner`) and its links made
+ * relative (`relativizeHtml`), so it serves from any path prefix. Any other file is its bytes as built.
+ */
+export function archivedFile(file: string, bytes: Uint8Array, copy: ArchiveCopy): Uint8Array {
+  if (!file.endsWith('.html')) return bytes;
+  return Buffer.from(relativizeHtml(withArchiveBanner(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), file, copy), file));
 }

@@ -42,17 +42,25 @@ const endOfArchive = Buffer.alloc(1024);
 /**
  * Returns the bytes of a tar archive of `files`, in the order given, as a stream of chunks: each
  * file's header (and pax header when its path needs one), its bytes, its padding to 512 bytes, then
- * the end of the archive. Lazy: a file is taken from `files` only when the previous one is written,
- * so at most one file is held at a time however many there are.
+ * the end of the archive (`end: false`: not yet, more entries follow in another piece). Lazy: a file is
+ * taken from `files` only when the previous one is written, so at most one file is held at a time
+ * however many there are.
  */
-export async function* tarChunks(files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>): AsyncGenerator<Buffer> {
+export async function* tarChunks(files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>, { end = true }: { end?: boolean } = {}): AsyncGenerator<Buffer> {
   for await (const file of files) {
     const entry = new ReadEntry(new Header({ path: file.path, type: 'File', mode: 0o644, size: file.bytes.length, mtime: epoch }));
     const writing = new WriteEntryTar(entry, { portable: true, mtime: epoch, strict: true });
     entry.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length));
     for await (const chunk of writing) yield chunk;
   }
-  yield endOfArchive;
+  if (end) yield endOfArchive;
+}
+
+/** Returns the tar bytes of `files` (`tarChunks`) joined: a piece of an archive made whole in memory. */
+export async function tarBytes(files: Iterable<ArchiveFile>, options: { end?: boolean } = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of tarChunks(files, options)) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** What was written: the archive file's SHA-256 (hex) and its size in bytes. */
@@ -99,25 +107,57 @@ async function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
 }
 
 /**
- * Writes `files` as a gzipped tar archive into `out`, with backpressure: a file is read from `files`
- * only as fast as gzip and the disk take the archive. The tar stream is cut every `member` bytes and
- * each piece compressed (gzip at `level`, no name or time in its header) on Node's thread pool, up
- * to `parallel` at once, beside the main thread making the next files; the members are written in
- * order. The same files give the same bytes, however many are compressed at once. Returns the SHA-256
- * and size of the bytes as they are written (the archive is never read back). Rejects with the first
- * error of making a file, gzip or writing, the half-written file removed.
+ * Returns the gzip members of the tar stream of `files`: the stream cut every `member` bytes, each piece
+ * compressed (gzip at `level`, no name or time in its header) on Node's thread pool, up to `parallel` at
+ * once beside the main thread making the next files, given in order. A file is read from `files` only
+ * as fast as the members are taken. The same files give the same bytes, however many are compressed at once.
+ */
+export async function* gzipMembers(
+  files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>,
+  level: number,
+  { member = memberBytes, parallel = Math.max(2, availableParallelism()) }: TarGzOptions = {},
+): AsyncGenerator<Buffer> {
+  /** The members being compressed, in the archive's order. */
+  const compressing: Promise<Buffer>[] = [];
+  let piece: Buffer[] = [];
+  let pieceBytes = 0;
+  const compressPiece = (): void => {
+    if (pieceBytes === 0) return;
+    const compressed = gzipMember(Buffer.concat(piece, pieceBytes), { level });
+    // Its failure is taken when its turn comes (or dropped with the others on an earlier failure).
+    compressed.catch(() => undefined);
+    compressing.push(compressed);
+    piece = [];
+    pieceBytes = 0;
+  };
+  for await (const chunk of tarChunks(files)) {
+    for (let offset = 0; offset < chunk.length;) {
+      const taken = Math.min(chunk.length - offset, member - pieceBytes);
+      piece.push(chunk.subarray(offset, offset + taken));
+      pieceBytes += taken;
+      offset += taken;
+      if (pieceBytes === member) {
+        compressPiece();
+        while (compressing.length >= parallel) yield await (compressing.shift() as Promise<Buffer>);
+      }
+    }
+  }
+  compressPiece();
+  while (compressing.length > 0) yield await (compressing.shift() as Promise<Buffer>);
+}
+
+/**
+ * Writes an archive made of gzip `members` (RFC 1952 § 2.2: every gzip reader reads them as one
+ * stream), in their order, into `out`, taking the next member only as fast as the disk takes them.
+ * Returns the SHA-256 and size of the bytes as they are written (the archive is never read back).
+ * Rejects with the first error of making a member or writing, the half-written file removed.
  *
  * The archive is written beside `out` (`<name>.partial-<pid>`) and renamed over it only when whole: an
  * archive already there stays as it was until then, and a write killed outright never leaves a cut
  * archive under its name, whose first bytes would still read as a current snapshot. What such a write
  * left is removed by the next one.
  */
-export async function writeTarGz(
-  out: string,
-  files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>,
-  level: number,
-  { member = memberBytes, parallel = Math.max(2, availableParallelism()) }: TarGzOptions = {},
-): Promise<Written> {
+export async function writeMembers(out: string, members: AsyncIterable<Uint8Array>): Promise<Written> {
   const hash = createHash('sha256');
   let size = 0;
   const partial = `${out}.partial-${process.pid}`;
@@ -125,41 +165,14 @@ export async function writeTarGz(
   const file = createWriteStream(partial);
   let failed: Error | undefined;
   file.on('error', (error) => (failed ??= error));
-  /** The members being compressed, in the archive's order. */
-  const compressing: Promise<Buffer>[] = [];
-  /** Writes the oldest member once it is compressed. */
-  const writeOldest = async (): Promise<void> => {
-    const gzipped = await (compressing.shift() as Promise<Buffer>);
-    if (failed) throw failed;
-    hash.update(gzipped);
-    size += gzipped.length;
-    if (!file.write(gzipped)) await drainedOrClosed(file);
-    if (failed) throw failed;
-  };
-  let piece: Buffer[] = [];
-  let pieceBytes = 0;
-  const compressPiece = async (): Promise<void> => {
-    if (pieceBytes === 0) return;
-    const compressed = gzipMember(Buffer.concat(piece, pieceBytes), { level });
-    // Its failure is taken when its turn comes to be written (or dropped with the others on an earlier failure).
-    compressed.catch(() => undefined);
-    compressing.push(compressed);
-    piece = [];
-    pieceBytes = 0;
-    while (compressing.length >= parallel) await writeOldest();
-  };
   try {
-    for await (const chunk of tarChunks(files)) {
-      for (let offset = 0; offset < chunk.length;) {
-        const taken = Math.min(chunk.length - offset, member - pieceBytes);
-        piece.push(chunk.subarray(offset, offset + taken));
-        pieceBytes += taken;
-        offset += taken;
-        if (pieceBytes === member) await compressPiece();
-      }
+    for await (const gzipped of members) {
+      if (failed) throw failed;
+      hash.update(gzipped);
+      size += gzipped.length;
+      if (!file.write(gzipped)) await drainedOrClosed(file);
+      if (failed) throw failed;
     }
-    await compressPiece();
-    while (compressing.length > 0) await writeOldest();
     file.end();
     await finished(file);
     renameSync(partial, out);
@@ -171,6 +184,14 @@ export async function writeTarGz(
     throw error;
   }
   return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Writes `files` as a gzipped tar archive into `out` (`gzipMembers`, `writeMembers`), with
+ * backpressure: a file is read from `files` only as fast as gzip and the disk take the archive.
+ */
+export async function writeTarGz(out: string, files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>, level: number, options: TarGzOptions = {}): Promise<Written> {
+  return writeMembers(out, gzipMembers(files, level, options));
 }
 
 /**
