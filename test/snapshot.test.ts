@@ -16,13 +16,27 @@ import { sha256 } from '../src/lib/hash.ts';
 import { checksums, checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { relativizeHtml, rootPrefix } from '../tools/snapshot/relative.ts';
 import { livePage, pagePath, withArchiveBanner } from '../tools/snapshot/banner.ts';
-import { hashEntries, readFirstJson, tarChunks, writeTarGz } from '../tools/snapshot/tarball.ts';
+import { hashEntries, readFirstJson, tarBytes, tarChunks, writeMembers } from '../tools/snapshot/tarball.ts';
+import type { Written } from '../tools/snapshot/tarball.ts';
 import { firstMetaText } from '../src/lib/snapshot/published.ts';
 import type { ArchiveFile } from '../tools/snapshot/tarball.ts';
 import { launchChromium, serve } from '../scripts/serve.ts';
 import { commitAll, gitInit } from './helpers/git.ts';
 
 const project = join(import.meta.dirname, '..');
+
+/**
+ * Writes files as a `.tar.gz` of one gzip member per file (`writeMembers`), as a snapshot's archive is
+ * made of members: what reads archives here must read every member. A file the iterable fails to give
+ * fails the write.
+ */
+async function writeArchive(out: string, files: Iterable<ArchiveFile>, level = 6): Promise<Written> {
+  async function* members(): AsyncGenerator<Buffer> {
+    for (const file of files) yield gzipSync(await tarBytes([file], { end: false }), { level });
+    yield gzipSync(await tarBytes([]), { level });
+  }
+  return writeMembers(out, members());
+}
 const node = join(project, 'node_modules', '.bin', 'node');
 
 describe('rootPrefix and relativizeHtml', () => {
@@ -142,7 +156,7 @@ describe('checksums', () => {
   });
 });
 
-describe('tarChunks and writeTarGz', () => {
+describe('tarChunks and writeMembers', () => {
   /** Files as an archive has them: folders, Chinese names, a path over tar's 100 bytes and one over its 255, sizes around a block. */
   const files: ArchiveFile[] = [
     { path: 'top/site/index.html', bytes: Buffer.from('<p>首页</p>') },
@@ -207,41 +221,33 @@ describe('tarChunks and writeTarGz', () => {
     expect(taken).toBe(files.length);
   });
 
-  test('should write the gzipped archive and return the SHA-256 and size of the file written, the same bytes every time', async () => {
+  test('should write the members in order and return the SHA-256 and size of the file written, read back as one stream', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
     try {
-      const one = await writeTarGz(join(dir, 'one.tar.gz'), files, 6);
-      const two = await writeTarGz(join(dir, 'two.tar.gz'), files, 6);
+      const one = await writeArchive(join(dir, 'one.tar.gz'), files);
+      const two = await writeArchive(join(dir, 'two.tar.gz'), files);
       const bytes = readFileSync(join(dir, 'one.tar.gz'));
       expect(one).toEqual({ sha256: sha256(bytes), size: bytes.length });
       expect(two).toEqual(one);
-      expect(gunzipSync(bytes).equals(await joined(tarChunks(files)))).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test('should cut the tar stream into gzip members, the same bytes however many are compressed at once, read back as one stream', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
-    try {
-      const tarBytes = await joined(tarChunks(files));
-      const member = 700;
-      const one = await writeTarGz(join(dir, 'one.tar.gz'), files, 6, { member, parallel: 1 });
-      const four = await writeTarGz(join(dir, 'four.tar.gz'), files, 6, { member, parallel: 4 });
-      const bytes = readFileSync(join(dir, 'four.tar.gz'));
-      expect(four).toEqual(one);
-      expect(four).toEqual({ sha256: sha256(bytes), size: bytes.length });
-      // One member per 700 bytes of tar, each with its own gzip header (1f 8b, deflate, no flags, mtime 0).
+      // One member per file and one for the end, each with its own gzip header (1f 8b, deflate, no flags, mtime 0).
       const headers = bytes.toString('latin1').split('\x1f\x8b\x08\x00\x00\x00\x00\x00').length - 1;
-      expect(headers).toBe(Math.ceil(tarBytes.length / member));
-      expect(gunzipSync(bytes).equals(tarBytes)).toBe(true);
-      // What reads archives here reads every member: each file's digest, and the first file alone.
-      const read = await hashEntries(join(dir, 'four.tar.gz'), () => false);
+      expect(headers).toBe(files.length + 1);
+      expect(gunzipSync(bytes).equals(await joined(tarChunks(files)))).toBe(true);
+      // What reads archives here reads every member: each file's digest.
+      const read = await hashEntries(join(dir, 'one.tar.gz'), () => false);
       expect([...read.digests.keys()]).toEqual(files.map((f) => f.path));
       for (const f of files) expect(read.digests.get(f.path), f.path).toBe(sha256(f.bytes));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('should give the tar of files in pieces, the end of the archive only when asked', async () => {
+    const whole = await joined(tarChunks(files));
+    const [first, ...rest] = files;
+    const pieces = Buffer.concat([await tarBytes(first ? [first] : [], { end: false }), await tarBytes(rest)]);
+    expect(pieces.equals(whole)).toBe(true);
+    expect((await tarBytes(files, { end: false })).length).toBe(whole.length - 1024);
   });
 
   test('should wait for the disk as often as it must without piling up listeners (no MaxListenersExceededWarning)', async () => {
@@ -252,9 +258,9 @@ describe('tarChunks and writeTarGz', () => {
     };
     process.on('warning', warned);
     try {
-      // Incompressible members four times the stream's buffer: every write waits for the disk, 40 times.
+      // Incompressible members nearly four times the stream's buffer: every write waits for the disk, 40 times.
       const files = Array.from({ length: 40 }, (_, i) => ({ path: `top/${i}.bin`, bytes: randomBytes(60_000) }));
-      const written = await writeTarGz(join(dir, 'many.tar.gz'), files, 1, { member: 64 * 1024, parallel: 2 });
+      const written = await writeArchive(join(dir, 'many.tar.gz'), files, 1);
       expect(written.size).toBeGreaterThan(40 * 60_000);
       await new Promise((done) => setImmediate(done));
       expect(warnings).toEqual([]);
@@ -268,7 +274,7 @@ describe('tarChunks and writeTarGz', () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
     const out = join(dir, 'x.tar.gz');
     try {
-      await writeTarGz(out, [{ path: 'top/a.txt', bytes: Buffer.from('old') }], 6);
+      await writeArchive(out, [{ path: 'top/a.txt', bytes: Buffer.from('old') }]);
       const old = readFileSync(out);
       // A write killed outright (a process id no longer running) left its part beside the archive.
       writeFileSync(join(dir, 'x.tar.gz.partial-999999999'), old.subarray(0, 10));
@@ -280,13 +286,13 @@ describe('tarChunks and writeTarGz', () => {
         expect(readFileSync(out)).toEqual(old);
         throw new Error('cannot read top/b.txt');
       }
-      await expect(writeTarGz(out, slow(), 6)).rejects.toThrow('cannot read top/b.txt');
+      await expect(writeArchive(out, slow())).rejects.toThrow('cannot read top/b.txt');
       // The dead write's part was gone before the new write began.
       expect(seen).toContain('x.tar.gz');
       expect(seen).not.toContain('x.tar.gz.partial-999999999');
       expect(readdirSync(dir)).toEqual(['x.tar.gz']);
       expect(readFileSync(out)).toEqual(old);
-      const written = await writeTarGz(out, [{ path: 'top/a.txt', bytes: Buffer.from('new') }], 6);
+      const written = await writeArchive(out, [{ path: 'top/a.txt', bytes: Buffer.from('new') }]);
       expect(readdirSync(dir)).toEqual(['x.tar.gz']);
       expect(sha256(readFileSync(out))).toBe(written.sha256);
     } finally {
@@ -294,14 +300,14 @@ describe('tarChunks and writeTarGz', () => {
     }
   });
 
-  test('should reject with the error of making a file and leave no half-written archive', async () => {
+  test('should reject with the error of making a member and leave no half-written archive', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-tarball-test-'));
     try {
       function* failing(): Generator<ArchiveFile> {
         yield { path: 'top/a.txt', bytes: Buffer.from('a') };
         throw new Error('cannot read top/b.txt');
       }
-      await expect(writeTarGz(join(dir, 'x.tar.gz'), failing(), 6)).rejects.toThrow('cannot read top/b.txt');
+      await expect(writeArchive(join(dir, 'x.tar.gz'), failing())).rejects.toThrow('cannot read top/b.txt');
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -318,7 +324,7 @@ describe('hashEntries', () => {
         { path: 'top/site/index.html', bytes: Buffer.from('<h1>民生实事</h1>\n') },
         { path: 'top/site/big.bin', bytes: randomBytes(3 * 1024 * 1024 + 7) },
       ];
-      await writeTarGz(join(dir, 'a.tar.gz'), files, 6);
+      await writeArchive(join(dir, 'a.tar.gz'), files);
       const read = await hashEntries(join(dir, 'a.tar.gz'), (p) => p === 'top/SHA256SUMS');
       expect(read.digests).toEqual(new Map(files.map((f) => [f.path, sha256(f.bytes)])));
       expect(read.kept).toEqual(new Map([['top/SHA256SUMS', Buffer.from('甲\n')]]));
@@ -342,7 +348,7 @@ describe('hashEntries', () => {
         { path: 'top/a.txt', bytes: Buffer.from('一\n') },
         { path: 'top/a.txt', bytes: Buffer.from('二\n') },
       ];
-      await writeTarGz(join(dir, 'twice.tar.gz'), twice, 6);
+      await writeArchive(join(dir, 'twice.tar.gz'), twice);
       expect((await hashEntries(join(dir, 'twice.tar.gz'), () => false)).refused).toEqual(['top/a.txt: given twice']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -352,7 +358,7 @@ describe('hashEntries', () => {
   test('should reject a damaged archive', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-hash-entries-'));
     try {
-      await writeTarGz(join(dir, 'a.tar.gz'), [{ path: 'top/big.bin', bytes: randomBytes(256 * 1024) }], 6);
+      await writeArchive(join(dir, 'a.tar.gz'), [{ path: 'top/big.bin', bytes: randomBytes(256 * 1024) }]);
       truncateSync(join(dir, 'a.tar.gz'), 64 * 1024);
       await expect(hashEntries(join(dir, 'a.tar.gz'), () => false)).rejects.toThrow();
     } finally {
@@ -372,7 +378,7 @@ describe('readFirstJson', () => {
         { path: 'minsheng-2023/site/big.bin', bytes: randomBytes(2 * 1024 * 1024) },
         { path: 'minsheng-2023/later.json', bytes: Buffer.from('{"late": true}\n') },
       ];
-      await writeTarGz(file, files, 6);
+      await writeArchive(file, files);
       expect(await readFirstJson(file, 'later.json')).toEqual({ late: true });
       truncateSync(file, 64 * 1024);
       expect(await readFirstJson(file, 'snapshot.json')).toEqual({ format: 1, site: 'https://minsheng.example.org' });
@@ -388,7 +394,7 @@ describe('readFirstJson', () => {
       expect(await readFirstJson(join(dir, 'none.tar.gz'), 'snapshot.json')).toBeUndefined();
       writeFileSync(join(dir, 'plain.tar.gz'), '这不是压缩文件\n');
       expect(await readFirstJson(join(dir, 'plain.tar.gz'), 'snapshot.json')).toBeUndefined();
-      await writeTarGz(join(dir, 'bad.tar.gz'), [{ path: 'minsheng-2023/snapshot.json', bytes: Buffer.from('{"format": ') }], 6);
+      await writeArchive(join(dir, 'bad.tar.gz'), [{ path: 'minsheng-2023/snapshot.json', bytes: Buffer.from('{"format": ') }]);
       expect(await readFirstJson(join(dir, 'bad.tar.gz'), 'snapshot.json')).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -403,15 +409,11 @@ describe('firstMetaText', () => {
       // Random hex compresses to about half: a snapshot.json of 600 KB needs more than the first 64 KiB.
       const meta = `${JSON.stringify({ format: 1, files: 3, notices: randomBytes(300 * 1024).toString('hex') })}\n`;
       const file = join(dir, 'minsheng-2023.tar.gz');
-      await writeTarGz(
-        file,
-        [
-          { path: 'minsheng-2023/snapshot.json', bytes: Buffer.from(meta) },
-          { path: 'minsheng-2023/site/big.bin', bytes: randomBytes(2 * 1024 * 1024) },
-          { path: 'minsheng-2023/SHA256SUMS', bytes: Buffer.from('x\n') },
-        ],
-        6,
-      );
+      await writeArchive(file, [
+        { path: 'minsheng-2023/snapshot.json', bytes: Buffer.from(meta) },
+        { path: 'minsheng-2023/site/big.bin', bytes: randomBytes(2 * 1024 * 1024) },
+        { path: 'minsheng-2023/SHA256SUMS', bytes: Buffer.from('x\n') },
+      ]);
       expect(firstMetaText(file)).toBe(meta);
       // Cut after the entry: still read.
       truncateSync(file, 1024 * 1024);
@@ -419,7 +421,7 @@ describe('firstMetaText', () => {
       // Cut inside it: nothing.
       truncateSync(file, 100 * 1024);
       expect(firstMetaText(file)).toBeUndefined();
-      await writeTarGz(file, [{ path: 'minsheng-2023/site/index.html', bytes: Buffer.from('<p>首页</p>') }], 6);
+      await writeArchive(file, [{ path: 'minsheng-2023/site/index.html', bytes: Buffer.from('<p>首页</p>') }]);
       expect(firstMetaText(file)).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 /**
- * Writing a snapshot's `.tar.gz` from bytes in memory, one file at a time: the
- * archive is made straight from what the caller reads (a built page made
- * relative, a source notice), never from a copy of the files on disk. The tar
+ * Writing a snapshot's `.tar.gz` from bytes in memory: the archive is made
+ * straight from what the caller reads (a built page made relative, a source
+ * notice), never from a copy of the files on disk, as gzip members made
+ * elsewhere (`archive-workers.ts`) and written in order (`writeMembers`). The tar
  * entries are written by the `tar` package (`ReadEntry` → `WriteEntryTar`),
  * exactly as `tar.create({ portable: true, mtime: new Date(0) })` writes the
  * same files from disk: regular files only (no folder entries), mode 644,
@@ -13,12 +14,9 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { promisify } from 'node:util';
-import { createGunzip, gzip } from 'node:zlib';
-import type { ZlibOptions } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { isRunning } from '../../src/lib/processes.ts';
 import { Header, Parser, ReadEntry, WriteEntryTar } from 'tar';
 
@@ -32,9 +30,6 @@ export interface ArchiveFile {
 
 /** The time every entry of an archive carries: a snapshot's bytes never depend on when files were written. */
 const epoch = new Date(0);
-
-/** Gzips one member of an archive on Node's thread pool. */
-const gzipMember = promisify(gzip) as (bytes: Buffer, options: ZlibOptions) => Promise<Buffer>;
 
 /** The end of a tar archive: two blocks of zeros (what `tar`'s `Pack` ends an archive with). */
 const endOfArchive = Buffer.alloc(1024);
@@ -69,19 +64,6 @@ export interface Written {
   size: number;
 }
 
-/**
- * How many bytes of the tar stream each gzip member holds. The archive is a series of gzip members
- * (RFC 1952 § 2.2: every gzip reader reads them as one stream), so that they are compressed side by
- * side on Node's thread pool: a national archive is 3 GB of tar compressed to 300 MB.
- */
-export const memberBytes = 16 * 1024 * 1024;
-
-/** How to write an archive: the bytes per gzip member (the archive's bytes depend on it) and how many are compressed at once (they do not). */
-export interface TarGzOptions {
-  member?: number;
-  parallel?: number;
-}
-
 /** Removes what writes of `out` killed outright left beside it (`<name>.partial-<pid>`, the process gone). */
 function removeDeadPartials(out: string): void {
   const folder = dirname(out);
@@ -104,46 +86,6 @@ async function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
   } finally {
     stop.abort();
   }
-}
-
-/**
- * Returns the gzip members of the tar stream of `files`: the stream cut every `member` bytes, each piece
- * compressed (gzip at `level`, no name or time in its header) on Node's thread pool, up to `parallel` at
- * once beside the main thread making the next files, given in order. A file is read from `files` only
- * as fast as the members are taken. The same files give the same bytes, however many are compressed at once.
- */
-export async function* gzipMembers(
-  files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>,
-  level: number,
-  { member = memberBytes, parallel = Math.max(2, availableParallelism()) }: TarGzOptions = {},
-): AsyncGenerator<Buffer> {
-  /** The members being compressed, in the archive's order. */
-  const compressing: Promise<Buffer>[] = [];
-  let piece: Buffer[] = [];
-  let pieceBytes = 0;
-  const compressPiece = (): void => {
-    if (pieceBytes === 0) return;
-    const compressed = gzipMember(Buffer.concat(piece, pieceBytes), { level });
-    // Its failure is taken when its turn comes (or dropped with the others on an earlier failure).
-    compressed.catch(() => undefined);
-    compressing.push(compressed);
-    piece = [];
-    pieceBytes = 0;
-  };
-  for await (const chunk of tarChunks(files)) {
-    for (let offset = 0; offset < chunk.length;) {
-      const taken = Math.min(chunk.length - offset, member - pieceBytes);
-      piece.push(chunk.subarray(offset, offset + taken));
-      pieceBytes += taken;
-      offset += taken;
-      if (pieceBytes === member) {
-        compressPiece();
-        while (compressing.length >= parallel) yield await (compressing.shift() as Promise<Buffer>);
-      }
-    }
-  }
-  compressPiece();
-  while (compressing.length > 0) yield await (compressing.shift() as Promise<Buffer>);
 }
 
 /**
@@ -184,14 +126,6 @@ export async function writeMembers(out: string, members: AsyncIterable<Uint8Arra
     throw error;
   }
   return { sha256: hash.digest('hex'), size };
-}
-
-/**
- * Writes `files` as a gzipped tar archive into `out` (`gzipMembers`, `writeMembers`), with
- * backpressure: a file is read from `files` only as fast as gzip and the disk take the archive.
- */
-export async function writeTarGz(out: string, files: Iterable<ArchiveFile> | AsyncIterable<ArchiveFile>, level: number, options: TarGzOptions = {}): Promise<Written> {
-  return writeMembers(out, gzipMembers(files, level, options));
 }
 
 /**
