@@ -19,7 +19,7 @@ import { contentDir, snapshotDir } from '../src/lib/config.ts';
 import { archivePath } from '../src/lib/content/paths.ts';
 import { Failure, onInterrupt, runCli } from './cli.ts';
 import { astroBuildEnv, runLogged, StepFailed } from './lib/children.ts';
-import { copyProject } from './lib/project-copy.ts';
+import { copyProject, dataStoreOf } from './lib/project-copy.ts';
 import { parseCommandLine } from './lib/args.ts';
 
 /** The folder of `src/pages/` whose routes publish the snapshots, and of the site its files are written to (`archivePath`). */
@@ -42,11 +42,12 @@ await runCli(async () => {
   work = mkdtempSync(join(tmpdir(), 'minsheng-archive-pages-'));
   try {
     const copy = copyProject(project, join(work, 'project'), (route) => route.startsWith(archiveRoutes));
-    // The project's data store (the year's capture just filled it): the content is read, not parsed again.
-    const store = join(project, 'node_modules', '.astro', 'data-store.json');
+    // The project's data store (the year's capture just filled it, or left it there when built in shards): the
+    // content is not read again, but for files changed since.
+    const store = dataStoreOf(project);
     if (existsSync(store)) {
-      mkdirSync(join(copy, 'node_modules', '.astro'), { recursive: true });
-      copyFileSync(store, join(copy, 'node_modules', '.astro', 'data-store.json'));
+      mkdirSync(dirname(dataStoreOf(copy)), { recursive: true });
+      copyFileSync(store, dataStoreOf(copy));
     }
     const out = join(work, 'out');
     try {

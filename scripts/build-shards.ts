@@ -52,7 +52,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
+import { aggregateProject, planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
@@ -335,7 +335,7 @@ async function buildAggregate(): Promise<void> {
   const t0 = performance.now();
   const aggregate = await astroBuild(
     'aggregate',
-    projectCopy('project-aggregate', (route) => !isDistrictRoute(route)),
+    projectCopy(aggregateProject, (route) => !isDistrictRoute(route)),
     root,
     aggregateOut,
   );

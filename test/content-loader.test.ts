@@ -2,7 +2,7 @@
  * The Markdown collections' loader (`src/lib/content/loader.ts`): front matter only, in path order,
  * unchanged entries kept, removed files dropped, bad files named with their line.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,6 +52,8 @@ describe('markdownFrontMatter', () => {
 function fakeContext(root: string) {
   const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string; filePath?: string; body?: string }>();
   const parsed: string[] = [];
+  /** The texts digested: every file read. */
+  const digested: string[] = [];
   const store = {
     get: (id: string) => entries.get(id),
     set: (entry: { id: string; data: Record<string, unknown>; digest?: string; filePath?: string; body?: string }) => {
@@ -68,9 +70,12 @@ function fakeContext(root: string) {
       parsed.push(id);
       return data;
     },
-    generateDigest: (text: string) => String(text.length) + text.slice(-12),
+    generateDigest: (text: string) => {
+      digested.push(text);
+      return String(text.length) + text.slice(-12);
+    },
   };
-  return { entries, parsed, context: context as unknown as Parameters<ReturnType<typeof frontMatterLoader>['load']>[0] };
+  return { entries, parsed, digested, context: context as unknown as Parameters<ReturnType<typeof frontMatterLoader>['load']>[0] };
 }
 
 describe('frontMatterEntry', () => {
@@ -125,6 +130,44 @@ describe('frontMatterLoader', () => {
     expect(parsed).toEqual(['2023/a/2']);
     expect([...entries.keys()]).toEqual(['2023/a/2']);
     expect(entries.get('2023/a/2')?.data).toEqual({ number: 2, title: '改过' });
+  });
+
+  test('reads no file again whose size, modification time and inode are unchanged', async () => {
+    const base = setUp();
+    const { parsed, digested, context } = fakeContext(root);
+    const loader = frontMatterLoader({ base, id: (p) => p.replace(/\.md$/u, '') });
+    await loader.load(context);
+    expect(digested).toHaveLength(2);
+    digested.length = 0;
+    parsed.length = 0;
+    await loader.load(context);
+    expect(digested).toEqual([]);
+    expect(parsed).toEqual([]);
+    // Changed in place, the same size, later (the time tells it; set here, as a clock tick may be coarser than two writes).
+    writeFileSync(join(base, '2023', 'a', '2.md'), '---\nnumber: 3\n---\n\n第二项。\n');
+    utimesSync(join(base, '2023', 'a', '2.md'), new Date(2030, 0, 1), new Date(2030, 0, 1));
+    await loader.load(context);
+    expect(parsed).toEqual(['2023/a/2']);
+  });
+
+  test('reads a touched or copied file again, and keeps its entry unparsed when its text is the same', async () => {
+    const base = setUp();
+    const { entries, parsed, digested, context } = fakeContext(root);
+    const loader = frontMatterLoader({ base, id: (p) => p.replace(/\.md$/u, '') });
+    await loader.load(context);
+    const before = entries.get('2023/a/2');
+    parsed.length = 0;
+    digested.length = 0;
+    utimesSync(join(base, '2023', 'a', '2.md'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await loader.load(context);
+    expect(digested).toHaveLength(1);
+    expect(parsed).toEqual([]);
+    expect(entries.get('2023/a/2')?.data).toBe(before?.data);
+    expect(entries.get('2023/a/2')?.digest).not.toBe(before?.digest);
+    // And the next sync reads it no more.
+    digested.length = 0;
+    await loader.load(context);
+    expect(digested).toEqual([]);
   });
 
   test('stops on a bad file with one line naming it and the line', async () => {

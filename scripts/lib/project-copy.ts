@@ -5,12 +5,18 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { astroDataStoreFile } from '../../src/lib/content/data-store-module.ts';
 
 /** What a project copy holds: the sources and the configuration an `astro build` reads, and the scripts of `npm run build` (the snapshots hash the lockfile). */
 export const projectEntries = ['src', 'public', 'scripts', 'tools', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'] as const;
 
 /** The `node_modules` entries a copy leaves out: the caches a build writes (`.astro`, `.vite`, `.cache`). */
 export const cacheEntries: ReadonlySet<string> = new Set(['.astro', '.vite', '.cache']);
+
+/** Returns the data store file `astro build` writes in a project (or a copy): `node_modules/.astro/data-store.json`, Astro's cache folder. */
+export function dataStoreOf(projectDir: string): string {
+  return join(projectDir, 'node_modules', '.astro', astroDataStoreFile);
+}
 
 /**
  * Makes `dir` a copy of the project at `project`: `projectEntries` copied (those that exist), and a

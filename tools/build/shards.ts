@@ -12,6 +12,9 @@
 import { districtPlaces, routes } from '../../src/lib/site/routes.ts';
 import { byCodeUnits } from '../../src/lib/order.ts';
 
+/** The project copy, in a sharded build's cache, that builds the pages aggregating a year or the site (its data store holds the whole content). */
+export const aggregateProject = 'project-aggregate';
+
 /** What the plan needs to know of a notice. */
 export interface ShardNotice {
   year: number;
