@@ -47,8 +47,8 @@
  * at the same time as two child processes, their output in log files; the first
  * to fail stops the other. The index is moved into the built site. Then the
  * archive is written in one pass, straight from the built site: its files are cut
- * into pieces of `archivePiece` files, each made a gzip member by one of two worker
- * threads (`tools/snapshot/archive-workers.ts`: each file read, a page given its
+ * into pieces (`archivePiece`), each made a gzip member by one of the worker threads,
+ * one per core (`tools/snapshot/archive-workers.ts`: each file read, a page given its
  * banner and made relative in memory, hashed for `SHA256SUMS`, written as tar
  * entries and gzipped), and the members written in order; nothing is copied or
  * written back to disk but the archive, and memory holds only the pieces being
@@ -105,7 +105,7 @@ const gzipLevel = 6;
  */
 const archivePiece: PieceSize = { bytes: 4 * 1024 * 1024, files: 256 };
 
-/** Returns the size of an archive file as read from disk (what its piece is cut by), or 0 for bytes given. */
+/** Returns the size of an archive file (what its piece is cut by): on disk, or of the bytes given. */
 const sizeOnDisk = (source: ArchiveSource): number => ('file' in source.from ? statSync(source.from.file).size : source.from.bytes.length);
 /** The published list of snapshot digests, in the content directory (outside every archive). */
 const publishedList = snapshotsListPath;
