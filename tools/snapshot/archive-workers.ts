@@ -166,13 +166,13 @@ if (!isMainThread && parentPort && (workerData as { archiveWorker?: unknown } | 
     makeMember(task.files, task).then(
       // Copied, not transferred: a small member may share its memory with Node's buffer pool.
       ({ gz, digests }) => port.postMessage({ id: task.id, gz, digests } satisfies Answer),
-      (error: unknown) => port.postMessage({ id: task.id, error: reasonOf(error, task.files) } satisfies Answer),
+      (error: unknown) => port.postMessage({ id: task.id, error: whyPieceFailed(error, task.files) } satisfies Answer),
     );
   });
 }
 
 /** Returns why a piece could not be made, in one line naming the file when it is a file's fault. */
-function reasonOf(error: unknown, files: readonly ArchiveSource[]): string {
+function whyPieceFailed(error: unknown, files: readonly ArchiveSource[]): string {
   const message = error instanceof Error ? error.message : String(error);
   const path = (error as { path?: unknown } | null)?.path;
   return typeof path === 'string' || files.length === 0
