@@ -33,21 +33,7 @@
  * everything is built in a temporary folder, and the working tree is not touched.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  createWriteStream,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
@@ -61,6 +47,8 @@ import { filesBelow } from '../src/lib/files.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail, onInterrupt } from './cli.ts';
 import { linkFile } from './lib/links.ts';
+import { placeFiles, placeInWorker } from '../tools/build/placement.ts';
+import type { Placed } from '../tools/build/placement.ts';
 import { cacheEntries } from './lib/project-copy.ts';
 import { astroBuildEnv } from './lib/children.ts';
 
@@ -199,18 +187,25 @@ writeFileSync(codeKeyFile, codeKey);
 const districtsCache = join(cache, 'districts');
 const cachedKeyFile = (n: ShardNotice): string => join(districtsCache, String(n.year), `${n.slug}.key`);
 const cachedPages = (n: ShardNotice): string => join(districtsCache, String(n.year), n.slug);
+/**
+ * The list of a district's cached files (paths relative to its folder, one a line, sorted), written with its
+ * pages: the output is put together from these lists, without walking 160,000 cached folders.
+ */
+const cachedList = (n: ShardNotice): string => join(districtsCache, String(n.year), `${n.slug}.files`);
 
-// Districts no longer in the content leave the cache.
+// Districts no longer in the content leave the cache (their key and list files name them: `<year>/<slug>.key`).
 const current = new Set(notices.map(idOf));
-for (const entry of filesBelow(districtsCache).filter((f) => f.endsWith('.key'))) {
-  const id = entry.slice(0, -'.key'.length) as DistrictId;
-  if (!current.has(id)) {
-    rmSync(join(districtsCache, entry));
-    rmSync(join(districtsCache, id), { recursive: true, force: true });
+for (const year of existsSync(districtsCache) ? readdirSync(districtsCache) : []) {
+  for (const entry of readdirSync(join(districtsCache, year)).filter((f) => f.endsWith('.key'))) {
+    const id = `${year}/${entry.slice(0, -'.key'.length)}` as DistrictId;
+    if (!current.has(id)) {
+      for (const stale of [entry, `${entry.slice(0, -'.key'.length)}.files`]) rmSync(join(districtsCache, year, stale), { force: true });
+      rmSync(join(districtsCache, id), { recursive: true, force: true });
+    }
   }
 }
 
-const toBuild = notices.filter((n) => !existsSync(cachedKeyFile(n)) || readFileSync(cachedKeyFile(n), 'utf8') !== keyOf.get(idOf(n)));
+const toBuild = notices.filter((n) => !existsSync(cachedKeyFile(n)) || !existsSync(cachedList(n)) || readFileSync(cachedKeyFile(n), 'utf8') !== keyOf.get(idOf(n)));
 const shards = toBuild.length > 0 ? planShards(toBuild, maxNotices, notices) : [];
 log(
   `build-shards: ${notices.length} notices, ${toBuild.length} to build in ${shards.length} shard(s) of at most ${maxNotices}` +
@@ -315,12 +310,15 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
     const dir = cachedPages(n);
     rmSync(dir, { recursive: true, force: true });
     rmSync(cachedKeyFile(n), { force: true });
-    for (const rel of files.filter((f) => isDistrictOutput(f, n.year, n.slug))) {
+    const own = files.filter((f) => isDistrictOutput(f, n.year, n.slug));
+    for (const rel of own) {
       keepBuilt(join(built, rel), join(dir, rel));
       if (rel.endsWith('index.html')) kept++;
     }
     // The content-hashed assets its pages use (the same in every shard): linked once per district.
     for (const rel of assets) linkFile(join(built, rel), join(dir, rel));
+    // Its list, then its key: a key file stands for pages and list complete.
+    writeFileSync(cachedList(n), [...own, ...assets].sort().join('\n'));
     writeFileSync(cachedKeyFile(n), keyOf.get(idOf(n)) ?? '');
   }
   rmSync(join(work, shard.name), { recursive: true, force: true });
@@ -343,6 +341,34 @@ async function buildAggregate(): Promise<void> {
   log(`  aggregate: ${filesBelow(aggregateOut).filter((f) => f.endsWith('index.html')).length} pages, ${seconds(t0)}`);
 }
 
+// ---------------------------------------------------------------------------
+// The output: every district's pages from the cache, then the aggregate pages. The districts kept from
+// the cache are placed by a worker thread while the builds run (`placement.ts`: making 160,000 folders
+// is tens of seconds of the kernel's time); those built now, and the aggregate pages, after.
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+/** Every file placed in the output, by its path relative to it: no file-system lookups for the shared assets or the sitemap's check. */
+const placed = new Set<string>();
+/** Returns the files of the districts' cached pages, each path once (`_astro/` assets are content-hashed: one copy of each). */
+function districtFiles(list: readonly ShardNotice[]): Placed[] {
+  const files: Placed[] = [];
+  for (const n of list) {
+    const dir = cachedPages(n);
+    const names = readFileSync(cachedList(n), 'utf8');
+    for (const rel of names === '' ? [] : names.split('\n')) {
+      if (rel.startsWith('_astro/') && placed.has(rel)) continue;
+      placed.add(rel);
+      files.push({ from: join(dir, rel), rel });
+    }
+  }
+  return files;
+}
+const building = new Set(toBuild);
+const keptPlaced = placeInWorker(outDir, districtFiles(notices.filter((n) => !building.has(n))));
+// Taken when the builds are done (or dropped when one fails first).
+keptPlaced.catch(() => undefined);
+
 // The aggregate build (the longest) first, beside the shards when two builds run at once.
 const queue: ((slot: number) => Promise<void>)[] = [() => buildAggregate(), ...shards.map((shard) => (slot: number) => buildShard(shard, slot))];
 await Promise.all(
@@ -350,42 +376,24 @@ await Promise.all(
     for (let task = queue.shift(); task; task = queue.shift()) await task(slot);
   }),
 );
-
-// ---------------------------------------------------------------------------
-// The output: every district's pages from the cache, then the aggregate pages.
-
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-// Each file placed once, each folder made once (a national site is 270,000 files in 160,000 folders), and
-// what is placed remembered: no file-system lookups for the shared assets or the sitemap's check.
-/** Every file placed in the output, by its path relative to it. */
-const placed = new Set<string>();
 const folders = new Set<string>([outDir]);
-/** Places the file `from` at `rel` in the output: hard-linked from the cache (copied across file systems), or moved. */
-function place(from: string, rel: string, how: 'link' | 'move'): void {
-  const to = join(outDir, rel);
-  const folder = dirname(to);
-  if (!folders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    folders.add(folder);
-  }
-  if (placed.has(rel)) rmSync(to, { force: true });
-  if (how === 'move') renameSync(from, to);
-  else {
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-  }
-  placed.add(rel);
+const aggregateFiles = filesBelow(aggregateOut).filter((rel) => !(rel.startsWith('_astro/') && placed.has(rel)));
+const replaced = new Set(aggregateFiles.filter((rel) => placed.has(rel)));
+try {
+  await keptPlaced;
+  placeFiles(outDir, districtFiles(toBuild), 'link', folders);
+  placeFiles(
+    outDir,
+    aggregateFiles.map((rel) => ({ from: join(aggregateOut, rel), rel })),
+    'move',
+    folders,
+    (rel) => replaced.has(rel),
+  );
+} catch (error) {
+  // A file a district's list names is gone from the cache (a disk cleaned by hand): the cache cannot be trusted.
+  fail(`build-shards: error: ${error instanceof Error ? error.message : String(error)}; remove ${cache} and build again`);
 }
-for (const n of notices) {
-  const dir = cachedPages(n);
-  // `_astro/` assets are content-hashed: one copy of each.
-  for (const rel of filesBelow(dir)) if (!(rel.startsWith('_astro/') && placed.has(rel))) place(join(dir, rel), rel, 'link');
-}
-for (const rel of filesBelow(aggregateOut)) if (!(rel.startsWith('_astro/') && placed.has(rel))) place(join(aggregateOut, rel), rel, 'move');
+for (const rel of aggregateFiles) placed.add(rel);
 
 // Every URL of the sitemap's parts must have been built (its paths start with the base path, as astro.config.mjs reads it).
 const basePath = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace(/\/+/gu, '/');

@@ -34,12 +34,21 @@
  * content is), the live site is the year's site: it is built in DIR and left
  * there for the build to publish, its search index made in the other folder.
  *
- * A snapshot's pages say they are an archived copy (存档版本, the capture
- * date, a link to the live page; `tools/snapshot/banner.ts`), added to each
- * page as the archive is written, so the pages built are the live site's; the
- * capture date is the commit's date (`git log -1 --format=%cs`), never the
- * clock; without git, `SOURCE_DATE_EPOCH` when set, else none. The pages are
- * dated from the history of the year's corpus in the content's git history.
+ * With `--incremental`, the archive's gzip members whose files did not change
+ * since the year's last archive (still in DIR, unchanged) are copied from it
+ * rather than made again (`tools/snapshot/member-cache.ts`, the index in
+ * `DIR/<year>/archive-members.json`): the same bytes, in a fraction of the time.
+ * `--piece-every N` sets where members are cut (about one file in N, default
+ * 128; `archivePiece`): the archive's bytes depend on it.
+ *
+ * A snapshot's pages say they are an archived copy (存档版本, the year kept, a
+ * link to the live page; `tools/snapshot/banner.ts`), added to each page as the
+ * archive is written, so the pages built are the live site's. The banner says
+ * nothing that changes between captures: a page's own date is in its footer
+ * (the pages are dated from the history of the year's corpus in the content's
+ * git history), the capture date in `snapshot.json` — the commit's date (`git
+ * log -1 --format=%cs`), never the clock; without git, `SOURCE_DATE_EPOCH` when
+ * set, else none.
  *
  * How a year is made, at any scale (a national year is 150,000 pages, 3 GB):
  * `astro build` (or the sharded build) and the search index (`search-index.ts --content`, made from
@@ -70,18 +79,20 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { archiveVariables, basePath, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
-import type { ArchiveCopy } from '../src/lib/config.ts';
 import { NoticeEntry } from '../src/lib/schema.ts';
 import { checksumsOfDigests, readChecksums, recordDigest, verify } from '../tools/snapshot/manifest.ts';
 import { frontMatterEntry } from '../src/lib/content/loader.ts';
 import { correctionsPath, isNoticeSource, noticesDir, noticesFolder, snapshotsListPath, yearFolders } from '../src/lib/content/paths.ts';
-import { filesBelow } from '../src/lib/files.ts';
+import { fileFacts, filesBelow, fileStamp } from '../src/lib/files.ts';
 import { holdsOnlyYear, isCurrentSnapshot, snapshotFormat, treeHash, yearContentHash, yearCorrections, yearCorrectionsText } from '../src/lib/snapshot/published.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory, sameHistory, yearHistoryLog } from '../src/lib/site/history.ts';
 import { hashEntries, readFirstJson, tarBytes, writeMembers } from '../tools/snapshot/tarball.ts';
 import type { ArchiveEntries, Written } from '../tools/snapshot/tarball.ts';
 import { membersInWorkers, pieces } from '../tools/snapshot/archive-workers.ts';
-import type { ArchiveSource, PieceSize } from '../tools/snapshot/archive-workers.ts';
+import type { ArchiveMember, ArchiveSource, PieceSize } from '../tools/snapshot/archive-workers.ts';
+import type { ArchiveCopy } from '../tools/snapshot/banner.ts';
+import { indexMembers, KeptArchive, memberContext, pieceKey, readMemberIndex, writeMemberIndex } from '../tools/snapshot/member-cache.ts';
+import { codeKey } from './lib/code-key.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { astroBuildEnv, removeInBackground, runBeside, StepFailed } from './lib/children.ts';
 import { linkTree } from './lib/links.ts';
@@ -98,15 +109,18 @@ const manifestName = 'SHA256SUMS';
  */
 const gzipLevel = 6;
 /**
- * How much of an archive each gzip member holds (`pieces`): files of at most 4 MiB in all, at most 256
- * of them, a larger file alone. A national year's 270,000 files make about 1,150 members: small enough
- * to keep both cores busy to the end, large enough that starting each member afresh costs the archive
- * little (the national archive 1 % larger than with members of 16 MiB).
+ * Where the archive's gzip members are cut (`pieces`): before about one file in 128, chosen by name,
+ * so that the cuts stay put when a notice is added and the other members can be kept (`member-cache.ts`);
+ * and at 512 files or 8 MiB, a larger file alone. A national year's 270,000 files make about 2,000
+ * members: small enough to keep both cores busy to the end, large enough that starting each member
+ * afresh costs the archive little.
  */
-const archivePiece: PieceSize = { bytes: 4 * 1024 * 1024, files: 256 };
+const archivePiece: PieceSize = { every: 128, bytes: 8 * 1024 * 1024, files: 512 };
 
-/** Returns the size of an archive file (what its piece is cut by): on disk, or of the bytes given. */
-const sizeOnDisk = (source: ArchiveSource): number => ('file' in source.from ? statSync(source.from.file).size : source.from.bytes.length);
+/** Returns an archive file's name in the archive (what its piece is cut by). */
+const nameOf = (source: ArchiveSource): string => source.name;
+/** The file, in a year's `--incremental` cache, that says what each member of the year's last archive holds and where. */
+const memberIndexFile = 'archive-members.json';
 /** The published list of snapshot digests, in the content directory (outside every archive). */
 const publishedList = snapshotsListPath;
 const project = resolve(import.meta.dirname, '..');
@@ -206,6 +220,8 @@ interface CaptureOptions {
   incremental?: { cache: string };
   /** When the live site is the year's site, build it there and leave it. */
   live?: LiveSite;
+  /** Where the archive's members are cut. */
+  cut: PieceSize;
 }
 
 /**
@@ -218,7 +234,7 @@ interface CaptureOptions {
  * build the same pages again. The pages are the same bytes: what marks an archived page is added as the
  * archive is written, never built into the page.
  */
-async function createSnapshot(year: string, outDir: string, { record, reuse, incremental, live }: CaptureOptions): Promise<void> {
+async function createSnapshot(year: string, outDir: string, { record, reuse, incremental, live, cut }: CaptureOptions): Promise<void> {
   if (!/^\d{4}$/u.test(year)) throw new Failure(`usage: npm run snapshot -- <year> [--out DIR] [--record]  (not a year: ${year})`, 2);
   const root = contentDir();
   const notices = join(root, noticesFolder(year));
@@ -291,7 +307,6 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
       [contentHistoryVariable]: history,
       BASE_PATH: '/',
       [archiveVariables.site]: address,
-      [archiveVariables.captured]: captured ?? '',
     };
     // The search index is made from the corpus, not the built pages, so it is written beside the build,
     // on the core Astro's single-threaded rendering leaves idle, into a folder of its own (as `npm run build` does).
@@ -343,9 +358,20 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
       files: 1 + siteFiles.length + sourceFiles.length + 1,
     };
     /** What every archived page says of itself (`withArchiveBanner`). */
-    const copy: ArchiveCopy = captured ? { site: address, captured } : { site: address };
+    const copy: ArchiveCopy = { site: address, year: Number(year) };
     /** Each file's SHA-256, by its path in the archive: all SHA256SUMS needs, never the bytes. */
     const digests = new Map<string, string>();
+    /** Each archive file's size and stamp, by its path: one `stat` each, for its piece (`sizeOnDisk`) and its piece's key. */
+    const facts = new Map<string, { size: number; stamp: string }>();
+    const factsOf = (file: string): { size: number; stamp: string } => {
+      const known = facts.get(file);
+      if (known) return known;
+      const found = fileFacts(file);
+      facts.set(file, found);
+      return found;
+    };
+    /** Returns the size of an archive file (what its piece is cut by): on disk, or of the bytes given. */
+    const sizeOnDisk = (source: ArchiveSource): number => ('file' in source.from ? factsOf(source.from.file).size : source.from.bytes.length);
     /**
      * The archive's files in its order, cut into the pieces its gzip members are made of (on both cores,
      * `membersInWorkers`): snapshot.json alone first (read alone by `readFirstJson`), the site, the
@@ -355,31 +381,60 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
       [{ name: 'snapshot.json', from: { bytes: Buffer.from(`${JSON.stringify(meta, null, 2)}\n`) } }],
       ...pieces(
         siteFiles.map((f): ArchiveSource => ({ name: `site/${f}`, from: { file: join(site, f) }, site: f })),
+        nameOf,
         sizeOnDisk,
-        archivePiece,
+        cut,
       ),
       ...pieces(
         sourceFiles.map((f): ArchiveSource => ({ name: `sources/${f}`, from: { file: join(notices, f) } })),
+        nameOf,
         sizeOnDisk,
-        archivePiece,
+        cut,
       ),
     ];
+    const memberOptions = { prefix: `${name}/`, level: gzipLevel, copy };
+    // With --incremental, the members of the year's last archive whose files did not change are copied
+    // from it, not made again: each piece's key is its files' names and stamps (`member-cache.ts`).
+    const indexFile = incremental ? join(incremental.cache, year, memberIndexFile) : undefined;
+    const context = indexFile === undefined ? '' : memberContext({ ...memberOptions, code: codeKey(project, ['tools/snapshot/archive-workers.ts']) });
+    const keys = files.map((piece) => (indexFile === undefined ? '' : pieceKey(context, piece, (file) => factsOf(file).stamp)));
+    const kept = new KeptArchive(out, indexFile === undefined ? undefined : readMemberIndex(indexFile));
+    const toMake = files.filter((_, i) => !kept.has(keys[i] ?? ''));
+    /** Each member's key, length and digests, in order: the index of the archive written. */
+    const written: { key: string; length: number; digests: [string, string][] }[] = [];
     async function* members(): AsyncGenerator<Uint8Array> {
-      for await (const member of membersInWorkers(files, { prefix: `${name}/`, level: gzipLevel, copy, jobs: Math.max(1, cpus().length) })) {
-        for (const [path, digest] of member.digests) digests.set(path, digest);
-        yield member.gz;
+      const made = membersInWorkers(toMake, { ...memberOptions, jobs: Math.max(1, cpus().length) });
+      try {
+        for (const [i, key] of keys.entries()) {
+          let member: ArchiveMember | undefined;
+          if (kept.has(key)) {
+            member = kept.member(key);
+            if (!member) throw new Error(`${out}: the archive the members are kept from changed while it was read`);
+          } else member = (await made.next()).value ?? undefined;
+          if (!member) throw new Error(`piece ${i}: no member was made`);
+          for (const [path, digest] of member.digests) digests.set(path, digest);
+          written.push({ key, length: member.gz.length, digests: member.digests });
+          yield member.gz;
+        }
+      } finally {
+        // The workers stop however the writing ends.
+        await made.return(undefined);
       }
       const sums = { path: `${name}/${manifestName}`, bytes: Buffer.from(checksumsOfDigests(digests)) };
       yield gzipSync(await tarBytes([sums]), { level: gzipLevel });
     }
     mkdirSync(outDir, { recursive: true });
-    let written: Written;
+    let archive: Written;
     try {
-      written = await writeMembers(out, members());
+      archive = await writeMembers(out, members());
     } catch (error) {
       throw new Failure(`${out}: error: cannot be written: ${reasonOf(error)}`);
+    } finally {
+      kept.close();
     }
-    const digest = written.sha256;
+    if (indexFile !== undefined) writeMemberIndex(indexFile, indexMembers(out, fileStamp(out), written));
+    const reused = files.length - toMake.length;
+    const digest = archive.sha256;
     made = true;
     if (record) {
       // Published outside the archive: `--verify` checks an archive against this, not against itself.
@@ -388,7 +443,7 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
     }
     const seconds = (from: number, to: number): string => `${((to - from) / 1000).toFixed(1)} s`;
     process.stdout.write(
-      `snapshot: ${out} (${digests.size + 1} files, ${written.size} bytes, sha256 ${digest}; site and index ${seconds(started, built)}, archive ${seconds(built, performance.now())})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`,
+      `snapshot: ${out} (${digests.size + 1} files, ${archive.size} bytes, sha256 ${digest}; site and index ${seconds(started, built)}, archive ${seconds(built, performance.now())}${indexFile === undefined ? '' : `, ${reused} of ${files.length} members kept`})${record ? `; recorded in ${join(root, publishedList)}` : ''}\n`,
     );
     if (isLive) process.stdout.write(`snapshot: the content is ${year}'s alone: its pages are the live site's, left in ${site}\n`);
   } finally {
@@ -466,7 +521,7 @@ async function verifySnapshot(archive: string, expected: Expected | undefined): 
 }
 
 const usage =
-  'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
+  'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
 await runCli(async () => {
   const { values, positionals } = parseCommandLine({
     usage,
@@ -481,6 +536,7 @@ await runCli(async () => {
       cache: { type: 'string' },
       'live-site': { type: 'string' },
       'live-index': { type: 'string' },
+      'piece-every': { type: 'string' },
     },
     positionals: { min: 0, max: 1 },
   });
@@ -497,6 +553,9 @@ await runCli(async () => {
   const liveIndex = values['live-index'];
   if ((liveSite === undefined) !== (liveIndex === undefined)) throw new Failure(`${usage}  (--live-site and --live-index go together)`, 2);
   const live = liveSite !== undefined && liveIndex !== undefined ? { site: resolve(liveSite), index: resolve(liveIndex) } : undefined;
+  const every = values['piece-every'] === undefined ? archivePiece.every : Number(values['piece-every']);
+  if (!Number.isInteger(every) || every < 1) throw new Failure(`${usage}  (--piece-every takes a whole number from 1)`, 2);
+  const cut: PieceSize = { ...archivePiece, every };
   if (values.all) {
     if (positionals.length > 0) throw new Failure(usage, 2);
     const notices = join(contentDir(), noticesDir);
@@ -505,10 +564,10 @@ await runCli(async () => {
           .filter((y) => /^\d{4}$/u.test(y))
           .sort()
       : [];
-    for (const y of years) await createSnapshot(y, outDir, { record, reuse: true, incremental, live });
+    for (const y of years) await createSnapshot(y, outDir, { record, reuse: true, incremental, live, cut });
     return;
   }
   const year = positionals[0];
   if (year === undefined) throw new Failure(usage, 2);
-  await createSnapshot(year, outDir, { record, reuse: false, incremental, live });
+  await createSnapshot(year, outDir, { record, reuse: false, incremental, live, cut });
 });

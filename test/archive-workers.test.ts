@@ -10,11 +10,11 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../src/lib/hash.ts';
 import { archivedFile } from '../tools/snapshot/banner.ts';
-import { makeMember, membersInWorkers, pieces } from '../tools/snapshot/archive-workers.ts';
+import { makeMember, membersInWorkers, pieces, startsPiece } from '../tools/snapshot/archive-workers.ts';
 import type { ArchiveMember, ArchiveSource, MemberOptions } from '../tools/snapshot/archive-workers.ts';
 import { tarBytes } from '../tools/snapshot/tarball.ts';
 
-const copy = { site: 'https://minsheng.example.org', captured: '2026-11-30' };
+const copy = { site: 'https://minsheng.example.org', year: 2023 };
 const options = { prefix: 'minsheng-2023/', level: 6, copy };
 
 let dir: string;
@@ -61,20 +61,66 @@ describe('archivedFile', () => {
 
 describe('pieces', () => {
   const size = (n: number): number => n;
+  /** Numbers named so that none starts a piece by its name (checked): only the limits cut. */
+  const unmarked = Array.from({ length: 64 }, (_, i) => i).filter((i) => !startsPiece(String(i), 7));
+  const name = String;
   test('should cut in order into pieces of at most the files given, the last one shorter', () => {
-    expect(pieces([1, 2, 3, 4, 5], size, { bytes: 100, files: 2 })).toEqual([[1, 2], [3, 4], [5]]);
-    expect(pieces([], size, { bytes: 100, files: 2 })).toEqual([]);
+    const [a, b, c, d, e] = unmarked.map(Number);
+    expect(pieces([a, b, c, d, e], name, () => 1, { every: 7, bytes: 100, files: 2 })).toEqual([[a, b], [c, d], [e]]);
+    expect(pieces([], name, size, { every: 7, bytes: 100, files: 2 })).toEqual([]);
   });
 
   test('should cut before a file that would take a piece over its bytes, and give a larger file a piece alone', () => {
-    expect(pieces([3, 4, 5, 20, 1, 1], size, { bytes: 10, files: 100 })).toEqual([[3, 4], [5], [20], [1, 1]]);
-    expect(pieces([10, 10], size, { bytes: 10, files: 100 })).toEqual([[10], [10]]);
+    const sizes = [3, 4, 5, 20, 1, 1];
+    const items = sizes.map((bytes, i) => ({ bytes, name: String(unmarked[i]) }));
+    const cut = pieces(
+      items,
+      (x) => x.name,
+      (x) => x.bytes,
+      { every: 7, bytes: 10, files: 100 },
+    );
+    expect(cut.map((p) => p.map((x) => x.bytes))).toEqual([[3, 4], [5], [20], [1, 1]]);
+    expect(
+      pieces(
+        [10, 10].map((bytes, i) => ({ bytes, name: String(unmarked[i]) })),
+        (x) => x.name,
+        (x) => x.bytes,
+        { every: 7, bytes: 10, files: 100 },
+      ),
+    ).toHaveLength(2);
+  });
+
+  test('should start a piece at about one name in `every`', () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `site/2023/d${Math.floor(i / 50)}/${i % 50}/index.html`);
+    const marked = names.filter((n) => startsPiece(n, 100)).length;
+    expect(marked).toBeGreaterThan(100);
+    expect(marked).toBeLessThan(300);
+  });
+
+  test('should keep every cut but those next to files added or removed: the other pieces are the same', () => {
+    const district = (d: string): string[] => Array.from({ length: 50 }, (_, i) => `site/2023/${d}/${i}/index.html`);
+    const before = Array.from({ length: 200 }, (_, d) => district(`d${String(d).padStart(3, '0')}`)).flat();
+    // A district added in the middle (its name sorts there), another removed further on.
+    const after = [...before.slice(0, 5000), ...district('d099x'), ...before.slice(5000)].filter((n) => !n.startsWith('site/2023/d150/'));
+    const size = { every: 64, bytes: 1e9, files: 256 };
+    const cutBefore = pieces(before, String, () => 1, size).map((p) => p.join('\n'));
+    const cutAfter = pieces(after, String, () => 1, size).map((p) => p.join('\n'));
+    expect(cutBefore.length).toBeGreaterThan(100);
+    const kept = cutAfter.filter((p) => cutBefore.includes(p));
+    // At most the two pieces at each place changed are new.
+    expect(cutAfter.length - kept.length).toBeGreaterThan(0);
+    expect(cutAfter.length - kept.length).toBeLessThanOrEqual(4);
   });
 });
 
 describe('membersInWorkers', () => {
   test('should make, in order, members whose joined bytes are the tar of the archived files, and each file’s digest', async () => {
-    const cut = pieces(sources, () => 1, { bytes: 100, files: 3 });
+    const cut = pieces(
+      sources,
+      (s) => s.name,
+      () => 1,
+      { every: 1e9, bytes: 100, files: 3 },
+    );
     const members = await all(cut, 2);
     expect(members).toHaveLength(cut.length);
     // What the archive holds: each page archived (banner, relative links), every other file as it is.
@@ -92,7 +138,12 @@ describe('membersInWorkers', () => {
   });
 
   test('should make the same bytes with one worker or three, and one member per piece', async () => {
-    const cut = pieces(sources, () => 1, { bytes: 100, files: 2 });
+    const cut = pieces(
+      sources,
+      (s) => s.name,
+      () => 1,
+      { every: 1e9, bytes: 100, files: 2 },
+    );
     const one = await all(cut, 1);
     const three = await all(cut, 3);
     expect(Buffer.concat(three.map((m) => m.gz)).equals(Buffer.concat(one.map((m) => m.gz)))).toBe(true);
@@ -102,7 +153,12 @@ describe('membersInWorkers', () => {
   });
 
   test('should make one member alone as the workers do', async () => {
-    const [first] = pieces(sources, () => 1, { bytes: 100, files: 4 });
+    const [first] = pieces(
+      sources,
+      (s) => s.name,
+      () => 1,
+      { every: 1e9, bytes: 100, files: 4 },
+    );
     const [worked] = await all([first ?? []], 1);
     const alone = await makeMember(first ?? [], options);
     expect(worked?.gz.equals(alone.gz)).toBe(true);
@@ -111,7 +167,16 @@ describe('membersInWorkers', () => {
 
   test('should fail naming a file that cannot be read', async () => {
     const missing = join(dir, 'site', 'gone.html');
-    const cut = pieces([...sources, { name: 'site/gone.html', from: { file: missing }, site: 'gone.html' }, ...sources], () => 1, { bytes: 100, files: 2 });
+    const cut = pieces(
+      [...sources, { name: 'site/gone.html', from: { file: missing }, site: 'gone.html' }, ...sources],
+      (s) => s.name,
+      () => 1,
+      {
+        every: 1e9,
+        bytes: 100,
+        files: 2,
+      },
+    );
     await expect(all(cut, 2)).rejects.toThrow(missing);
   });
 

@@ -110,14 +110,14 @@ describe('npm run build of one year’s content: the live site is the site of th
     expect(copyPage).not.toContain('下载 minsheng-2023.tar.gz');
   });
 
-  test('should mark every page of the archive, and no live page, with the banner: the capture date and the live page', () => {
+  test('should mark every page of the archive, and no live page, with the banner: the year kept and the live page', () => {
     const pages = filesBelow(join(archived, 'minsheng-2023', 'site')).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(200);
     for (const f of pages) {
       const html = readFileSync(join(archived, 'minsheng-2023', 'site', f), 'utf8');
       const live = f.endsWith('index.html') ? `${site}/${f.slice(0, -'index.html'.length)}` : `${site}/${f.replace(/\.html$/u, '')}`;
       expect(html.split('<div class="archived"').length - 1, f).toBe(1);
-      expect(html, f).toContain(`<time datetime="2026-01-01">2026年1月1日</time>存档的副本`);
+      expect(html, f).toContain('本页是2023年度存档中的副本，内容不再更新。');
       expect(html, f).toContain(`<a href="${live}">查看本页的最新版本</a>`);
       expect(readFileSync(join(work, 'out', 'captured', f), 'utf8'), f).not.toContain('class="archived"');
     }

@@ -61,7 +61,7 @@ describe('rootPrefix and relativizeHtml', () => {
 });
 
 describe('the banner of an archived page', () => {
-  const copy = { site: 'https://minsheng.example.org/', captured: '2026-03-05' };
+  const copy = { site: 'https://minsheng.example.org/', year: 2023 };
   const page = '<!doctype html><html lang="zh-CN"><head><title>t</title></head><body><a class="skip" href="#main">跳到正文</a><header>h</header></body></html>';
 
   test.each([
@@ -79,19 +79,21 @@ describe('the banner of an archived page', () => {
     expect(withArchiveBanner('<body>', 'a"b/index.html', copy)).toContain('href="https://minsheng.example.org/a%22b/"');
   });
 
-  test('should come right after the skip link, saying 存档版本, the capture date and the live page', () => {
+  test('should come right after the skip link, saying 存档版本, the year kept and the live page', () => {
     const html = withArchiveBanner(page, '2023/x/index.html', copy);
     expect(html).toBe(
       page.replace(
         '跳到正文</a>',
-        '跳到正文</a><div class="archived" role="note"><div class="wrap"><strong>存档版本</strong>：本页是 <time datetime="2026-03-05">2026年3月5日</time>存档的副本，内容不再更新。 <a href="https://minsheng.example.org/2023/x/">查看本页的最新版本</a></div></div>',
+        '跳到正文</a><div class="archived" role="note"><div class="wrap"><strong>存档版本</strong>：本页是2023年度存档中的副本，内容不再更新。 <a href="https://minsheng.example.org/2023/x/">查看本页的最新版本</a></div></div>',
       ),
     );
   });
 
-  test('should say 某日 without a capture date, go at the start of a body without a skip link, and leave a file that is no page alone', () => {
-    const undated = withArchiveBanner('<body class="x"><p>p</p></body>', 'a/index.html', { site: copy.site });
-    expect(undated).toMatch(/^<body class="x"><div class="archived" role="note">.*本页是 某日存档的副本.*<\/div><p>p<\/p><\/body>$/u);
+  test('should say nothing that changes between captures, go at the start of a body without a skip link, and leave a file that is no page alone', () => {
+    // No capture date: a page that did not change is archived as the same bytes by every capture of its year.
+    expect(withArchiveBanner(page, '2023/x/index.html', copy)).not.toMatch(/\d{4}-\d{2}-\d{2}|\d+月\d+日|<time/u);
+    const bare = withArchiveBanner('<body class="x"><p>p</p></body>', 'a/index.html', { site: copy.site, year: 2024 });
+    expect(bare).toMatch(/^<body class="x"><div class="archived" role="note">.*本页是2024年度存档中的副本.*<\/div><p>p<\/p><\/body>$/u);
     expect(withArchiveBanner('<svg></svg>', 'a.html', copy)).toBe('<svg></svg>');
   });
 });

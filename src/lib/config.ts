@@ -37,19 +37,16 @@ export function snapshotDir(env: Record<string, string | undefined> = process.en
   return resolve(cwd, value && value.trim() !== '' ? value : 'snapshots');
 }
 
-/** The environment variables a snapshot build sets (scripts/snapshot.ts): capture date and the live site. */
-export const archiveVariables = { captured: 'MINSHENG_ARCHIVE_CAPTURED', site: 'MINSHENG_ARCHIVE_SITE' } as const;
+/** The environment variable a snapshot build sets (scripts/snapshot.ts): the live site's address. */
+export const archiveVariables = { site: 'MINSHENG_ARCHIVE_SITE' } as const;
 
-/** What a snapshot build knows about itself: the live site's address and the capture date (`YYYY-MM-DD`, from the commit). */
-export interface ArchiveCopy {
+/** What a snapshot build knows about itself: the live site's address. */
+export interface ArchiveSite {
   site: string;
-  captured?: string;
 }
 
 /** Returns the archive settings when this build is a yearly snapshot (`MINSHENG_ARCHIVE_SITE` set), else undefined. */
-export function archiveCopy(env: Record<string, string | undefined> = process.env): ArchiveCopy | undefined {
+export function archiveCopy(env: Record<string, string | undefined> = process.env): ArchiveSite | undefined {
   const site = env[archiveVariables.site];
-  if (!site) return undefined;
-  const captured = env[archiveVariables.captured];
-  return captured && /^\d{4}-\d{2}-\d{2}$/u.test(captured) ? { site, captured } : { site };
+  return site ? { site } : undefined;
 }

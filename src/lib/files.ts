@@ -31,3 +31,18 @@ export function filesBelow(dir: string, ending = ''): string[] {
   walk(dir, '');
   return files.sort();
 }
+
+/**
+ * Returns what tells whether a file changed without reading it: its size, modification time (in
+ * nanoseconds) and inode, as `make` and `rsync` tell. The hard links a build's partial content (or a
+ * site put together from cached pages) is made of share them with the files they link.
+ */
+export function fileStamp(file: string): string {
+  return fileFacts(file).stamp;
+}
+
+/** Returns a file's size in bytes and its stamp (`fileStamp`), from one `stat`. */
+export function fileFacts(file: string): { size: number; stamp: string } {
+  const { size, mtimeNs, ino } = statSync(file, { bigint: true });
+  return { size: Number(size), stamp: `${size}.${mtimeNs}.${ino}` };
+}

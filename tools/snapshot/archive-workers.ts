@@ -15,9 +15,9 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import type { ArchiveCopy } from '../../src/lib/config.ts';
 import { sha256 } from '../../src/lib/hash.ts';
 import { archivedFile } from './banner.ts';
+import type { ArchiveCopy } from './banner.ts';
 import { tarBytes } from './tarball.ts';
 
 /** One file of an archive, as a worker makes it. */
@@ -75,24 +75,45 @@ export async function makeMember(files: readonly ArchiveSource[], { prefix, leve
   return { gz: gzipSync(await tarBytes(made, { end: false }), { level }), digests };
 }
 
-/** How big a piece of an archive may be: `bytes` of its files (a larger file is a piece alone) and `files` of them. */
+/**
+ * Where an archive's members are cut: before about one file in `every` (`startsPiece`, from its name
+ * alone), and wherever a piece would grow past `files` files or `bytes` bytes (a larger file is a piece
+ * alone).
+ */
 export interface PieceSize {
+  every: number;
   bytes: number;
   files: number;
 }
 
 /**
- * Returns the items cut, in order, into pieces of at most `size.files` items whose sizes (`sizeOf`) add up
- * to at most `size.bytes`, a larger item alone: where the archive's members are cut. The cuts depend on
- * the items and their sizes alone.
+ * Returns whether a file whose name is `name` starts a piece of its own: one in `every`, by a hash of the
+ * name (FNV-1a, 32 bits). Cuts made this way stay where they are when files are added or removed
+ * elsewhere — a national year's new notice changes the pieces that hold its files, not the thousand
+ * after them — so the other members are the same bytes and can be kept (`member-cache.ts`).
  */
-export function pieces<T>(items: readonly T[], sizeOf: (item: T) => number, size: PieceSize): T[][] {
+export function startsPiece(name: string, every: number): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % every === 0;
+}
+
+/**
+ * Returns the items cut, in order, into pieces: a piece ends before an item whose name starts one
+ * (`startsPiece`), and before it would hold more than `size.files` items or more than `size.bytes` (the
+ * sizes `sizeOf` gives; a larger item is a piece alone). Where the archive's members are cut: the cuts
+ * depend on the items' names and sizes alone.
+ */
+export function pieces<T>(items: readonly T[], nameOf: (item: T) => string, sizeOf: (item: T) => number, size: PieceSize): T[][] {
   const cut: T[][] = [];
   let piece: T[] = [];
   let bytes = 0;
   for (const item of items) {
     const itemBytes = sizeOf(item);
-    if (piece.length > 0 && (piece.length === size.files || bytes + itemBytes > size.bytes)) {
+    if (piece.length > 0 && (piece.length === size.files || bytes + itemBytes > size.bytes || startsPiece(nameOf(item), size.every))) {
       cut.push(piece);
       piece = [];
       bytes = 0;

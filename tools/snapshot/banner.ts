@@ -1,14 +1,24 @@
 /**
- * What every page of a yearly snapshot says of itself: 存档版本, the capture date and a link to the live
- * page. The archive's writer adds it to each page as it writes the archive, so the pages a snapshot is
- * built with are the live site's own, byte for byte, and a build whose content is one year's can publish
- * the pages its snapshot was made from (`scripts/build.ts`). Pure.
+ * What every page of a yearly snapshot says of itself: 存档版本, the year the snapshot keeps and a link to
+ * the live page. The archive's writer adds it to each page as it writes the archive, so the pages a
+ * snapshot is built with are the live site's own, byte for byte, and a build whose content is one year's
+ * can publish the pages its snapshot was made from (`scripts/build.ts`). Pure.
+ *
+ * The banner says nothing that changes from one capture of the year to the next: an archived page is the
+ * same bytes as long as its page is, so an incremental capture keeps the gzip members of the pages that did
+ * not change (`member-cache.ts`). The dates are elsewhere: when the page's content last changed in its
+ * footer ("本页内容更新于", as on the live site), when the archive was captured in its `snapshot.json` and
+ * on `/archive/`.
  */
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { ArchiveCopy } from '../../src/lib/config.ts';
-import { dateLabel } from '../../src/lib/site/labels.ts';
 import { relativizeHtml } from './relative.ts';
+
+/** What an archived page says of itself: the live site's address and the year the snapshot keeps. */
+export interface ArchiveCopy {
+  site: string;
+  year: number;
+}
 
 /** Returns the URL path of a built page file: `2023/x/index.html` → `/2023/x/`, `404.html` → `/404`. */
 export function pagePath(file: string): string {
@@ -23,14 +33,11 @@ export function livePage(file: string, site: string): string {
 
 /** Returns the banner of an archived page file, as HTML. */
 export function archiveBanner(file: string, copy: ArchiveCopy): string {
-  const when = copy.captured ? h('time', { dateTime: copy.captured }, dateLabel(copy.captured)) : '某日';
   return toHtml(
     h('div', { className: ['archived'], role: 'note' }, [
       h('div', { className: ['wrap'] }, [
         h('strong', '存档版本'),
-        '：本页是 ',
-        when,
-        '存档的副本，内容不再更新。 ',
+        `：本页是${copy.year}年度存档中的副本，内容不再更新。 `,
         h('a', { href: livePage(file, copy.site) }, '查看本页的最新版本'),
       ]),
     ]),

@@ -15,13 +15,13 @@
  * whose size, modification time and inode are those it was read with is not read again (a national
  * year is 100,000 files, read by every build).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { load as loadYaml } from 'js-yaml';
 import type { z } from 'zod';
-import { filesBelow } from '../files.ts';
+import { filesBelow, fileStamp } from '../files.ts';
 import { readYaml } from '../yaml.ts';
 
 /** The front matter of a Markdown file read into a plain object, or why it cannot be (with its 1-based line). */
@@ -84,16 +84,6 @@ function fields(value: unknown): FrontMatterResult {
   if (value === null || value === undefined) return { ok: true, data: {} };
   if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, line: 2, message: 'front matter must be a mapping of fields' };
   return { ok: true, data: value as Record<string, unknown> };
-}
-
-/**
- * Returns what tells whether a file changed without reading it: its size, modification time (in
- * nanoseconds) and inode, as `make` and `rsync` tell. The hard links a build's partial content is made
- * of share them with the files they link.
- */
-function fileStamp(file: string): string {
-  const { size, mtimeNs, ino } = statSync(file, { bigint: true });
-  return `${size}.${mtimeNs}.${ino}`;
 }
 
 /** What ends the stamp in an entry's digest (`<stamp>|<digest of the text>`). */
