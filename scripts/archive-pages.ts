@@ -18,7 +18,7 @@ import { filesBelow } from '../src/lib/files.ts';
 import { contentDir, snapshotDir } from '../src/lib/config.ts';
 import { archivePath } from '../src/lib/content/paths.ts';
 import { Failure, onInterrupt, runCli } from './cli.ts';
-import { astroBuildEnv, runLogged, StepFailed } from './lib/children.ts';
+import { astroBuildEnv, runLogged, StepFailed, shareDigestCache } from './lib/children.ts';
 import { copyProject, dataStoreOf } from './lib/project-copy.ts';
 import { parseCommandLine } from './lib/args.ts';
 
@@ -26,6 +26,7 @@ import { parseCommandLine } from './lib/args.ts';
 const archiveRoutes = archivePath.slice(1);
 
 const project = resolve(import.meta.dirname, '..');
+shareDigestCache(project);
 const usage = 'usage: node scripts/archive-pages.ts <site>';
 const running = new Set<ChildProcess>();
 let work: string | undefined;

@@ -50,7 +50,7 @@ import { linkFile } from './lib/links.ts';
 import { placeFiles, placeInWorker } from '../tools/build/placement.ts';
 import type { Placed } from '../tools/build/placement.ts';
 import { cacheEntries } from './lib/project-copy.ts';
-import { astroBuildEnv } from './lib/children.ts';
+import { astroBuildEnv, shareDigestCache } from './lib/children.ts';
 
 const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR]] [--keep]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -76,6 +76,7 @@ if (!Number.isInteger(jobs) || jobs < 1 || jobs > cpus().length) fail(`build-sha
 if (cacheOption !== undefined && !incremental) fail(`${usage}  (--cache goes with --incremental)`, 2);
 
 const project = resolve(import.meta.dirname, '..');
+shareDigestCache(project);
 const root = contentDir();
 const outDir = resolve(out);
 const work = mkdtempSync(join(tmpdir(), 'minsheng-shards-'));

@@ -26,7 +26,9 @@
  * it is built there once, into the partial folder with its search index, and
  * steps 3 and 5 become `node scripts/archive-pages.ts <partial>`, which builds
  * again only the pages that list the snapshots (`/archive/`), now that the
- * archive they list exists. The output is the same bytes either way (tested).
+ * archive they list exists; step 4 reads the other pages meanwhile
+ * (`headers.ts --except archive/ --save`), then those (`--only archive/ --saved`).
+ * The output is the same bytes either way (tested).
  *
  * Only when all five succeeded does the new build replace the output (default
  * `dist/`): the old folder is renamed aside, the new one renamed into place,
@@ -43,8 +45,9 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, onInterrupt } from './cli.ts';
-import { astroBuildEnv, removeInBackground } from './lib/children.ts';
+import { astroBuildEnv, removeInBackground, shareDigestCache } from './lib/children.ts';
 import { isRunning } from '../src/lib/processes.ts';
+import { archivePath } from '../src/lib/content/paths.ts';
 
 const usage = 'usage: npm run build [-- --out DIR] [--incremental]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -58,13 +61,16 @@ for (let i = 0; i < args.length; i++) {
 }
 
 const project = resolve(import.meta.dirname, '..');
+shareDigestCache(project);
 const target = resolve(out);
 const parent = dirname(target);
 const name = basename(target);
 const partial = join(parent, `.${name}.partial-${process.pid}`);
 const aside = join(parent, `.${name}.old-${process.pid}`);
 const search = join(parent, `.${name}.search-${process.pid}`);
-const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search)-(\\d+)$`, 'u');
+/** The pages' policies the headers step read beside the archive pages (`headers.ts --save`). */
+const policies = join(parent, `.${name}.policies-${process.pid}`);
+const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search|policies)-(\\d+)$`, 'u');
 
 // What a build killed outright (SIGKILL, power loss) left behind; another build still running keeps its own.
 if (existsSync(parent)) {
@@ -80,6 +86,7 @@ const children = new Set<ChildProcess>();
 function cleanUp(): void {
   rmSync(partial, { recursive: true, force: true });
   rmSync(search, { recursive: true, force: true });
+  rmSync(policies, { force: true });
 }
 
 onInterrupt((signal) => {
@@ -153,10 +160,18 @@ const pages: Step[] = [
     : ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
   headers,
 ];
-/** When the live site is the site of the year's snapshot, built by step 2: only the pages that list the snapshots are built again. */
-const archivePages: Step[] = [
-  ['3/5 the archive pages (the rest is the site of the year’s snapshot)', process.execPath, [join(project, 'scripts', 'archive-pages.ts'), partial]],
-  headers,
+/**
+ * When the live site is the site of the year's snapshot, built by step 2: only the pages that list the
+ * snapshots are built again; the headers step reads the other pages meanwhile, then those.
+ */
+const archivePages: Step[] = [['3/5 the archive pages (the rest is the site of the year’s snapshot)', process.execPath, [join(project, 'scripts', 'archive-pages.ts'), partial]]];
+/** The folder of the pages `archive-pages.ts` builds again. */
+const archivePrefix = archivePath.slice(1);
+const headersBeside: Step[] = [
+  ['4/5 headers (the pages but the archive pages)', process.execPath, [join(project, 'scripts', 'headers.ts'), partial, '--except', archivePrefix, '--save', policies]],
+];
+const headersAfter: Step[] = [
+  ['4/5 headers (the archive pages)', process.execPath, [join(project, 'scripts', 'headers.ts'), partial, '--only', archivePrefix, '--saved', policies]],
 ];
 const index: Step[] = [['5/5 search index (beside the astro build)', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--content', '--out', search]]];
 
@@ -165,19 +180,23 @@ if (ingested) stop(ingested);
 // A year captured from content that is that year's alone left its site in the partial folder, search
 // index included: it is the live site, but for the pages that list the snapshots, built again now
 // that the archive exists. Else the pages and the index at once; the first to fail stops the other.
+/** Runs two lists of steps at once; resolves with the first failure, or undefined when both succeeded. */
+function runBoth(a: readonly Step[], b: readonly Step[]): Promise<Failed | undefined> {
+  return new Promise((done) => {
+    let running = 2;
+    const finish = (failure: Failed | undefined): void => {
+      if (failure) done(failure);
+      else if (--running === 0) done(undefined);
+    };
+    void runAll(a).then(finish);
+    void runAll(b).then(finish);
+  });
+}
+
 const captured = existsSync(partial);
-const failed = captured
-  ? await runAll(archivePages)
-  : await new Promise<Failed | undefined>((done) => {
-      let running = 2;
-      const finish = (failure: Failed | undefined): void => {
-        if (failure) done(failure);
-        else if (--running === 0) done(undefined);
-      };
-      void runAll(pages).then(finish);
-      void runAll(index).then(finish);
-    });
+const failed = captured ? ((await runBoth(archivePages, headersBeside)) ?? (await runAll(headersAfter))) : await runBoth(pages, index);
 if (failed) stop(failed);
+rmSync(policies, { force: true });
 try {
   if (!captured) renameSync(search, join(partial, 'pagefind'));
 } catch (error) {

@@ -9,16 +9,33 @@
  * (`src/middleware.ts`, as it is rendered); this step only reads the policies,
  * from the start of each page, where its `<meta>` is (the whole page when the
  * start holds none): a national build's pages are read once more, never written.
+ *
+ * In two halves, when some pages are still being built (`npm run build`, when the live site is the
+ * year's snapshot's: the archive pages are built again while the others are read):
+ * `--except PREFIX --save FILE` reads the pages not below PREFIX and writes their policies to FILE (no
+ * `_headers`); `--only PREFIX --saved FILE` reads the pages below PREFIX, adds FILE's policies, and
+ * writes `_headers`: the same file as one pass over all the pages.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesBelow } from '../src/lib/files.ts';
 import { headersFile, mergePolicies, pagePolicy } from '../src/lib/site/csp.ts';
 import { fail, writeFileOrFail } from './cli.ts';
+import { commandLine } from './lib/args.ts';
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-if (args.length > 1 || args[0]?.startsWith('-')) fail('usage: node scripts/headers.ts [DIR]', 2);
-const dir = args[0] ?? 'dist';
+const usage = 'usage: node scripts/headers.ts [DIR] [--except PREFIX --save FILE | --only PREFIX --saved FILE]';
+const { values, positionals } = commandLine({
+  usage,
+  options: { except: { type: 'string' }, save: { type: 'string' }, only: { type: 'string' }, saved: { type: 'string' } },
+  positionals: { min: 0, max: 1 },
+});
+const half = values.except !== undefined || values.save !== undefined ? 'first' : values.only !== undefined || values.saved !== undefined ? 'second' : undefined;
+if (
+  (half === 'first' && (values.except === undefined || values.save === undefined || values.only !== undefined || values.saved !== undefined)) ||
+  (half === 'second' && (values.only === undefined || values.saved === undefined))
+)
+  fail(`${usage}  (--except goes with --save, --only with --saved)`, 2);
+const dir = positionals[0] ?? 'dist';
 if (!existsSync(join(dir, 'index.html'))) fail(`${dir}: error: no built site here (run astro build first)`);
 
 /** How much of a page is read first: its `<head>` declares the policy within the first few kilobytes. */
@@ -35,18 +52,48 @@ function startOf(file: string): string {
   }
 }
 
-const policies = new Set<string>();
+/** Returns the policies read before (`--saved`): `[policy, first page]` pairs, or a one-line failure. */
+function savedPolicies(file: string): [string, string][] {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'))) return value as [string, string][];
+  } catch {
+    // Said below.
+  }
+  return fail(`${file}: error: not the policies \`headers.ts --save\` writes`);
+}
+
+/**
+ * Each distinct policy and the first page (in path order) that declares it: policies are merged in
+ * that order (`mergePolicies` keeps the order sources are first seen), so two halves give what one
+ * pass over the pages in order gives.
+ */
+const firstPage = new Map<string, string>(values.saved === undefined ? [] : savedPolicies(values.saved));
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Whether a page (its path below `dir`) is read in this pass. */
+const read = (page: string): boolean => (values.except !== undefined ? !page.startsWith(values.except) : values.only !== undefined ? page.startsWith(values.only) : true);
 let pages = 0;
-for (const file of filesBelow(dir, '.html').map((f) => join(dir, f))) {
+for (const page of filesBelow(dir, '.html').filter(read)) {
+  const file = join(dir, page);
   pages++;
   const policy = pagePolicy(startOf(file)) ?? pagePolicy(readFileSync(file, 'utf8'));
-  if (policy !== undefined) policies.add(policy);
+  if (policy !== undefined) {
+    const seen = firstPage.get(policy);
+    if (seen === undefined || byCodeUnits(page, seen) < 0) firstPage.set(policy, page);
+  }
   // Astro's redirect pages (content/redirects.yaml) have no policy of their own, and nothing to allow: no script, no style.
   else if (/<(?:script|style)\b/iu.test(readFileSync(file, 'utf8'))) fail(`${file}: error: the page declares no Content-Security-Policy`);
 }
+const ordered = [...firstPage].sort((a, b) => byCodeUnits(a[1], b[1]));
+const policies = ordered.map(([policy]) => policy);
 try {
-  writeFileOrFail(join(dir, '_headers'), headersFile(mergePolicies(policies)));
+  if (values.save !== undefined) writeFileOrFail(values.save, JSON.stringify(ordered));
+  else writeFileOrFail(join(dir, '_headers'), headersFile(mergePolicies(policies)));
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
-process.stdout.write(`headers: ${join(dir, '_headers')} (${policies.size} distinct policies over ${pages} pages)\n`);
+process.stdout.write(
+  values.save !== undefined
+    ? `headers: ${policies.length} distinct policies over ${pages} pages (but ${values.except ?? ''}), saved in ${values.save}\n`
+    : `headers: ${join(dir, '_headers')} (${policies.length} distinct policies over ${pages} pages${values.only === undefined ? '' : ` of ${values.only}, and those saved`})\n`,
+);

@@ -94,7 +94,7 @@ import type { ArchiveCopy } from '../tools/snapshot/banner.ts';
 import { indexMembers, KeptArchive, memberContext, pieceKey, readMemberIndex, writeMemberIndex } from '../tools/snapshot/member-cache.ts';
 import { codeKey } from './lib/code-key.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
-import { astroBuildEnv, removeInBackground, runBeside, StepFailed } from './lib/children.ts';
+import { astroBuildEnv, removeInBackground, runBeside, StepFailed, shareDigestCache } from './lib/children.ts';
 import { linkTree } from './lib/links.ts';
 import { dataStoreOf } from './lib/project-copy.ts';
 import { aggregateProject } from '../tools/build/shards.ts';
@@ -124,6 +124,7 @@ const memberIndexFile = 'archive-members.json';
 /** The published list of snapshot digests, in the content directory (outside every archive). */
 const publishedList = snapshotsListPath;
 const project = resolve(import.meta.dirname, '..');
+shareDigestCache(project);
 /** Where `--incremental` keeps the years' built districts between snapshots (`--cache`), apart from the live build's. */
 const defaultCache = join(project, 'node_modules', '.cache', 'minsheng-snapshot-build');
 

@@ -3,7 +3,7 @@
  * `_headers` file `scripts/headers.ts` writes for hosts that read it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -100,6 +100,38 @@ describe('node scripts/headers.ts', () => {
     const run = spawnSync(node, ['scripts/headers.ts', at], { cwd: project, encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(readFileSync(join(at, '_headers'), 'utf8')).toContain("'sha256-late='");
+  });
+
+  test('should write, in two halves (the archive pages read last), the file one pass writes', () => {
+    const pages = {
+      'index.html': pageWith("default-src 'self'; script-src 'self' 'sha256-a='"),
+      'archive/index.html': pageWith("default-src 'self'; style-src 'self' 'sha256-archive='"),
+      'search/index.html': pageWith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a='"),
+    };
+    const whole = site('whole', pages);
+    expect(spawnSync(node, ['scripts/headers.ts', whole], { cwd: project }).status).toBe(0);
+    const halves = site('halves', pages);
+    const saved = join(dir, 'policies.json');
+    const first = spawnSync(node, ['scripts/headers.ts', halves, '--except', 'archive/', '--save', saved], { cwd: project, encoding: 'utf8' });
+    expect(first.status, first.stderr).toBe(0);
+    expect(existsSync(join(halves, '_headers'))).toBe(false);
+    // The first half did not read the archive page: its style is not among the policies saved.
+    expect(readFileSync(saved, 'utf8')).not.toContain('sha256-archive=');
+    const second = spawnSync(node, ['scripts/headers.ts', halves, '--only', 'archive/', '--saved', saved], { cwd: project, encoding: 'utf8' });
+    expect(second.status, second.stderr).toBe(0);
+    expect(readFileSync(join(halves, '_headers'), 'utf8')).toBe(readFileSync(join(whole, '_headers'), 'utf8'));
+    expect(readFileSync(join(halves, '_headers'), 'utf8')).toContain('sha256-archive=');
+  });
+
+  test('should refuse half a pair of options, and saved policies it cannot read, in one line', () => {
+    const at = site('pair', { 'index.html': pageWith("default-src 'self'") });
+    const alone = spawnSync(node, ['scripts/headers.ts', at, '--except', 'archive/'], { cwd: project, encoding: 'utf8' });
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toMatch(/^usage: node scripts\/headers\.ts .*\(--except goes with --save, --only with --saved\)\n$/u);
+    writeFileSync(join(dir, 'bad.json'), '{"policies": 1}');
+    const bad = spawnSync(node, ['scripts/headers.ts', at, '--only', 'archive/', '--saved', join(dir, 'bad.json')], { cwd: project, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(`${join(dir, 'bad.json')}: error: not the policies \`headers.ts --save\` writes\n`);
   });
 
   test('should fail in one line naming a page with a script and no policy', () => {

@@ -6,7 +6,7 @@
  * again. Also what a damaged entry does, and what the cache keeps.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -98,12 +98,21 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     for (const f of readdirSync(notices).filter((f) => f.startsWith(`${removed}.`))) rmSync(join(notices, f));
     rmSync(join(content, 'commitments', '2023', removed ?? ''), { recursive: true, force: true });
     step('one notice removed');
-    // A file of one entry changed (as through its hard link into a build), another entry without its record.
-    const [damaged, unrecorded] = entries();
-    const file = readdirSync(join(cache, damaged ?? '', 'files'), { recursive: true, withFileTypes: true }).find((d) => d.isFile());
-    if (file) writeFileSync(join(file.parentPath, file.name), 'not what Pagefind wrote');
+    // A file of one entry changed (as through its hard link into a build), another entry without its record,
+    // a third with a file rewritten to the same size (its stamp is no longer the one recorded), a fourth with
+    // a file touched but the same bytes (read again, found the same: still kept).
+    const [damaged, unrecorded, sameSize, touched] = entries();
+    const fileOf = (entry: string | undefined): string => {
+      const found = readdirSync(join(cache, entry ?? '', 'files'), { recursive: true, withFileTypes: true }).find((d) => d.isFile());
+      return found ? join(found.parentPath, found.name) : '';
+    };
+    writeFileSync(fileOf(damaged), 'not what Pagefind wrote');
     rmSync(join(cache, unrecorded ?? '', 'entry.json'));
-    step('two entries damaged');
+    const rewritten = readFileSync(fileOf(sameSize));
+    rewritten[0] = (rewritten[0] ?? 0) ^ 1;
+    writeFileSync(fileOf(sameSize), rewritten);
+    utimesSync(fileOf(touched), new Date(), new Date());
+    step('three entries damaged, one touched');
   }, 600_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -141,8 +150,9 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     expect(moved.length).toBeGreaterThan(0);
   });
 
-  test('should index again a part whose entry is damaged, and reuse the others', () => {
+  test('should index again a part whose entry is damaged, and reuse the others, a touched one among them', () => {
     const last = steps.at(-1);
-    expect(last?.reused).toBe((last?.parts ?? 0) - 2);
+    expect(last?.reused).toBe((last?.parts ?? 0) - 3);
+    expect(last?.same).toBe(true);
   });
 });

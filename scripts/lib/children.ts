@@ -7,6 +7,16 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { digestCacheDir, digestCacheVariable } from '../../src/lib/config.ts';
+
+/**
+ * Makes this process and every process it starts remember file digests (`src/lib/digests.ts`) in the
+ * project's cache, wherever they run: a build in a project copy (the archive pages, a shard) has no cache
+ * of its own, and would read a national year's content again to hash it. Kept when already set.
+ */
+export function shareDigestCache(project: string): void {
+  process.env[digestCacheVariable] ||= digestCacheDir(process.env, project);
+}
 
 /**
  * What every `astro build` the scripts start gets in its environment: Node's module compile cache off.

@@ -11,10 +11,11 @@
  * notice to a national site indexes one part of about ten.
  *
  * Kept in `node_modules/.cache/minsheng-search/` (`MINSHENG_SEARCH_CACHE` names another folder), a
- * folder per key holding the part's files and `entry.json` (each file's path, size and SHA-256),
+ * folder per key holding the part's files and `entry.json` (each file's path, size, SHA-256 and stamp),
  * written whole under a temporary name and renamed. An entry whose record cannot be read, or whose
  * files are missing or differ from it (a file of the build changed in place through its hard link),
- * is a miss, and is indexed again. After each run only the entries that run used are kept: an index
+ * is a miss, and is indexed again; a file whose stamp (size, modification time, inode) is the one
+ * recorded was not written since, and is not read to tell. After each run only the entries that run used are kept: an index
  * is rebuilt from the one before it, so older entries would only grow the cache (by a part for each
  * change), and what is kept is one index, which shares its disk blocks with the index built (hard
  * links). Deleting the folder only costs time.
@@ -24,7 +25,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { sha256 } from '../../src/lib/hash.ts';
-import { filesBelow } from '../../src/lib/files.ts';
+import { fileFacts, filesBelow } from '../../src/lib/files.ts';
 import type { SearchEntry } from '../../src/lib/search/entry.ts';
 import type { Part } from '../../src/lib/search/parts.ts';
 
@@ -60,8 +61,11 @@ interface EntryRecord {
   format: 1;
   /** Characters of index words the part was made of (what the run reports). */
   chars: number;
-  /** Each file, relative to the part's folder: its size and SHA-256. */
-  files: [string, number, string][];
+  /**
+   * Each file, relative to the part's folder: its size, SHA-256 and stamp when kept (`fileStamp`). A file
+   * whose stamp is the same was not written since: it is not read again.
+   */
+  files: [string, number, string, string?][];
 }
 
 const recordFile = 'entry.json';
@@ -77,9 +81,10 @@ function readEntry(dir: string, key: string): EntryRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(join(dir, key, recordFile), 'utf8')) as EntryRecord;
     if (record.format !== 1 || typeof record.chars !== 'number' || !Array.isArray(record.files)) return undefined;
-    for (const [path, size, digest] of record.files) {
+    for (const [path, size, digest, stamp] of record.files) {
       const file = join(dir, key, 'files', path);
-      if (statSync(file).size !== size || sha256(readFileSync(file)) !== digest) return undefined;
+      const facts = fileFacts(file);
+      if (facts.size !== size || (facts.stamp !== stamp && sha256(readFileSync(file)) !== digest)) return undefined;
     }
     return record;
   } catch {
@@ -112,10 +117,12 @@ export function keepPart(dir: string, key: string, partDir: string, first: boole
   const temporary = join(dir, `${key}.${process.pid}.tmp`);
   try {
     rmSync(temporary, { recursive: true, force: true });
-    const files = partFiles(partDir, first).map((path): [string, number, string] => {
+    const files = partFiles(partDir, first).map((path): [string, number, string, string] => {
       const from = join(partDir, path);
-      linkFile(from, join(temporary, 'files', path));
-      return [path, statSync(from).size, sha256(readFileSync(from))];
+      const to = join(temporary, 'files', path);
+      linkFile(from, to);
+      const { size, stamp } = fileFacts(to);
+      return [path, size, sha256(readFileSync(to)), stamp];
     });
     writeFileSync(join(temporary, recordFile), JSON.stringify({ format: 1, chars, files } satisfies EntryRecord));
     rmSync(join(dir, key), { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * to run ingest and the build on another corpus (a benchmark corpus, a test
  * fixture, a second year); it defaults to `content/` in the project.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The environment variable that names the content directory. */
 const contentDirVariable = 'MINSHENG_CONTENT_DIR';
@@ -49,4 +49,13 @@ export interface ArchiveSite {
 export function archiveCopy(env: Record<string, string | undefined> = process.env): ArchiveSite | undefined {
   const site = env[archiveVariables.site];
   return site ? { site } : undefined;
+}
+
+/** The environment variable naming where file digests are remembered between runs (`src/lib/digests.ts`). */
+export const digestCacheVariable = 'MINSHENG_DIGEST_CACHE';
+
+/** Returns where file digests are remembered: `$MINSHENG_DIGEST_CACHE`, else `<cwd>/node_modules/.cache/minsheng-digests`. */
+export function digestCacheDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string {
+  const value = env[digestCacheVariable];
+  return resolve(cwd, value && value.trim() !== '' ? value : join('node_modules', '.cache', 'minsheng-digests'));
 }

@@ -15,13 +15,19 @@ import YAML from 'yaml';
 import { archiveCopy, contentDir, siteUrl, snapshotDir } from '../config.ts';
 import { filesBelow } from '../files.ts';
 import { sha256 } from '../hash.ts';
+import { fileDigests } from '../digests.ts';
 import { commitmentsDir, correctionsPath, noticesDir, redirectsPath, reportsDir, yearFolders } from '../content/paths.ts';
 import type { Correction } from '../schema.ts';
 import { readCorrections, readRedirects } from '../site/permanence.ts';
 
-/** Returns one hash over files (path and bytes), for the inputs of a snapshot. */
+/**
+ * Returns one hash over files (path and bytes), for the inputs of a snapshot. Each file's own SHA-256
+ * is remembered with its stamp between runs (`fileDigests`): a national year's content is read again only
+ * where it changed.
+ */
 export function treeHash(base: string, paths: readonly string[]): string {
-  return sha256(paths.map((p) => `${p}\0${sha256(readFileSync(join(base, p)))}\n`).join(''));
+  const digests = fileDigests(base, paths);
+  return sha256(paths.map((p, i) => `${p}\0${digests[i] ?? ''}\n`).join(''));
 }
 
 /** The format of the snapshots this code makes (`snapshot.json`'s `format`); an archive of another format is made again. */
