@@ -19,6 +19,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesBelow } from '../src/lib/files.ts';
+import { byCodeUnits } from '../src/lib/order.ts';
 import { headersFile, mergePolicies, pagePolicy } from '../src/lib/site/csp.ts';
 import { fail, writeFileOrFail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
@@ -36,6 +37,10 @@ if (
 )
   fail(`${usage}  (--except goes with --save, --only with --saved)`, 2);
 const dir = positionals[0] ?? 'dist';
+/** A folder of the site, as its pages' paths start: `archive` or `archive/` → `archive/`. */
+const folder = (prefix: string | undefined): string | undefined => (prefix === undefined ? undefined : `${prefix.replace(/\/+$/u, '')}/`);
+const except = folder(values.except);
+const only = folder(values.only);
 if (!existsSync(join(dir, 'index.html'))) fail(`${dir}: error: no built site here (run astro build first)`);
 
 /** How much of a page is read first: its `<head>` declares the policy within the first few kilobytes. */
@@ -69,11 +74,12 @@ function savedPolicies(file: string): [string, string][] {
  * pass over the pages in order gives.
  */
 const firstPage = new Map<string, string>(values.saved === undefined ? [] : savedPolicies(values.saved));
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Whether a page (its path below `dir`) is read in this pass. */
-const read = (page: string): boolean => (values.except !== undefined ? !page.startsWith(values.except) : values.only !== undefined ? page.startsWith(values.only) : true);
+const read = (page: string): boolean => (except !== undefined ? !page.startsWith(except) : only !== undefined ? page.startsWith(only) : true);
 let pages = 0;
-for (const page of filesBelow(dir, '.html').filter(read)) {
+/** The pages to read: below `--only` alone (no walk of the whole site), else all but those `read` leaves out. */
+const candidates = only !== undefined ? filesBelow(join(dir, only), '.html').map((f) => `${only}${f}`) : filesBelow(dir, '.html');
+for (const page of candidates.filter(read)) {
   const file = join(dir, page);
   pages++;
   const policy = pagePolicy(startOf(file)) ?? pagePolicy(readFileSync(file, 'utf8'));
@@ -94,6 +100,6 @@ try {
 }
 process.stdout.write(
   values.save !== undefined
-    ? `headers: ${policies.length} distinct policies over ${pages} pages (but ${values.except ?? ''}), saved in ${values.save}\n`
-    : `headers: ${join(dir, '_headers')} (${policies.length} distinct policies over ${pages} pages${values.only === undefined ? '' : ` of ${values.only}, and those saved`})\n`,
+    ? `headers: ${policies.length} distinct policies over ${pages} pages (but ${except ?? ''}), saved in ${values.save}\n`
+    : `headers: ${join(dir, '_headers')} (${policies.length} distinct policies over ${pages} pages${only === undefined ? '' : ` of ${only}, and those saved`})\n`,
 );

@@ -25,6 +25,7 @@ import type { NoticeOutcome } from '../src/lib/content/ingest.ts';
 import { decodeNotice } from '../src/lib/decode.ts';
 import type { SourceReport } from '../src/lib/report/index.ts';
 import { filesBelow } from '../src/lib/files.ts';
+import { fileDigests } from '../src/lib/digests.ts';
 import { readRedirects } from '../src/lib/site/permanence.ts';
 import { fail, Failure, parseNoticeBytes, readBytes, reasonOf, writeFileOrFail } from './cli.ts';
 import { commandLine } from './lib/args.ts';
@@ -201,7 +202,11 @@ if (cache) {
 const existing = generated.flatMap((g) => listFiles(g.root, g.ending));
 const wanted = new Map(plan.files.map((f) => [f.path, f.contents]));
 const stale = existing.filter((p) => !wanted.has(p));
-const changed = plan.files.filter((f) => !existsSync(join(root, f.path)) || readFileSync(join(root, f.path), 'utf8') !== f.contents);
+// What is on disk, by the SHA-256 of each file there: remembered with its stamp since the last run
+// (`fileDigests`), so a national content's 100,000 files are not read again to be compared.
+const present = plan.files.filter((f) => existsSync(join(root, f.path))).map((f) => f.path);
+const onDisk = new Map(fileDigests(root, present, 'ingest').map((digest, i) => [present[i], digest]));
+const changed = plan.files.filter((f) => onDisk.get(f.path) !== sha256(f.contents));
 
 if (check) {
   if (stale.length === 0 && changed.length === 0) {

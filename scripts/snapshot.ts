@@ -277,12 +277,17 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
   try {
     // 1. A corpus of this year alone: a later year can never change this snapshot. Its notices, commitments
     // and progress reports (`yearFolders`), its corrections (so its commitment pages say what changed and
-    // when) and their history.
-    const corpus = join(tmp, 'corpus');
-    // Hard links, not copies: a national year is 100,000 files, only read by the build.
-    for (const folder of yearFolders(year)) if (existsSync(join(root, folder))) linkTree(join(root, folder), join(corpus, folder));
-    if (corrections !== undefined) writeFileSync(join(corpus, correctionsPath), corrections);
+    // when) and their history. When the content is that corpus already (`isLive`: the year's folders, its
+    // corrections alone, no redirect), the year is built from it where it is, as the live site would be.
+    const corpus = isLive ? root : join(tmp, 'corpus');
+    if (!isLive) {
+      // Hard links, not copies: a national year is 100,000 files, only read by the build.
+      for (const folder of yearFolders(year)) if (existsSync(join(root, folder))) linkTree(join(root, folder), join(corpus, folder));
+      if (corrections !== undefined) writeFileSync(join(corpus, correctionsPath), corrections);
+    }
     const history = join(tmp, 'history.log');
+    /** Where the sharded build lists the site's files (`build-shards.ts --list`). */
+    const siteList = join(tmp, 'site-files');
     writeFileSync(history, yearLog);
 
     // 2. Build it.
@@ -315,7 +320,10 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
     // year's last snapshot (their pages kept in a cache of the year's own), giving the same bytes.
     const build: LoggedStep = {
       args: incremental
-        ? [join(project, 'scripts', 'build-shards.ts'), '--out', site, '--incremental', '--cache', join(incremental.cache, year), '--jobs', String(Math.min(2, cpus().length))]
+        ? [
+            join(project, 'scripts', 'build-shards.ts'),
+            ...['--out', site, '--incremental', '--cache', join(incremental.cache, year), '--jobs', String(Math.min(2, cpus().length)), '--list', siteList],
+          ]
         : [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site],
       log: join(tmp, 'build.log'),
       failure: (last) => `the build failed: ${last}`,
@@ -343,7 +351,15 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
     const noticeFiles = filesBelow(notices);
     const noticeEntries = noticeFiles.filter((f) => f.endsWith('.md'));
     const sourceFiles = noticeFiles.filter(isNoticeSource);
-    const siteFiles = filesBelow(site);
+    // The site's files: the sharded build listed its own (no walk of its 160,000 folders); the index's are walked.
+    const siteFiles = incremental
+      ? [
+          ...readFileSync(siteList, 'utf8')
+            .split('\n')
+            .filter((f) => f !== '' && !f.startsWith('pagefind/')),
+          ...filesBelow(join(site, 'pagefind')).map((f) => `pagefind/${f}`),
+        ].sort()
+      : filesBelow(site);
     const meta = {
       format: snapshotFormat,
       year: Number(year),

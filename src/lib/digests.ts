@@ -40,10 +40,12 @@ function readMemo(file: string): Memo {
 
 /**
  * Returns the SHA-256 (hex) of each file of `base` named in `paths` (relative, `/`-separated), in order:
- * remembered when its stamp is unchanged, else read and hashed. `cacheDir` is where memos are kept.
+ * remembered when its stamp is unchanged, else read and hashed. `use` names the memo among those of the
+ * same folder (each caller asks for its own files: one memo would hold only the last caller's);
+ * `cacheDir` is where memos are kept.
  */
-export function fileDigests(base: string, paths: readonly string[], cacheDir: string = digestCacheDir()): string[] {
-  const memoFile = join(cacheDir, `${sha256(resolve(base)).slice(0, 32)}.json`);
+export function fileDigests(base: string, paths: readonly string[], use: string, cacheDir: string = digestCacheDir()): string[] {
+  const memoFile = join(cacheDir, `${sha256(`${resolve(base)}\0${use}`).slice(0, 32)}.json`);
   const memo = readMemo(memoFile);
   const next: Memo = {};
   let changed = Object.keys(memo).length !== paths.length;

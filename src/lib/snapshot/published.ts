@@ -26,7 +26,7 @@ import { readCorrections, readRedirects } from '../site/permanence.ts';
  * where it changed.
  */
 export function treeHash(base: string, paths: readonly string[]): string {
-  const digests = fileDigests(base, paths);
+  const digests = fileDigests(base, paths, 'tree');
   return sha256(paths.map((p, i) => `${p}\0${digests[i] ?? ''}\n`).join(''));
 }
 
