@@ -6,20 +6,21 @@
  * `npm run build` runs it when the live site is a year's snapshot's site (`scripts/snapshot.ts
  * --live-site`): those pages were built before the archive they list existed, and are the only ones
  * that say something else in the live site. The build is `astro build` in a copy of the project that
- * holds only those routes, its data store warmed from the project's (the content is read again, not
- * re-parsed when unchanged); their files replace the site's, and any asset they use is added. Every
- * failure is one line; the copy is removed whatever happens.
+ * holds only those routes, reading the notices alone (`noticesOnly`: these pages list years and notices,
+ * and a national year's 100,000 commitments would be synced and stored first); their files replace the
+ * site's, and any asset they use is added. Every failure is one line; the copy is removed whatever
+ * happens.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { filesBelow } from '../src/lib/files.ts';
-import { contentDir, snapshotDir } from '../src/lib/config.ts';
+import { contentDir, noticesOnlyVariable, snapshotDir } from '../src/lib/config.ts';
 import { archivePath } from '../src/lib/content/paths.ts';
 import { Failure, onInterrupt, runCli } from './cli.ts';
 import { astroBuildEnv, runLogged, StepFailed, shareDigestCache } from './lib/children.ts';
-import { copyProject, dataStoreOf } from './lib/project-copy.ts';
+import { copyProject } from './lib/project-copy.ts';
 import { parseCommandLine } from './lib/args.ts';
 
 /** The folder of `src/pages/` whose routes publish the snapshots, and of the site its files are written to (`archivePath`). */
@@ -43,13 +44,6 @@ await runCli(async () => {
   work = mkdtempSync(join(tmpdir(), 'minsheng-archive-pages-'));
   try {
     const copy = copyProject(project, join(work, 'project'), (route) => route.startsWith(archiveRoutes));
-    // The project's data store (the year's capture just filled it, or left it there when built in shards): the
-    // content is not read again, but for files changed since.
-    const store = dataStoreOf(project);
-    if (existsSync(store)) {
-      mkdirSync(dirname(dataStoreOf(copy)), { recursive: true });
-      copyFileSync(store, dataStoreOf(copy));
-    }
     const out = join(work, 'out');
     try {
       await runLogged(
@@ -59,7 +53,8 @@ await runCli(async () => {
           failure: (last) => `archive-pages: error: the build of the archive pages failed: ${last}`,
         },
         // The copy reads this project's content and snapshots, wherever they are.
-        { cwd: copy, env: { ...process.env, ...astroBuildEnv, MINSHENG_CONTENT_DIR: contentDir(), MINSHENG_SNAPSHOT_DIR: snapshotDir() }, running },
+        // The notices alone (`noticesOnly`): these pages list years and notices, never a commitment.
+        { cwd: copy, env: { ...process.env, ...astroBuildEnv, MINSHENG_CONTENT_DIR: contentDir(), MINSHENG_SNAPSHOT_DIR: snapshotDir(), [noticesOnlyVariable]: '1' }, running },
       );
     } catch (error) {
       throw error instanceof StepFailed ? new Failure(error.message) : error;

@@ -73,9 +73,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { archiveVariables, basePath, contentDir, siteUrl, snapshotDir } from '../src/lib/config.ts';
@@ -96,8 +96,6 @@ import { codeKey } from './lib/code-key.ts';
 import { Failure, onInterrupt, reasonOf, runCli, writeFileOrFail } from './cli.ts';
 import { astroBuildEnv, removeInBackground, runBeside, StepFailed, shareDigestCache } from './lib/children.ts';
 import { linkTree } from './lib/links.ts';
-import { dataStoreOf } from './lib/project-copy.ts';
-import { aggregateProject } from '../tools/build/shards.ts';
 import type { LoggedStep } from './lib/children.ts';
 import { parseCommandLine } from './lib/args.ts';
 
@@ -177,20 +175,6 @@ function capture(): { commit: string | null; captured: string | null } {
 function contentLog(root: string): string {
   const r = spawnSync('git', [...historyLogArgs], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 });
   return r.status === 0 ? r.stdout : '';
-}
-
-/**
- * Makes the data store of the sharded build that made the live site (its aggregate build, which read the
- * whole content) the project's, as `astro build` in the project leaves it: `archive-pages.ts` starts from
- * it rather than read and parse the content again. Written beside and renamed: never a cut store.
- */
-function keepLiveStore(copy: string): void {
-  const store = dataStoreOf(copy);
-  if (!existsSync(store)) return;
-  const to = dataStoreOf(project);
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(store, `${to}.${process.pid}`);
-  renameSync(`${to}.${process.pid}`, to);
 }
 
 /** What an interrupted snapshot stops and removes: the children running now and the folders it is writing. */
@@ -341,7 +325,6 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
     }
     rmSync(join(site, 'pagefind'), { recursive: true, force: true });
     renameSync(index, join(site, 'pagefind'));
-    if (isLive && incremental) keepLiveStore(join(incremental.cache, year, aggregateProject));
     const built = performance.now();
 
     // 3. The archive, in one pass over the built site (a national year's is 150,000 files, gigabytes), on

@@ -4,7 +4,8 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir } from './lib/config.ts';
+import type { Loader } from 'astro/loaders';
+import { contentDir, noticesOnly } from './lib/config.ts';
 import { frontMatterLoader } from './lib/content/loader.ts';
 import { commitmentsDir, noticesDir } from './lib/content/paths.ts';
 import { CommitmentEntry, NoticeEntry, UnitRegistry } from './lib/schema.ts';
@@ -12,6 +13,8 @@ import { CommitmentEntry, NoticeEntry, UnitRegistry } from './lib/schema.ts';
 const root = contentDir();
 /** Entry ids are the paths without `.md`: `2023/jinan-shizhong`, `2023/jinan-shizhong/18`. */
 const byPath = (path: string): string => path.replace(/\.md$/u, '');
+/** A collection left empty: the commitments of a build that reads the notices alone (`noticesOnly`). */
+const none: Loader = { name: 'none', load: ({ store }) => Promise.resolve(store.clear()) };
 
 export const collections = {
   notices: defineCollection({
@@ -23,7 +26,7 @@ export const collections = {
     schema: UnitRegistry,
   }),
   commitments: defineCollection({
-    loader: frontMatterLoader({ base: `${root}/${commitmentsDir}`, id: byPath }),
+    loader: noticesOnly() ? none : frontMatterLoader({ base: `${root}/${commitmentsDir}`, id: byPath }),
     schema: CommitmentEntry,
   }),
 };

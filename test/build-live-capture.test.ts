@@ -10,13 +10,12 @@
  * repository with fixed dates.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject, dataStoreOf } from '../scripts/lib/project-copy.ts';
-import { aggregateProject } from '../tools/build/shards.ts';
+import { copyProject } from '../scripts/lib/project-copy.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { fileTree } from './helpers/files.ts';
 import { commitAll, gitInit } from './helpers/git.ts';
@@ -47,7 +46,6 @@ describe('npm run build of one year’s content: the live site is the site of th
     return output;
   };
   const outputs: Record<string, string> = {};
-  const stores: { afterIncremental?: string; aggregate?: string } = {};
   const archived = join(work, 'archived');
 
   beforeAll(() => {
@@ -61,11 +59,7 @@ describe('npm run build of one year’s content: the live site is the site of th
     outputs.captured = build('captured');
     outputs.own = build('own');
     rmSync(snapshots, { recursive: true, force: true });
-    // The project's data store, which the full builds left: the incremental capture must leave its own there.
-    rmSync(dataStoreOf(copy), { force: true });
     outputs.capturedIncremental = build('captured-incremental', '--incremental');
-    stores.afterIncremental = existsSync(dataStoreOf(copy)) ? readFileSync(dataStoreOf(copy), 'utf8') : undefined;
-    stores.aggregate = readFileSync(dataStoreOf(join(copy, 'node_modules', '.cache', 'minsheng-snapshot-build', '2023', aggregateProject)), 'utf8');
     outputs.ownIncremental = build('own-incremental', '--incremental');
     mkdirSync(archived);
     tar.x({ file: join(snapshots, 'minsheng-2023.tar.gz'), cwd: archived, sync: true });
@@ -83,11 +77,6 @@ describe('npm run build of one year’s content: the live site is the site of th
       expect(output).toMatch(/snapshot: .*minsheng-2023\.tar\.gz is current/u);
       expect(output).toContain('build: 3/5 astro build');
     }
-  });
-
-  test('should leave the data store of an incremental capture as the project’s, for the archive pages to start from', () => {
-    expect(stores.aggregate).toContain('2023/jinan-shizhong');
-    expect(stores.afterIncremental).toBe(stores.aggregate);
   });
 
   test('should give the same bytes as the build that builds the live site itself, with and without --incremental', () => {

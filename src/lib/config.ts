@@ -59,3 +59,15 @@ export function digestCacheDir(env: Record<string, string | undefined> = process
   const value = env[digestCacheVariable];
   return resolve(cwd, value && value.trim() !== '' ? value : join('node_modules', '.cache', 'minsheng-digests'));
 }
+
+/** The environment variable that makes a build read the notices alone (`archive-pages.ts`): no commitment is loaded. */
+export const noticesOnlyVariable = 'MINSHENG_NOTICES_ONLY';
+
+/**
+ * Returns whether this build reads the notices alone (`MINSHENG_NOTICES_ONLY=1`): the build of the pages
+ * that list the snapshots, which need the years and their notices, not a national year's 100,000
+ * commitments (Astro would sync and store them all first).
+ */
+export function noticesOnly(env: Record<string, string | undefined> = process.env): boolean {
+  return env[noticesOnlyVariable] === '1';
+}

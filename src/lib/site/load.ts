@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import { contentDir } from '../config.ts';
+import { contentDir, noticesOnly } from '../config.ts';
 import { correctionsPath } from '../content/paths.ts';
 import type { Correction } from '../schema.ts';
 import { readCorrections } from './permanence.ts';
@@ -25,6 +25,14 @@ let model: Promise<Year[]> | undefined;
 export function loadModel(): Promise<Year[]> {
   model ??= (async () => {
     const [notices, commitments, units] = await Promise.all([getCollection('notices'), getCollection('commitments'), getCollection('units')]);
+    // A build of the notices alone (the pages that list the snapshots: years and notices) has no commitment to check.
+    if (noticesOnly())
+      return buildModel(
+        notices.map((n) => n.data),
+        [],
+        units.map((u) => u.data),
+        loadReports(),
+      );
     // Half-ingested content (an interrupted ingest, a partial copy) stops the build: never an empty or partial site.
     const problems = contentProblems(
       notices.map((n) => n.data),
