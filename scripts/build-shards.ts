@@ -50,7 +50,7 @@ import { fileDigests } from '../src/lib/digests.ts';
 import { contentHistoryVariable, historyLogArgs, parseHistory } from '../src/lib/site/history.ts';
 import { fail, onInterrupt } from './cli.ts';
 import { linkFile } from './lib/links.ts';
-import { placeFiles, placeInWorker } from '../tools/build/placement.ts';
+import { MissingFile, placeFiles, placeInWorker } from '../tools/build/placement.ts';
 import type { Placed } from '../tools/build/placement.ts';
 import { cacheEntries } from './lib/project-copy.ts';
 import { astroBuildEnv, shareDigestCache } from './lib/children.ts';
@@ -403,7 +403,8 @@ try {
   );
 } catch (error) {
   // A file a district's list names is gone from the cache (a disk cleaned by hand): the cache cannot be trusted.
-  fail(`build-shards: error: ${error instanceof Error ? error.message : String(error)}; remove ${cache} and build again`);
+  if (error instanceof MissingFile) fail(`build-shards: error: ${error.message}; remove ${cache} and build again`);
+  fail(`build-shards: error: the output could not be put together in ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
 }
 for (const rel of aggregateFiles) placed.add(rel);
 

@@ -134,6 +134,19 @@ async function runAll(steps: readonly Step[]): Promise<Failed | undefined> {
   return undefined;
 }
 
+/** Runs two lists of steps at once; resolves with the first failure, or undefined when both succeeded. */
+function runBoth(a: readonly Step[], b: readonly Step[]): Promise<Failed | undefined> {
+  return new Promise((done) => {
+    let running = 2;
+    const finish = (failure: Failed | undefined): void => {
+      if (failure) done(failure);
+      else if (--running === 0) done(undefined);
+    };
+    void runAll(a).then(finish);
+    void runAll(b).then(finish);
+  });
+}
+
 /** Stops the build: the other steps still running are stopped, nothing is kept. */
 function stop(failure: Failed): never {
   for (const child of children) child.kill('SIGTERM');
@@ -180,19 +193,6 @@ if (ingested) stop(ingested);
 // A year captured from content that is that year's alone left its site in the partial folder, search
 // index included: it is the live site, but for the pages that list the snapshots, built again now
 // that the archive exists. Else the pages and the index at once; the first to fail stops the other.
-/** Runs two lists of steps at once; resolves with the first failure, or undefined when both succeeded. */
-function runBoth(a: readonly Step[], b: readonly Step[]): Promise<Failed | undefined> {
-  return new Promise((done) => {
-    let running = 2;
-    const finish = (failure: Failed | undefined): void => {
-      if (failure) done(failure);
-      else if (--running === 0) done(undefined);
-    };
-    void runAll(a).then(finish);
-    void runAll(b).then(finish);
-  });
-}
-
 const captured = existsSync(partial);
 const failed = captured ? ((await runBoth(archivePages, headersBeside)) ?? (await runAll(headersAfter))) : await runBoth(pages, index);
 if (failed) stop(failed);

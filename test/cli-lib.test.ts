@@ -79,7 +79,17 @@ describe('a script’s usage error', () => {
     [
       'snapshot.ts',
       ['--verify'],
-      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)',
+      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)',
+    ],
+    [
+      'snapshot.ts',
+      ['2023', '--piece-every', '0'],
+      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--piece-every takes a whole number from 1)',
+    ],
+    [
+      'headers.ts',
+      ['dist', '--save', 'x'],
+      'usage: node scripts/headers.ts [DIR] [--except PREFIX --save FILE | --only PREFIX --saved FILE]  (--except goes with --save, --only with --saved)',
     ],
     ['check-site.ts', ['--sit', 'x'], 'usage: node scripts/check-site.ts [DIR] [--site URL]  (unknown argument: --sit)'],
   ])('should be one line and exit code 2 for %s %j', (script, args, line) => {

@@ -8,9 +8,15 @@
  * The same module is the worker's code: started with `workerData.placeWorker`, it places what it was
  * given and answers with nothing, or with the first error, in words.
  */
-import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+/** Why a hard link may fail where a copy succeeds. */
+const copyInstead: ReadonlySet<string> = new Set(['EXDEV', 'EMLINK', 'EPERM', 'ENOTSUP']);
+
+/** A file to place that is not where it should be (a cache damaged by hand). */
+export class MissingFile extends Error {}
 
 /** A file to place: where it is, and its path relative to the output. */
 export interface Placed {
@@ -39,9 +45,9 @@ export function placeFiles(outDir: string, files: Iterable<Placed>, how: How, fo
       else linkSync(from, to);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new Error(`${rel} cannot be placed: ${from} is missing`);
-      // Another file system: a copy.
-      if (how === 'move' || code !== 'EXDEV') throw error;
+      if (code === 'ENOENT' && !existsSync(from)) throw new MissingFile(`${rel} cannot be placed: ${from} is missing`);
+      // Another file system, a file linked too often, a file system without hard links: a copy.
+      if (!copyInstead.has(code ?? '')) throw error;
       copyFileSync(from, to);
     }
   }
@@ -54,19 +60,23 @@ interface PlaceTask {
   files: Placed[];
 }
 
+/** What the worker answers: nothing when all is placed, else the first error's message and whether a file was missing. */
+type PlaceAnswer = null | { message: string; missing: boolean };
+
 /**
  * Hard-links `files` below `outDir` on a worker thread; resolves when all are placed, rejects with the
- * first error (naming the file). The files must be new to the output: nothing is replaced.
+ * first error (naming the file; a `MissingFile` when a file to place is gone). The files must be new to
+ * the output: nothing is replaced.
  */
 export function placeInWorker(outDir: string, files: Placed[]): Promise<void> {
   return new Promise((done, failed) => {
     const task: PlaceTask = { placeWorker: true, outDir, files };
     const worker = new Worker(new URL(import.meta.url), { workerData: task });
     let answered = false;
-    worker.on('message', (error: string | null) => {
+    worker.on('message', (answer: PlaceAnswer) => {
       answered = true;
-      if (error === null) done();
-      else failed(new Error(error));
+      if (answer === null) done();
+      else failed(answer.missing ? new MissingFile(answer.message) : new Error(answer.message));
     });
     worker.on('error', failed);
     worker.on('exit', (code) => {
@@ -79,8 +89,8 @@ if (!isMainThread && parentPort && (workerData as Partial<PlaceTask> | null)?.pl
   const { outDir, files } = workerData as PlaceTask;
   try {
     placeFiles(outDir, files, 'link', new Set([outDir]));
-    parentPort.postMessage(null);
+    parentPort.postMessage(null satisfies PlaceAnswer);
   } catch (error) {
-    parentPort.postMessage(error instanceof Error ? error.message : String(error));
+    parentPort.postMessage({ message: error instanceof Error ? error.message : String(error), missing: error instanceof MissingFile } satisfies PlaceAnswer);
   }
 }
