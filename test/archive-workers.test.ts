@@ -47,6 +47,16 @@ async function all(files: ArchiveSource[][], jobs: number, extra: Partial<Member
   return made;
 }
 
+/** Returns the sources cut by count alone (no name starts a piece: `every` is out of a hash's reach). */
+function cutByCount(files: number, items: ArchiveSource[] = sources): ArchiveSource[][] {
+  return pieces(
+    items,
+    (s) => s.name,
+    () => 1,
+    { every: 1e9, bytes: 100, files },
+  );
+}
+
 describe('archivedFile', () => {
   test('should give a page its banner and relative links, and leave any other file as built', () => {
     const page = Buffer.from('<html><body><a class="skip" href="#main">跳</a><a href="/2023/">年</a></body></html>');
@@ -115,12 +125,7 @@ describe('pieces', () => {
 
 describe('membersInWorkers', () => {
   test('should make, in order, members whose joined bytes are the tar of the archived files, and each file’s digest', async () => {
-    const cut = pieces(
-      sources,
-      (s) => s.name,
-      () => 1,
-      { every: 1e9, bytes: 100, files: 3 },
-    );
+    const cut = cutByCount(3);
     const members = await all(cut, 2);
     expect(members).toHaveLength(cut.length);
     // What the archive holds: each page archived (banner, relative links), every other file as it is.
@@ -138,12 +143,7 @@ describe('membersInWorkers', () => {
   });
 
   test('should make the same bytes with one worker or three, and one member per piece', async () => {
-    const cut = pieces(
-      sources,
-      (s) => s.name,
-      () => 1,
-      { every: 1e9, bytes: 100, files: 2 },
-    );
+    const cut = cutByCount(2);
     const one = await all(cut, 1);
     const three = await all(cut, 3);
     expect(Buffer.concat(three.map((m) => m.gz)).equals(Buffer.concat(one.map((m) => m.gz)))).toBe(true);
@@ -153,12 +153,7 @@ describe('membersInWorkers', () => {
   });
 
   test('should make one member alone as the workers do', async () => {
-    const [first] = pieces(
-      sources,
-      (s) => s.name,
-      () => 1,
-      { every: 1e9, bytes: 100, files: 4 },
-    );
+    const [first] = cutByCount(4);
     const [worked] = await all([first ?? []], 1);
     const alone = await makeMember(first ?? [], options);
     expect(worked?.gz.equals(alone.gz)).toBe(true);
@@ -167,16 +162,7 @@ describe('membersInWorkers', () => {
 
   test('should fail naming a file that cannot be read', async () => {
     const missing = join(dir, 'site', 'gone.html');
-    const cut = pieces(
-      [...sources, { name: 'site/gone.html', from: { file: missing }, site: 'gone.html' }, ...sources],
-      (s) => s.name,
-      () => 1,
-      {
-        every: 1e9,
-        bytes: 100,
-        files: 2,
-      },
-    );
+    const cut = cutByCount(2, [...sources, { name: 'site/gone.html', from: { file: missing }, site: 'gone.html' }, ...sources]);
     await expect(all(cut, 2)).rejects.toThrow(missing);
   });
 
