@@ -74,12 +74,11 @@ function savedPolicies(file: string): [string, string][] {
  * pass over the pages in order gives.
  */
 const firstPage = new Map<string, string>(values.saved === undefined ? [] : savedPolicies(values.saved));
-/** Whether a page (its path below `dir`) is read in this pass. */
-const read = (page: string): boolean => (except !== undefined ? !page.startsWith(except) : only !== undefined ? page.startsWith(only) : true);
 let pages = 0;
-/** The pages to read: below `--only` alone (no walk of the whole site), else all but those `read` leaves out. */
-const candidates = only !== undefined ? filesBelow(join(dir, only), '.html').map((f) => `${only}${f}`) : filesBelow(dir, '.html');
-for (const page of candidates.filter(read)) {
+/** The pages read in this pass: those below `--only` (that folder alone is walked), or all but those below `--except`. */
+const toRead =
+  only !== undefined ? filesBelow(join(dir, only), '.html').map((f) => `${only}${f}`) : filesBelow(dir, '.html').filter((page) => except === undefined || !page.startsWith(except));
+for (const page of toRead) {
   const file = join(dir, page);
   pages++;
   const policy = pagePolicy(startOf(file)) ?? pagePolicy(readFileSync(file, 'utf8'));
