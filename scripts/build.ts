@@ -33,7 +33,12 @@
  * Only when all five succeeded does the new build replace the output (default
  * `dist/`): the old folder is renamed aside, the new one renamed into place,
  * the old one removed by a background process (the command does not wait for
- * it). A failed, interrupted (Ctrl-C, SIGTERM) or killed build
+ * it). With `--incremental` the old one is kept instead, hidden beside the
+ * output (`.<out>.spare/`, its index in `.<out>.spare-index/`), and the next
+ * incremental build is made in it (`build-shards.ts --reuse`, `search-index.ts
+ * --reuse`): its files that are still the cached pages and index parts stay
+ * where they are, so adding a notice does not make 160,000 folders again.
+ * A failed, interrupted (Ctrl-C, SIGTERM) or killed build
  * leaves the previous output as it was; its partial folder is removed then, or
  * by the next build when the process was killed outright.
  *
@@ -70,7 +75,9 @@ const aside = join(parent, `.${name}.old-${process.pid}`);
 const search = join(parent, `.${name}.search-${process.pid}`);
 /** The pages' policies the headers step read beside the archive pages (`headers.ts --save`). */
 const policies = join(parent, `.${name}.policies-${process.pid}`);
-const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search|policies)-(\\d+)$`, 'u');
+const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search|policies|stale|stale-index)-(\\d+)$`, 'u');
+/** The output and index an incremental build replaced, kept for the next one to build into (consumed by it). */
+const spare = { site: join(parent, `.${name}.spare`), index: join(parent, `.${name}.spare-index`) };
 
 // What a build killed outright (SIGKILL, power loss) left behind; another build still running keeps its own.
 if (existsSync(parent)) {
@@ -159,7 +166,15 @@ const content: Step[] = [
   [
     '2/5 snapshots',
     process.execPath,
-    [join(project, 'scripts', 'snapshot.ts'), '--all', ...(incremental ? ['--incremental'] : []), '--live-site', partial, '--live-index', search],
+    [
+      join(project, 'scripts', 'snapshot.ts'),
+      '--all',
+      ...(incremental ? ['--incremental', '--reuse-site', spare.site, '--reuse-index', spare.index] : []),
+      '--live-site',
+      partial,
+      '--live-index',
+      search,
+    ],
   ],
 ];
 const headers: Step = ['4/5 headers', process.execPath, [join(project, 'scripts', 'headers.ts'), partial]];
@@ -168,7 +183,7 @@ const pages: Step[] = [
     ? [
         '3/5 astro build (incremental)',
         process.execPath,
-        [join(project, 'scripts', 'build-shards.ts'), '--out', partial, '--incremental', '--jobs', String(Math.min(2, cpus().length))],
+        [join(project, 'scripts', 'build-shards.ts'), '--out', partial, '--incremental', '--reuse', spare.site, '--jobs', String(Math.min(2, cpus().length))],
       ]
     : ['3/5 astro build', process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', partial]],
   headers,
@@ -186,7 +201,13 @@ const headersBeside: Step[] = [
 const headersAfter: Step[] = [
   ['4/5 headers (the archive pages)', process.execPath, [join(project, 'scripts', 'headers.ts'), partial, '--only', archivePrefix, '--saved', policies]],
 ];
-const index: Step[] = [['5/5 search index (beside the astro build)', process.execPath, [join(project, 'scripts', 'search-index.ts'), '--content', '--out', search]]];
+const index: Step[] = [
+  [
+    '5/5 search index (beside the astro build)',
+    process.execPath,
+    [join(project, 'scripts', 'search-index.ts'), '--content', '--out', search, ...(incremental ? ['--reuse', spare.index] : [])],
+  ],
+];
 
 const ingested = await runAll(content);
 if (ingested) stop(ingested);
@@ -216,5 +237,27 @@ try {
 process.stdout.write(`build: ${out}/ replaced by the new build\n`);
 // The previous build is removed by a process of its own that outlives this one: at national scale, unlinking
 // its 158,000 pages takes minutes, and the new build is already in place. Should it die, the next build
-// removes the folder (its name carries this build's process id).
-if (existsSync(aside)) removeInBackground(aside);
+// removes the folder (its name carries this build's process id). An incremental build keeps it as the
+// spare the next one is made in; a spare this build did not take (a failed step's, say) is removed.
+/** Keeps the replaced output as the spare the next incremental build is made in (a spare not taken is removed). */
+function keepSpare(): void {
+  for (const [kept, stale] of [
+    [spare.site, join(parent, `.${name}.stale-${process.pid}`)],
+    [spare.index, join(parent, `.${name}.stale-index-${process.pid}`)],
+  ] as const) {
+    if (existsSync(kept)) {
+      renameSync(kept, stale);
+      removeInBackground(stale);
+    }
+  }
+  if (existsSync(join(aside, 'pagefind'))) renameSync(join(aside, 'pagefind'), spare.index);
+  renameSync(aside, spare.site);
+}
+if (existsSync(aside)) {
+  try {
+    if (incremental) keepSpare();
+  } catch {
+    // Not kept (a disk that refuses the rename): the next build makes its output anew.
+  }
+  if (existsSync(aside)) removeInBackground(aside);
+}

@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [--no-cache] [[--site] dist]`:
+ * `node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [--no-cache] [--reuse DIR] [[--site] dist]`:
  * builds the Pagefind search index of a built site into `<site>/pagefind/` (or `--out`), with Pagefind's
  * Node API.
  *
@@ -34,6 +34,10 @@
  * and a later run copies a part whose key is kept instead of indexing it again: the parts end where
  * their districts decide (`planParts`), so adding one notice indexes one part again, seldom two. The
  * index is the same byte for byte (tested). `--no-cache` indexes every part and leaves the cache alone.
+ * `--reuse DIR`: DIR is an earlier index made with the cache, no longer published (the one `npm run
+ * build` replaced); it becomes the output, and its files that are still the kept parts' files (the
+ * same inode) stay where they are rather than being linked again; everything else in it is removed
+ * (`clearForReuse`). The index is the same; a national one is 100,000 files.
  *
  * Last of all it writes `pagefind/complete.json`, listing every file of the
  * index with its size (`src/lib/search/complete.ts`): a build killed while
@@ -42,7 +46,7 @@
  * `--plain` indexes the pages as built, with Pagefind's own reading of the
  * HTML and its zh-CN segmentation (to measure what Pagefind does on its own).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { basePath as siteBasePath } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
@@ -59,7 +63,8 @@ import type { SearchEntry } from '../src/lib/search/entry.ts';
 import { indexedPages, listedPages, listingFilters } from '../src/lib/search/pages.ts';
 import { readContentModel } from './lib/content-model.ts';
 import { codeKey } from './lib/code-key.ts';
-import { keepPart, partKey, pruneCache, restorePart, searchCacheDir } from './lib/search-cache.ts';
+import { entryFiles, keepPart, partKey, pruneCache, restorePart, searchCacheDir } from './lib/search-cache.ts';
+import { clearForReuse, sameFile } from '../tools/build/placement.ts';
 import type { Year } from '../src/lib/site/model.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -71,6 +76,8 @@ let maxPages = defaultMaxPages;
 /** Parts indexed at once: each is a Pagefind process of about 3 GB at 20,000 pages (BENCHMARKS.md). */
 let jobs = 2;
 let useCache = true;
+/** `--reuse DIR`: an earlier index to write into again, consumed. */
+let reuse: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--site' && args[i + 1] !== undefined) site = args[++i] ?? site;
@@ -81,12 +88,18 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--max-pages' && args[i + 1] !== undefined) maxPages = Number(args[++i]);
   else if (a === '--jobs' && args[i + 1] !== undefined) jobs = Number(args[++i]);
   else if (a === '--no-cache') useCache = false;
-  else fail(`usage: node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [--no-cache] [[--site] <dir>]  (unknown argument: ${a})`, 2);
+  else if (a === '--reuse' && args[i + 1] !== undefined) reuse = args[++i];
+  else
+    fail(
+      `usage: node scripts/search-index.ts [--plain | --content] [--out DIR] [--max-pages N] [--jobs N] [--no-cache] [--reuse DIR] [[--site] <dir>]  (unknown argument: ${a})`,
+      2,
+    );
 }
 const root = resolve(site);
 if (!Number.isInteger(maxPages) || maxPages < 1) fail('search-index: error: --max-pages must be a positive whole number', 2);
 if (!Number.isInteger(jobs) || jobs < 1) fail('search-index: error: --jobs must be a positive whole number', 2);
 if (plain && fromContent) fail('search-index: error: --plain reads the built pages, --content the content: give one of them', 2);
+if (reuse !== undefined && !fromContent) fail('search-index: error: --reuse goes with --content (an index made from the content, its parts kept in the cache)', 2);
 if (!fromContent && (!existsSync(root) || !statSync(root).isDirectory())) fail(`${site}: error: no built site here; run \`astro build\` first`);
 
 /** The site's base path (astro.config.mjs reads the same variable); result URLs start with it. */
@@ -174,11 +187,35 @@ async function indexParts(which: readonly number[]): Promise<Map<number, PartOut
 // The parts kept in the cache are copied in once the others are written (Pagefind writes the first
 // part into the folder that holds the others); a part whose entry turns out damaged is indexed then.
 const kept = (n: number): boolean => cache !== undefined && existsSync(join(cache, keys[n] ?? '', 'entry.json'));
+/** The files of the earlier index (`--reuse`) that are the kept parts' own, left in place: their paths in the index. */
+let stayed = new Set<string>();
+if (cache !== undefined && reuse !== undefined && resolve(reuse) !== out) {
+  try {
+    renameSync(resolve(reuse), out);
+    const wanted = new Map(parts.flatMap((part, n) => (kept(n) ? entryFiles(cache, keys[n] ?? '').map(([path, from]): [string, string] => [`${part.path}${path}`, from]) : [])));
+    stayed = clearForReuse(out, wanted).kept;
+  } catch {
+    // None there (the first build, or another build took it): a new folder.
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 const outcomes = await indexParts(parts.map((_, n) => n).filter((n) => !kept(n)));
 const reused = new Set<number>();
+/** The kept parts' files found in place, left by the earlier index (`--reuse`). */
+let leftInPlace = 0;
 for (const n of parts.map((_, n) => n).filter(kept)) {
-  const restored = restorePart(cache ?? '', keys[n] ?? '', join(out, parts[n]?.path ?? ''));
-  if (restored === undefined) continue;
+  const path = parts[n]?.path ?? '';
+  // A file left in place by the earlier index is kept if it is still the cached file (Pagefind wrote beside it).
+  const restored = restorePart(cache ?? '', keys[n] ?? '', join(out, path), (file, from) => {
+    const inPlace = stayed.has(`${path}${file}`) && sameFile(join(out, path, file), from);
+    if (inPlace) leftInPlace++;
+    return inPlace;
+  });
+  if (restored === undefined) {
+    // A damaged entry: the part is indexed again, into a folder without the earlier index's files.
+    for (const rel of stayed) if (rel.startsWith(path) && (path !== '' || !/^part-\d+\//u.test(rel))) rmSync(join(out, rel), { force: true });
+    continue;
+  }
   reused.add(n);
   outcomes.set(n, { errors: [], chars: restored, seconds: 0 });
 }
@@ -210,7 +247,10 @@ if (cache !== undefined) {
     if (!reused.has(n)) keepPart(cache, keys[n] ?? '', join(out, part.path), part.path === '', outcomes.get(n)?.chars ?? 0);
   });
   pruneCache(cache, new Set(keys));
-  process.stdout.write(`search-index: ${reused.size} of ${parts.length} parts reused from the cache (${relative(process.cwd(), cache) || cache})\n`);
+  process.stdout.write(
+    `search-index: ${reused.size} of ${parts.length} parts reused from the cache (${relative(process.cwd(), cache) || cache})` +
+      `${reuse === undefined ? '' : `, ${leftInPlace} of their files left in place from an earlier index`}\n`,
+  );
 }
 
 let files = 0;

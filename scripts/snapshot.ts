@@ -33,6 +33,10 @@
  * content is the year's corpus and nothing more (one year, as a new site's
  * content is), the live site is the year's site: it is built in DIR and left
  * there for the build to publish, its search index made in the other folder.
+ * With `--incremental`, `--reuse-site DIR --reuse-index DIR` name the live
+ * site and index a build replaced: the site and index are built into them
+ * again (`build-shards.ts --reuse`, `search-index.ts --reuse`), the files still
+ * the cached ones left in place.
  *
  * With `--incremental`, the archive's gzip members whose files did not change
  * since the year's last archive (still in DIR, unchanged) are copied from it
@@ -193,6 +197,8 @@ onInterrupt((signal) => {
 interface LiveSite {
   site: string;
   index: string;
+  /** The live site and index a build replaced, to build into again (with `--incremental`; consumed). */
+  reuse?: { site: string; index: string };
 }
 
 /** How a year is captured. */
@@ -307,13 +313,14 @@ async function createSnapshot(year: string, outDir: string, { record, reuse, inc
         ? [
             join(project, 'scripts', 'build-shards.ts'),
             ...['--out', site, '--incremental', '--cache', join(incremental.cache, year), '--jobs', String(Math.min(2, cpus().length)), '--list', siteList],
+            ...(isLive && live?.reuse ? ['--reuse', live.reuse.site] : []),
           ]
         : [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', site],
       log: join(tmp, 'build.log'),
       failure: (last) => `the build failed: ${last}`,
     };
     const indexing: LoggedStep = {
-      args: [join(project, 'scripts', 'search-index.ts'), '--content', '--out', index],
+      args: [join(project, 'scripts', 'search-index.ts'), '--content', '--out', index, ...(incremental && isLive && live?.reuse ? ['--reuse', live.reuse.index] : [])],
       log: join(tmp, 'index.log'),
       failure: (last) => `the search index failed: ${last}`,
     };
@@ -521,7 +528,7 @@ async function verifySnapshot(archive: string, expected: Expected | undefined): 
 }
 
 const usage =
-  'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
+  'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR [--reuse-site DIR --reuse-index DIR]] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]';
 await runCli(async () => {
   const { values, positionals } = parseCommandLine({
     usage,
@@ -536,6 +543,8 @@ await runCli(async () => {
       cache: { type: 'string' },
       'live-site': { type: 'string' },
       'live-index': { type: 'string' },
+      'reuse-site': { type: 'string' },
+      'reuse-index': { type: 'string' },
       'piece-every': { type: 'string' },
     },
     positionals: { min: 0, max: 1 },
@@ -552,7 +561,12 @@ await runCli(async () => {
   const liveSite = values['live-site'];
   const liveIndex = values['live-index'];
   if ((liveSite === undefined) !== (liveIndex === undefined)) throw new Failure(`${usage}  (--live-site and --live-index go together)`, 2);
-  const live = liveSite !== undefined && liveIndex !== undefined ? { site: resolve(liveSite), index: resolve(liveIndex) } : undefined;
+  const reuseSite = values['reuse-site'];
+  const reuseIndex = values['reuse-index'];
+  if ((reuseSite === undefined) !== (reuseIndex === undefined)) throw new Failure(`${usage}  (--reuse-site and --reuse-index go together)`, 2);
+  if (reuseSite !== undefined && (liveSite === undefined || !values.incremental)) throw new Failure(`${usage}  (--reuse-site goes with --live-site and --incremental)`, 2);
+  const reuse = reuseSite !== undefined && reuseIndex !== undefined ? { site: resolve(reuseSite), index: resolve(reuseIndex) } : undefined;
+  const live = liveSite !== undefined && liveIndex !== undefined ? { site: resolve(liveSite), index: resolve(liveIndex), ...(reuse ? { reuse } : {}) } : undefined;
   const every = values['piece-every'] === undefined ? archivePiece.every : Number(values['piece-every']);
   if (!Number.isInteger(every) || every < 1) throw new Failure(`${usage}  (--piece-every takes a whole number from 1)`, 2);
   const cut: PieceSize = { ...archivePiece, every };

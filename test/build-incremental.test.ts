@@ -15,6 +15,7 @@ import { parseHistory } from '../src/lib/site/history.ts';
 import { fileTree } from './helpers/files.ts';
 import { addNotice, heldBackCorpus } from './helpers/corpus.ts';
 import { astroBuildEnv } from '../scripts/lib/children.ts';
+import { linkTree } from '../scripts/lib/links.ts';
 
 describe('the content keys', () => {
   test('should tell a district’s files from the files every page shares', () => {
@@ -81,9 +82,10 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
   const logs: string[] = [];
 
   /** Runs the incremental build into `out` and keeps its log. */
-  const incremental = (out: string): void => {
+  const incremental = (out: string, ...extra: string[]): void => {
     const args = [
       join(project, 'scripts', 'build-shards.ts'),
+      ...extra,
       '--out',
       out,
       '--incremental',
@@ -134,6 +136,11 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
     }
     execFileSync(node, [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'whole')], { cwd: copy, env, stdio: 'pipe' });
     execFileSync(node, [join(project, 'scripts', 'headers.ts'), join(work, 'whole')], { cwd: project, stdio: 'pipe' });
+
+    // Built once more into an earlier output, as `npm run build -- --incremental` does into the one it
+    // replaced: the first output (its files linked as they are, so the kept districts' are the cache's).
+    linkTree(join(work, 'first'), join(work, 'spare'));
+    incremental(join(work, 'reused'), '--reuse', join(work, 'spare'));
   }, 900_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -149,6 +156,17 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
     const second = fileTree(join(work, 'second'), 'base64');
     expect([...second.keys()]).toEqual([...whole.keys()]);
     for (const [path, bytes] of whole) expect(second.get(path), path).toBe(bytes);
+  });
+
+  test('should build into an earlier output the same bytes, leaving in place the files still cached', () => {
+    const whole = fileTree(join(work, 'whole'), 'base64');
+    const reused = fileTree(join(work, 'reused'), 'base64');
+    expect([...reused.keys()]).toEqual([...whole.keys()]);
+    for (const [path, bytes] of whole) expect(reused.get(path), path).toBe(bytes);
+    expect(existsSync(join(work, 'spare'))).toBe(false);
+    const [, inPlace, all] = /an earlier output built into again: (\d+) of (\d+) files left in place/u.exec(logs[2] ?? '') ?? [];
+    expect(Number(inPlace)).toBeGreaterThan(0);
+    expect(Number(inPlace)).toBeLessThan(Number(all));
   });
 
   test('should leave the removed district out and keep the first output as it was built', () => {

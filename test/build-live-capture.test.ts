@@ -10,7 +10,7 @@
  * repository with fixed dates.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tar from 'tar';
@@ -46,6 +46,11 @@ describe('npm run build of one year’s content: the live site is the site of th
     return output;
   };
   const outputs: Record<string, string> = {};
+  /** The incremental builds' outputs, each read before the next build replaced it. */
+  const trees: Record<string, Map<string, string>> = {};
+  /** A district's folder in the first incremental output, and in the third: the same folder, built into again. */
+  let firstFolder = 0;
+  let thirdFolder = -1;
   const archived = join(work, 'archived');
 
   beforeAll(() => {
@@ -59,15 +64,27 @@ describe('npm run build of one year’s content: the live site is the site of th
     outputs.captured = build('captured');
     outputs.own = build('own');
     rmSync(snapshots, { recursive: true, force: true });
-    outputs.capturedIncremental = build('captured-incremental', '--incremental');
-    outputs.ownIncremental = build('own-incremental', '--incremental');
+    // The incremental builds, into one folder: each replaced output is kept as the spare the next build
+    // is made in (`.<out>.spare`), so the third capture is made in the first one's output, the live site
+    // itself in the second's.
+    outputs.capturedIncremental = build('incremental', '--incremental');
+    trees.capturedIncremental = fileTree(join(work, 'out', 'incremental'), 'base64');
+    firstFolder = statSync(join(work, 'out', 'incremental', '2023', 'jinan-shizhong')).ino;
+    for (const name of ['capturedAgain', 'capturedThird'] as const) {
+      rmSync(snapshots, { recursive: true, force: true });
+      outputs[name] = build('incremental', '--incremental');
+      trees[name] = fileTree(join(work, 'out', 'incremental'), 'base64');
+    }
+    thirdFolder = statSync(join(work, 'out', 'incremental', '2023', 'jinan-shizhong')).ino;
+    outputs.ownIncremental = build('incremental', '--incremental');
+    trees.ownIncremental = fileTree(join(work, 'out', 'incremental'), 'base64');
     mkdirSync(archived);
     tar.x({ file: join(snapshots, 'minsheng-2023.tar.gz'), cwd: archived, sync: true });
   }, 900_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('should capture the year once and publish its pages, building only the archive pages again', () => {
-    for (const output of [outputs.captured, outputs.capturedIncremental]) {
+    for (const output of [outputs.captured, outputs.capturedIncremental, outputs.capturedAgain, outputs.capturedThird]) {
       expect(output).toMatch(/snapshot: the content is 2023's alone: its pages are the live site's/u);
       expect(output).toContain('build: 3/5 the archive pages');
       expect(output).not.toContain('astro build');
@@ -85,8 +102,23 @@ describe('npm run build of one year’s content: the live site is the site of th
       expect.arrayContaining(['index.html', '2023/jinan-shizhong/1/index.html', 'pagefind/complete.json', '_headers', 'archive/minsheng-2023.tar.gz']),
     );
     expect(fileTree(join(work, 'out', 'own'), 'base64')).toEqual(captured);
-    expect(fileTree(join(work, 'out', 'captured-incremental'), 'base64')).toEqual(captured);
-    expect(fileTree(join(work, 'out', 'own-incremental'), 'base64')).toEqual(captured);
+    for (const [name, tree] of Object.entries(trees)) expect(tree, name).toEqual(captured);
+  });
+
+  test('should make an incremental build in the output the build before it replaced, to the same bytes', () => {
+    // The third capture was made in the first one's output (its folders are the same); the live site
+    // itself in the capture's, whose index files it left in place.
+    expect(thirdFolder).toBe(firstFolder);
+    expect(outputs.ownIncremental).toMatch(/an earlier output built into again: \d+ of \d+ files left in place/u);
+    expect(outputs.ownIncremental).toMatch(/[1-9]\d* of their files left in place from an earlier index/u);
+    // The output the last build replaced is kept for the next one, its index apart.
+    // (A spare it did not take, none here, would be renamed `.incremental.stale-<pid>` and removed in the background.)
+    expect(readdirSync(join(work, 'out')).filter((f) => f.startsWith('.incremental.') && !f.startsWith('.incremental.stale-'))).toEqual([
+      '.incremental.spare',
+      '.incremental.spare-index',
+    ]);
+    // Every incremental output was the same bytes as the build from nothing (the test before).
+    expect(Object.keys(trees)).toEqual(['capturedIncremental', 'capturedAgain', 'capturedThird', 'ownIncremental']);
   });
 
   test('should publish the archive on /archive/ with its SHA-256, and say in the archive’s own /archive/ that it is a copy', () => {

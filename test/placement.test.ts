@@ -1,12 +1,14 @@
 /**
  * Putting a sharded build's output together (`tools/build/placement.ts`): files hard-linked or moved into
- * their folders, on the main thread or a worker; a file to place that is gone fails naming it.
+ * their folders, on the main thread or a worker; a file to place that is gone fails naming it; an earlier
+ * output placed into again keeps the files that are still the cached ones, and nothing else.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { MissingFile, placeFiles, placeInWorker } from '../tools/build/placement.ts';
+import { clearForReuse, MissingFile, placeFiles, placeInWorker } from '../tools/build/placement.ts';
+import { filesBelow } from '../src/lib/files.ts';
 
 describe('placeFiles and placeInWorker', () => {
   const dir = mkdtempSync(join(tmpdir(), 'minsheng-placement-'));
@@ -56,5 +58,37 @@ describe('placeFiles and placeInWorker', () => {
     await expect(placeInWorker(join(dir, 'gone-1'), gone)).rejects.toThrow(`gone.html cannot be placed: ${join(cache, 'gone.html')} is missing`);
     await expect(placeInWorker(join(dir, 'gone-2'), gone)).rejects.toBeInstanceOf(MissingFile);
     expect(() => placeFiles(join(dir, 'gone-main'), gone.slice(2), 'link', new Set([join(dir, 'gone-main')]))).toThrow(MissingFile);
+  });
+
+  test('should keep in an earlier output only the files that are still the cached ones, and place the rest on a worker', async () => {
+    const out = join(dir, 'earlier');
+    mkdirSync(join(out, '2023', 'x', '1'), { recursive: true });
+    mkdirSync(join(out, '2023', 'gone', '5'), { recursive: true });
+    mkdirSync(join(out, 'pagefind'), { recursive: true });
+    // Still the cached page (a hard link to it); the same bytes but another file (a build since made it
+    // again); a removed district's page; a file of another step; a link; an empty folder.
+    linkSync(join(cache, '2023', 'x', 'index.html'), join(out, '2023', 'x', 'index.html'));
+    writeFileSync(join(out, '2023', 'x', '1', 'index.html'), '第1项');
+    writeFileSync(join(out, '2023', 'gone', '5', 'index.html'), '旧的');
+    writeFileSync(join(out, 'pagefind', 'parts.json'), '{}');
+    symlinkSync(join(cache, '2023', 'x', 'index.html'), join(out, 'link.html'));
+    mkdirSync(join(out, 'empty'));
+    const before = statSync(join(out, '2023', 'x', 'index.html')).ino;
+
+    const { kept, folders } = clearForReuse(join(dir, 'earlier'), new Map(files.map(({ from, rel }) => [rel, from])));
+    expect([...kept]).toEqual(['2023/x/index.html']);
+    expect(filesBelow(out)).toEqual(['2023/x/index.html']);
+    expect(existsSync(join(out, '2023', 'gone'))).toBe(false);
+    expect(existsSync(join(out, 'empty'))).toBe(false);
+    expect([...folders].sort()).toEqual([out, join(out, '2023'), join(out, '2023', 'x')].sort());
+
+    // On the worker: cleared, then the rest placed; the file that stayed is the same file.
+    writeFileSync(join(out, 'stale.html'), '旧的');
+    await expect(placeInWorker(out, files, true)).resolves.toBe(1);
+    expect(filesBelow(out)).toEqual(['2023/x/1/index.html', '2023/x/index.html']);
+    expect(statSync(join(out, '2023', 'x', 'index.html')).ino).toBe(before);
+    for (const { from, rel } of files) expect(statSync(join(out, rel)).ino).toBe(statSync(from).ino);
+    // The cache is as it was.
+    expect(readFileSync(join(cache, '2023', 'x', '1', 'index.html'), 'utf8')).toBe('第1项');
   });
 });

@@ -3,14 +3,16 @@
  * `node scripts/search-index.ts --content`): after a notice is added, one
  * changed and one removed, the index made with the cache is the same bytes
  * as one made without it, and only the parts whose pages changed are indexed
- * again. Also what a damaged entry does, and what the cache keeps.
+ * again; made into the index before it (`--reuse`), it is the same bytes too.
+ * Also what a damaged entry does, and what the cache keeps.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { partKey } from '../scripts/lib/search-cache.ts';
+import { linkTree } from '../scripts/lib/links.ts';
 import type { Part } from '../src/lib/search/parts.ts';
 import { fileTree } from './helpers/files.ts';
 import { addNotice, heldBackCorpus } from './helpers/corpus.ts';
@@ -48,7 +50,17 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
   const node = process.execPath;
   const env = { ...process.env, MINSHENG_CONTENT_DIR: content, MINSHENG_INGEST_CACHE: join(work, 'ingest-cache'), MINSHENG_SEARCH_CACHE: cache, BASE_PATH: '/' };
   /** Each step: its name, the parts reused and indexed, and whether the cached index equals the fresh one. */
-  const steps: { name: string; reused: number; parts: number; same: boolean; manifest: { parts: { path: string; districts: string[] }[] }; fromCache: string[] }[] = [];
+  const steps: {
+    name: string;
+    reused: number;
+    parts: number;
+    same: boolean;
+    /** Whether the index made into the step before's (`--reuse`) is the same as the fresh one, and how many files it left in place. */
+    sameInEarlier?: boolean;
+    inPlace?: number;
+    manifest: { parts: { path: string; districts: string[] }[] };
+    fromCache: string[];
+  }[] = [];
   let runs = 0;
 
   /** Indexes the content with the cache and without it, and records how they compare. */
@@ -65,11 +77,26 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     expect(reused, log).not.toBeNull();
     const [one, two] = [fileTree(cached, 'base64'), fileTree(fresh, 'base64')];
     expect(one.size).toBeGreaterThan(10);
+    // Made again into the step before's index (its files linked as they are: the kept parts' are the cache's).
+    let inEarlier: { same: boolean; inPlace: number } | undefined;
+    if (runs > 1) {
+      const spare = join(work, `spare-${runs}`);
+      const into = join(work, `into-earlier-${runs}`);
+      linkTree(join(work, `cached-${runs - 1}`), spare);
+      const again = execFileSync(node, [...args(into), '--reuse', spare], { cwd: project, env, encoding: 'utf8' });
+      expect(existsSync(spare)).toBe(false);
+      inEarlier = {
+        same: JSON.stringify([...fileTree(into, 'base64')]) === JSON.stringify([...two]),
+        inPlace: Number(/(\d+) of their files left in place from an earlier index/u.exec(again)?.[1] ?? Number.NaN),
+      };
+      rmSync(into, { recursive: true, force: true });
+    }
     steps.push({
       name,
       reused: Number(reused?.[1]),
       parts: Number(reused?.[2]),
       same: JSON.stringify([...one]) === JSON.stringify([...two]),
+      ...(inEarlier ? { sameInEarlier: inEarlier.same, inPlace: inEarlier.inPlace } : {}),
       manifest: JSON.parse(readFileSync(join(cached, 'parts.json'), 'utf8')) as { parts: { path: string; districts: string[] }[] },
       // The parts copied from the cache, by their path in this run.
       fromCache: [...log.matchAll(/search-index: part (\S+): \d+ pages, from the cache/gu)].map((m) => (m[1] === '(first)' ? '' : (m[1] ?? ''))),
@@ -119,6 +146,12 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
 
   test('should write the same index byte for byte as without the cache, at every step', () => {
     expect(steps.map((s) => [s.name, s.same])).toEqual(steps.map((s) => [s.name, true]));
+  });
+
+  test('should make the same index into the one before it, its kept parts’ files left in place', () => {
+    const later = steps.slice(1);
+    expect(later.map((s) => [s.name, s.sameInEarlier])).toEqual(later.map((s) => [s.name, true]));
+    for (const s of later) expect(s.inPlace, s.name).toBeGreaterThan(0);
   });
 
   test('should index every part the first time, and none when nothing changed', () => {

@@ -93,17 +93,35 @@ function readEntry(dir: string, key: string): EntryRecord | undefined {
 }
 
 /**
+ * Returns the files of the part kept under `key` (relative to the part's folder, as `restorePart` places
+ * them) with where each is kept, unchecked (`restorePart` checks them); none when it has no readable record.
+ */
+export function entryFiles(dir: string, key: string): [path: string, kept: string][] {
+  try {
+    const record = JSON.parse(readFileSync(join(dir, key, recordFile), 'utf8')) as Partial<EntryRecord>;
+    return Array.isArray(record.files) ? record.files.map(([path]) => [path, join(dir, key, 'files', path)]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Copies the part kept under `key` into `partDir` and returns its characters of index words; undefined
  * when it is not kept whole (a damaged entry is removed, so that the part indexed instead can be kept).
+ * A file already in place, the kept file itself (`inPlace`: a hard link to it, left by an earlier
+ * index), is not placed again.
  */
-export function restorePart(dir: string, key: string, partDir: string): number | undefined {
+export function restorePart(dir: string, key: string, partDir: string, inPlace: (path: string, kept: string) => boolean = () => false): number | undefined {
   const record = readEntry(dir, key);
   if (record === undefined) {
     rmSync(join(dir, key), { recursive: true, force: true });
     return undefined;
   }
   try {
-    for (const [path] of record.files) linkFile(join(dir, key, 'files', path), join(partDir, path));
+    for (const [path] of record.files) {
+      const kept = join(dir, key, 'files', path);
+      if (!inPlace(path, kept)) linkFile(kept, join(partDir, path));
+    }
   } catch {
     // Removed meanwhile by another run's clean-up: the part is indexed instead.
     for (const [path] of record.files) rmSync(join(partDir, path), { force: true });
