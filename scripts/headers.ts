@@ -9,6 +9,9 @@
  * (`src/middleware.ts`, as it is rendered); this step only reads the policies,
  * from the start of each page, where its `<meta>` is (the whole page when the
  * start holds none): a national build's pages are read once more, never written.
+ * Each page's policy is remembered with its stamp (`fileValues`): a page whose
+ * stamp is the same since the last run (the pages an incremental build keeps
+ * are the same files) is not read again.
  *
  * In two halves, when some pages are still being built (`npm run build`, when the live site is the
  * year's snapshot's: the archive pages are built again while the others are read):
@@ -17,8 +20,10 @@
  * writes `_headers`: the same file as one pass over all the pages.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileValues } from '../src/lib/digests.ts';
 import { filesBelow } from '../src/lib/files.ts';
+import { codeKey } from './lib/code-key.ts';
 import { byCodeUnits } from '../src/lib/order.ts';
 import { headersFile, mergePolicies, pagePolicy } from '../src/lib/site/csp.ts';
 import { fail, writeFileOrFail } from './cli.ts';
@@ -78,17 +83,22 @@ let pages = 0;
 /** The pages read in this pass: those below `--only` (that folder alone is walked), or all but those below `--except`. */
 const toRead =
   only !== undefined ? filesBelow(join(dir, only), '.html').map((f) => `${only}${f}`) : filesBelow(dir, '.html').filter((page) => except === undefined || !page.startsWith(except));
-for (const page of toRead) {
-  const file = join(dir, page);
-  pages++;
+/** Returns the policy a page declares; '' for a page with none and nothing to allow; fails for a page with something to allow and no policy. */
+function policyOf(file: string): string {
   const policy = pagePolicy(startOf(file)) ?? pagePolicy(readFileSync(file, 'utf8'));
-  if (policy !== undefined) {
-    const seen = firstPage.get(policy);
-    if (seen === undefined || byCodeUnits(page, seen) < 0) firstPage.set(policy, page);
-  }
   // Astro's redirect pages (content/redirects.yaml) have no policy of their own, and nothing to allow: no script, no style.
-  else if (/<(?:script|style)\b/iu.test(readFileSync(file, 'utf8'))) fail(`${file}: error: the page declares no Content-Security-Policy`);
+  if (policy === undefined && /<(?:script|style)\b/iu.test(readFileSync(file, 'utf8'))) fail(`${file}: error: the page declares no Content-Security-Policy`);
+  return policy ?? '';
 }
+// Remembered by the pass (all pages, the first half, the second) and the code that reads them.
+const memo = `headers\0${codeKey(resolve(import.meta.dirname, '..'), ['scripts/headers.ts'])}\0${except ?? ''}\0${only ?? ''}`;
+fileValues(dir, toRead, memo, policyOf).forEach((policy, n) => {
+  const page = toRead[n] ?? '';
+  pages++;
+  if (policy === '') return;
+  const seen = firstPage.get(policy);
+  if (seen === undefined || byCodeUnits(page, seen) < 0) firstPage.set(policy, page);
+});
 const ordered = [...firstPage].sort((a, b) => byCodeUnits(a[1], b[1]));
 const policies = ordered.map(([policy]) => policy);
 try {

@@ -3,7 +3,7 @@
  * `_headers` file `scripts/headers.ts` writes for hosts that read it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -121,6 +121,27 @@ describe('node scripts/headers.ts', () => {
     expect(second.status, second.stderr).toBe(0);
     expect(readFileSync(join(halves, '_headers'), 'utf8')).toBe(readFileSync(join(whole, '_headers'), 'utf8'));
     expect(readFileSync(join(halves, '_headers'), 'utf8')).toContain('sha256-archive=');
+  });
+
+  test('should read again only the pages whose stamp changed since its last run', () => {
+    const at = site('memo', { 'index.html': pageWith("default-src 'self'; script-src 'self' 'sha256-a='"), 'x/index.html': pageWith("default-src 'self'") });
+    const env = { ...process.env, MINSHENG_DIGEST_CACHE: join(dir, 'memos') };
+    const page = join(at, 'index.html');
+    const headers = (): string => {
+      const run = spawnSync(node, ['scripts/headers.ts', at], { cwd: project, encoding: 'utf8', env });
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(join(at, '_headers'), 'utf8');
+    };
+    utimesSync(page, 1000, 1000);
+    expect(headers()).toContain("'sha256-a='");
+    // The same size and times (as a build that kept the page leaves it): its remembered policy is believed.
+    writeFileSync(page, pageWith("default-src 'self'; script-src 'self' 'sha256-b='"));
+    utimesSync(page, 1000, 1000);
+    expect(headers()).toContain("'sha256-a='");
+    // Written at another time: read again.
+    utimesSync(page, 2000, 2000);
+    expect(headers()).toContain("'sha256-b='");
+    expect(headers()).not.toContain("'sha256-a='");
   });
 
   test('should refuse half a pair of options, and saved policies it cannot read, in one line', () => {

@@ -1,12 +1,12 @@
 /**
- * The SHA-256 of many files (a national year's content is 100,000 of them, hashed to tell whether its
- * archive is current), each read only when it changed since it was last hashed: the digests are
- * remembered with each file's stamp (`fileStamp`: size, modification time in nanoseconds, inode — how
- * `make` and `rsync` tell a changed file, as the content loader does), one memo per folder hashed, in
- * `digestCacheDir()`. A file whose stamp is the one remembered is not read. The memo holds the files of
- * the last call for that folder; one that cannot be read is ignored, one that cannot be written only
- * costs time; a memo not written for a week is removed (the folders of tests and one-off corpora come
- * and go). I/O edge.
+ * What is derived from many files — their SHA-256 (a national year's content is 100,000 of them, hashed
+ * to tell whether its archive is current), the policy each built page declares — each file read only
+ * when it changed since: the values are remembered with each file's stamp (`fileStamp`: size,
+ * modification time in nanoseconds, inode — how `make` and `rsync` tell a changed file, as the content
+ * loader does), one memo per use, in `digestCacheDir()`. A file whose stamp is the one remembered is not
+ * read. A memo holds the files of its last call; one that cannot be read is ignored, one that cannot be
+ * written only costs time; a memo not written for a week is removed (the folders of tests and one-off
+ * corpora come and go). I/O edge.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,42 +25,47 @@ function pruneMemos(dir: string): void {
   }
 }
 
-/** A memo: each file's path (relative to the folder hashed) and its stamp and SHA-256 when last hashed. */
-type Memo = Record<string, [stamp: string, sha256: string]>;
+/** A memo: the values remembered (each once), and each file's path with its stamp and its value's place among them. */
+interface Memo {
+  values: string[];
+  files: Record<string, [stamp: string, value: number]>;
+}
 
-/** Returns the memo of a folder, or an empty one. */
+/** Returns the memo in `file`, or an empty one (none, unreadable, or of another form). */
 function readMemo(file: string): Memo {
   try {
-    const value: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Memo) : {};
+    const value = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined) as Partial<Memo> | undefined;
+    if (Array.isArray(value?.values) && typeof value.files === 'object' && value.files !== null && !Array.isArray(value.files)) return value as Memo;
   } catch {
-    return {};
+    // Read as empty.
   }
+  return { values: [], files: {} };
 }
 
 /**
- * Returns the SHA-256 (hex) of each file of `base` named in `paths` (relative, `/`-separated), in order:
- * remembered when its stamp is unchanged, else read and hashed. `use` names the memo among those of the
- * same folder (each caller asks for its own files: one memo would hold only the last caller's);
- * `cacheDir` is where memos are kept.
+ * Returns `derive(file)` for each file of `base` named in `paths` (relative, `/`-separated), in order:
+ * remembered when the file's stamp is the one it was derived at, else derived again. `memo` names the
+ * memo (each caller its own: a memo holds only its last call's files), and must change whenever
+ * `derive` would give another value for the same bytes (name its code); `cacheDir` is where memos are
+ * kept. `derive` may throw: nothing is remembered then.
  */
-export function fileDigests(base: string, paths: readonly string[], use: string, cacheDir: string = digestCacheDir()): string[] {
-  const memoFile = join(cacheDir, `${sha256(`${resolve(base)}\0${use}`).slice(0, 32)}.json`);
-  const memo = readMemo(memoFile);
-  const next: Memo = {};
-  let changed = Object.keys(memo).length !== paths.length;
-  const digests = paths.map((path) => {
+export function fileValues(base: string, paths: readonly string[], memo: string, derive: (file: string) => string, cacheDir: string = digestCacheDir()): string[] {
+  const memoFile = join(cacheDir, `${sha256(memo).slice(0, 32)}.json`);
+  const known = readMemo(memoFile);
+  const next: Memo = { values: [], files: {} };
+  const placeOf = new Map<string, number>();
+  let changed = Object.keys(known.files).length !== paths.length;
+  const values = paths.map((path) => {
     const file = join(base, path);
     const stamp = fileStamp(file);
-    const known = memo[path];
-    if (Array.isArray(known) && known[0] === stamp && typeof known[1] === 'string') {
-      next[path] = known;
-      return known[1];
-    }
-    changed = true;
-    const digest = sha256(readFileSync(file));
-    next[path] = [stamp, digest];
-    return digest;
+    const [knownStamp, knownPlace] = known.files[path] ?? [];
+    const remembered = knownStamp === stamp && typeof knownPlace === 'number' ? known.values[knownPlace] : undefined;
+    if (remembered === undefined) changed = true;
+    const value = remembered ?? derive(file);
+    let place = placeOf.get(value);
+    if (place === undefined) placeOf.set(value, (place = next.values.push(value) - 1));
+    next.files[path] = [stamp, place];
+    return value;
   });
   if (changed) {
     try {
@@ -72,5 +77,14 @@ export function fileDigests(base: string, paths: readonly string[], use: string,
       // A read-only or full disk: the next run reads the files again.
     }
   }
-  return digests;
+  return values;
+}
+
+/**
+ * Returns the SHA-256 (hex) of each file of `base` named in `paths` (relative, `/`-separated), in order
+ * (`fileValues`). `use` names the memo among those of the same folder (each caller asks for its own
+ * files: one memo would hold only the last caller's).
+ */
+export function fileDigests(base: string, paths: readonly string[], use: string, cacheDir: string = digestCacheDir()): string[] {
+  return fileValues(base, paths, `${resolve(base)}\0${use}`, (file) => sha256(readFileSync(file)), cacheDir);
 }
