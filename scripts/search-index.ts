@@ -24,7 +24,7 @@
  * stay as they are.
  *
  * The index is written in parts of at most `--max-pages` pages (default
- * 20,000; `src/lib/search/parts.ts`), each by a Pagefind process of its own
+ * 10,000; `src/lib/search/parts.ts`), each by a Pagefind process of its own
  * in a worker thread (`scripts/search-part.ts`), at most `--jobs` at a time
  * (default 2, both cores of the build machine), so its memory stays bounded
  * however large the site; the search page merges them.
@@ -73,7 +73,7 @@ let plain = false;
 let fromContent = false;
 let outDir: string | undefined;
 let maxPages = defaultMaxPages;
-/** Parts indexed at once: each is a Pagefind process of about 3 GB at 20,000 pages (BENCHMARKS.md). */
+/** Parts indexed at once: each is a Pagefind process of about 3 GB at 20,000 pages, less at the default 10,000 (BENCHMARKS.md). */
 let jobs = 2;
 let useCache = true;
 /** `--reuse DIR`: an earlier index to write into again, consumed. */
@@ -203,11 +203,14 @@ const outcomes = await indexParts(parts.map((_, n) => n).filter((n) => !kept(n))
 const reused = new Set<number>();
 /** The kept parts' files found in place, left by the earlier index (`--reuse`). */
 let leftInPlace = 0;
+const firstKept = kept(0);
 for (const n of parts.map((_, n) => n).filter(kept)) {
   const path = parts[n]?.path ?? '';
-  // A file left in place by the earlier index is kept if it is still the cached file (Pagefind wrote beside it).
+  // A file left in place by the earlier index stays. Pagefind wrote only into the folders of the parts it
+  // indexed, but the first part's is the one that holds the others: when it was indexed, each file left in
+  // place is checked to be still the cached one.
   const restored = restorePart(cache ?? '', keys[n] ?? '', join(out, path), (file, from) => {
-    const inPlace = stayed.has(`${path}${file}`) && sameFile(join(out, path, file), from);
+    const inPlace = stayed.has(`${path}${file}`) && (firstKept || sameFile(join(out, path, file), from));
     if (inPlace) leftInPlace++;
     return inPlace;
   });

@@ -38,8 +38,13 @@ export function districtUnitsPath(partPath: string, n: number): string {
   return `${partPath}units/${n}.json`;
 }
 
-/** Pages per part unless told otherwise: about 3 GB of Pagefind's memory (BENCHMARKS.md). */
-export const defaultMaxPages = 20_000;
+/**
+ * Pages per part unless told otherwise. A part is indexed again whenever one of its districts changes,
+ * and archived again with it: at 10,000 (parts of about 3,000 pages on average, 33 at 3,000 notices)
+ * adding a notice indexes about a sixth of what it did at 20,000, for 1.5 % more index (BENCHMARKS.md,
+ * “Issue 15, tenth round”). Pagefind needs about 1.7 GB for a part this size.
+ */
+export const defaultMaxPages = 10_000;
 
 /** A page to index, with its filter values as the page writes them. */
 export interface PartPage {
