@@ -8,16 +8,21 @@
  * that say something else in the live site. The build is `astro build` in a copy of the project that
  * holds only those routes, reading the notices alone (`noticesOnly`: these pages list years and notices,
  * and a national year's 100,000 commitments would be synced and stored first); their files replace the
- * site's, and any asset they use is added. Every failure is one line; the copy is removed whatever
- * happens.
+ * site's, and any asset they use is added. The archives themselves are not copied through Astro (the
+ * route `archive/[file].ts` gives each one's bytes as they are: a national year's is 316 MB, 4 s of the
+ * build): the copy holds every route of `archive/` but that one, and each archive the site publishes
+ * (`publishedSnapshots`) is hard-linked (copied across file systems) from the snapshots folder to the
+ * same place, the same bytes. Every failure is one line; the copy is removed whatever happens.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { filesBelow } from '../src/lib/files.ts';
 import { contentDir, noticesOnlyVariable, snapshotDir } from '../src/lib/config.ts';
-import { archivePath } from '../src/lib/content/paths.ts';
+import { archivePath, noticesDir } from '../src/lib/content/paths.ts';
+import { publishedSnapshots } from '../src/lib/snapshot/published.ts';
+import { linkFile } from './lib/links.ts';
 import { Failure, onInterrupt, runCli } from './cli.ts';
 import { astroBuildEnv, runLogged, StepFailed, shareDigestCache } from './lib/children.ts';
 import { copyProject } from './lib/project-copy.ts';
@@ -25,6 +30,8 @@ import { parseCommandLine } from './lib/args.ts';
 
 /** The folder of `src/pages/` whose routes publish the snapshots, and of the site its files are written to (`archivePath`). */
 const archiveRoutes = archivePath.slice(1);
+/** The route that gives each archive's bytes (`archiveFileRoute`): its files are linked from the snapshots folder instead. */
+const archiveFilesRoute = `${archiveRoutes}[file].ts`;
 
 const project = resolve(import.meta.dirname, '..');
 shareDigestCache(project);
@@ -42,11 +49,13 @@ await runCli(async () => {
   const site = resolve(positionals[0] ?? '');
   if (!existsSync(join(site, 'index.html'))) throw new Failure(`${site}: error: not a built site (no index.html)`);
   work = mkdtempSync(join(tmpdir(), 'minsheng-archive-pages-'));
+  /** The archives the site publishes (their file names in the snapshots folder and in `archive/`). */
+  let archives: string[] = [];
   try {
-    const copy = copyProject(project, join(work, 'project'), (route) => route.startsWith(archiveRoutes));
+    const copy = copyProject(project, join(work, 'project'), (route) => route.startsWith(archiveRoutes) && route !== archiveFilesRoute);
     const out = join(work, 'out');
     try {
-      await runLogged(
+      const built = runLogged(
         {
           args: [join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out],
           log: join(work, 'build.log'),
@@ -56,6 +65,16 @@ await runCli(async () => {
         // The notices alone (`noticesOnly`): these pages list years and notices, never a commitment.
         { cwd: copy, env: { ...process.env, ...astroBuildEnv, MINSHENG_CONTENT_DIR: contentDir(), MINSHENG_SNAPSHOT_DIR: snapshotDir(), [noticesOnlyVariable]: '1' }, running },
       );
+      // While it builds: the archives to publish, the ones its `/archive/` lists (the years are the notices' folders).
+      const notices = join(contentDir(), noticesDir);
+      archives = publishedSnapshots(
+        existsSync(notices)
+          ? readdirSync(notices)
+              .filter((y) => /^\d{4}$/u.test(y))
+              .map(Number)
+          : [],
+      ).map((s) => s.file);
+      await built;
     } catch (error) {
       throw error instanceof StepFailed ? new Failure(error.message) : error;
     }
@@ -71,6 +90,10 @@ await runCli(async () => {
         mkdirSync(dirname(to), { recursive: true });
         renameSync(join(out, file), to);
       }
+    }
+    for (const name of archives) {
+      linkFile(join(snapshotDir(), name), join(site, archiveRoutes, name));
+      replaced++;
     }
     process.stdout.write(`archive-pages: ${replaced} file(s) of ${archiveRoutes} built again in ${site}\n`);
   } finally {

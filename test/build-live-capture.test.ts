@@ -50,6 +50,8 @@ describe('npm run build of one year’s content: the live site is the site of th
   const trees: Record<string, Map<string, string>> = {};
   /** A district's folder in the first incremental output, and in the third: the same folder, built into again. */
   let firstFolder = 0;
+  /** Whether the first build's published archive is the snapshot's file itself (a hard link, not a copy made through Astro). */
+  let linkedArchive = false;
   let thirdFolder = -1;
   const archived = join(work, 'archived');
 
@@ -62,6 +64,8 @@ describe('npm run build of one year’s content: the live site is the site of th
     writeFileSync(join(content, 'snapshots.txt'), '');
     commitAll(content, '2026-02-20');
     outputs.captured = build('captured');
+    const archiveOf = (folder: string): number => statSync(join(folder, 'minsheng-2023.tar.gz')).ino;
+    linkedArchive = archiveOf(join(work, 'out', 'captured', 'archive')) === archiveOf(snapshots);
     outputs.own = build('own');
     rmSync(snapshots, { recursive: true, force: true });
     // The incremental builds, into one folder: each replaced output is kept as the spare the next build
@@ -126,6 +130,7 @@ describe('npm run build of one year’s content: the live site is the site of th
     expect(page).toContain('下载 minsheng-2023.tar.gz');
     expect(page).not.toContain('的快照未随本次构建生成');
     expect(readFileSync(join(work, 'out', 'captured', 'archive', 'minsheng-2023.tar.gz'))).toEqual(readFileSync(join(snapshots, 'minsheng-2023.tar.gz')));
+    expect(linkedArchive).toBe(true);
     const copyPage = readFileSync(join(archived, 'minsheng-2023', 'site', 'archive', 'index.html'), 'utf8');
     expect(copyPage).toContain('这是一份存档副本');
     expect(copyPage).not.toContain('下载 minsheng-2023.tar.gz');
