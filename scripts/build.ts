@@ -50,7 +50,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, onInterrupt } from './cli.ts';
-import { astroBuildEnv, removeInBackground, shareDigestCache } from './lib/children.ts';
+import { astroBuildEnv, removeInBackground, shareDigestCache, yieldTo } from './lib/children.ts';
 import { isRunning } from '../src/lib/processes.ts';
 import { archivePath } from '../src/lib/content/paths.ts';
 
@@ -107,14 +107,15 @@ function took(seconds: number): string {
   return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
 }
 
-/** Runs one step, its output passed through; resolves with its exit code. */
-function run(label: string, command: string, commandArgs: string[]): Promise<number> {
+/** Runs one step, its output passed through; resolves with its exit code. A step that `yields` runs at a lower priority (`yieldTo`). */
+function run(label: string, command: string, commandArgs: string[], yields = false): Promise<number> {
   process.stdout.write(`build: ${label}\n`);
   const started = performance.now();
   return new Promise((done) => {
     // Every step gets `astroBuildEnv`: it starts `astro build` itself, or children that do (snapshots, shards).
     const child = spawn(command, commandArgs, { cwd: project, stdio: 'inherit', env: { ...process.env, ...astroBuildEnv } });
     children.add(child);
+    if (yields) yieldTo(child);
     child.on('error', (error) => {
       process.stderr.write(`build: ${label}: error: ${error.message}\n`);
       children.delete(child);
@@ -128,14 +129,15 @@ function run(label: string, command: string, commandArgs: string[]): Promise<num
   });
 }
 
-type Step = [label: string, command: string, args: string[]];
+/** A step: its label, command and arguments, and whether it yields to the steps beside it (the search index does, to the longer build). */
+type Step = [label: string, command: string, args: string[], yields?: boolean];
 /** A step that failed, and its exit code. */
 type Failed = { label: string; code: number };
 
 /** Runs steps one after another; resolves with the first failure (its label and exit code), or undefined. */
 async function runAll(steps: readonly Step[]): Promise<Failed | undefined> {
-  for (const [label, command, commandArgs] of steps) {
-    const code = await run(label, command, commandArgs);
+  for (const [label, command, commandArgs, yields] of steps) {
+    const code = await run(label, command, commandArgs, yields);
     if (code !== 0) return { label, code };
   }
   return undefined;
@@ -206,6 +208,7 @@ const index: Step[] = [
     '5/5 search index (beside the astro build)',
     process.execPath,
     [join(project, 'scripts', 'search-index.ts'), '--content', '--out', search, ...(incremental ? ['--reuse', spare.index] : [])],
+    true,
   ],
 ];
 

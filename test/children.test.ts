@@ -4,10 +4,10 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { lastErrorLine, runBeside, StepFailed } from '../scripts/lib/children.ts';
+import { lastErrorLine, runBeside, StepFailed, yieldingPriority } from '../scripts/lib/children.ts';
 import type { LoggedStep } from '../scripts/lib/children.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'minsheng-children-test-'));
@@ -46,6 +46,15 @@ describe('runBeside', () => {
     await runBeside([step('one', 'console.log("一"); console.error("a warning")'), step('two', 'console.log("二")')], { cwd: tmp, env });
     expect(readFileSync(join(tmp, 'one.log'), 'utf8')).toBe('一\na warning\n');
     expect(readFileSync(join(tmp, 'two.log'), 'utf8')).toBe('二\n');
+  });
+
+  test('should run a step that yields at the lower priority, the others at this one’s', async () => {
+    // Each says its priority once it has been set (a step's priority is lowered just after it starts).
+    const says =
+      'const os = require("node:os"); const t = Date.now(); const look = () => { const p = os.getPriority(); if (p !== 0 || Date.now() - t > 2000) console.log(p); else setTimeout(look, 20); }; look();';
+    await runBeside([{ ...step('yielding', says), yields: true }, step('usual', says)], { cwd: tmp, env });
+    expect(readFileSync(join(tmp, 'yielding.log'), 'utf8')).toBe(`${yieldingPriority}\n`);
+    expect(readFileSync(join(tmp, 'usual.log'), 'utf8')).toBe(`${getPriority()}\n`);
   });
 
   test('should stop the other steps when one fails, and reject with its last error line only once they have exited', async () => {

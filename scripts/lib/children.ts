@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { digestCacheDir, digestCacheVariable } from '../../src/lib/config.ts';
 
 /**
@@ -35,6 +36,25 @@ export interface LoggedStep {
   log: string;
   /** Says in words what failed, given the last error line of its output (or why it did not start). */
   failure: (last: string) => string;
+  /** Whether it yields the processors to the steps beside it (`yieldingPriority`): it is not the longest. */
+  yields?: boolean;
+}
+
+/**
+ * The priority (niceness) of a step that runs beside a longer one and should not slow it: when both
+ * want the two cores, the scheduler gives the longer one most of them, and this one the rest. What the
+ * step starts (Pagefind's processes) inherits it.
+ */
+export const yieldingPriority = 10;
+
+/** Lowers the priority of a child process that yields to the others (`yieldingPriority`); a system that refuses only leaves it as it was. */
+export function yieldTo(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, yieldingPriority);
+  } catch {
+    // Not allowed here: the child runs at the usual priority.
+  }
 }
 
 /** Where the children run and what they are given. */
@@ -78,6 +98,7 @@ export function runLogged(step: LoggedStep, options: StepOptions): Promise<void>
       closeSync(fd);
     }
     options.running?.add(child);
+    if (step.yields === true) yieldTo(child);
     child.once('error', (error) => {
       options.running?.delete(child);
       failed(new StepFailed(step.failure(error.message)));
