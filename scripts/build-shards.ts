@@ -57,7 +57,7 @@ import { linkFile } from './lib/links.ts';
 import { MissingFile, placeFiles, placeInWorker } from '../tools/build/placement.ts';
 import type { Placed } from '../tools/build/placement.ts';
 import { cacheEntries } from './lib/project-copy.ts';
-import { astroBuildEnv, shareDigestCache } from './lib/children.ts';
+import { astroBuildEnv, shareDigestCache, yieldTo } from './lib/children.ts';
 
 const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR] [--reuse DIR]] [--keep] [--list FILE]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -266,8 +266,12 @@ onInterrupt((signal) => {
   process.stderr.write(`build-shards: interrupted (${signal})\n`);
 });
 
-/** Runs `astro build` in a project copy on a content directory, its whole output in `<cache>/logs/<name>.log`; resolves with its exit code and last lines. */
-function astroBuild(name: string, projectDir: string, content: string, outputDir: string): Promise<{ code: number | null; tail: string }> {
+/**
+ * Runs `astro build` in a project copy on a content directory, its whole output in `<cache>/logs/<name>.log`;
+ * resolves with its exit code and last lines. A build that `yields` (a shard's, beside the longer aggregate
+ * build) runs at a lower priority (`yieldTo`).
+ */
+function astroBuild(name: string, projectDir: string, content: string, outputDir: string, yields = false): Promise<{ code: number | null; tail: string }> {
   mkdirSync(join(cache, 'logs'), { recursive: true });
   const logFile = createWriteStream(join(cache, 'logs', `${name}.log`));
   return new Promise((done) => {
@@ -292,6 +296,7 @@ function astroBuild(name: string, projectDir: string, content: string, outputDir
     child.stdout.on('data', keepTail);
     child.stderr.on('data', keepTail);
     running.add(child);
+    if (yields) yieldTo(child);
     child.on('close', (code) => {
       running.delete(child);
       logFile.end();
@@ -321,7 +326,8 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
   }
   if (existsSync(join(root, 'corrections.yaml'))) linkFile(join(root, 'corrections.yaml'), join(content, 'corrections.yaml'));
   const built = join(work, shard.name, 'out');
-  const result = await astroBuild(shard.name, projectCopy(`project-districts-${slot}`, isDistrictRoute), content, built);
+  // Beside the aggregate build (the longest), a shard yields the processors to it.
+  const result = await astroBuild(shard.name, projectCopy(`project-districts-${slot}`, isDistrictRoute), content, built, jobs > 1);
   if (result.code !== 0) fail(`build-shards: error: ${shard.name} (${shard.provinces.join('、')}) failed:\n${result.tail}`);
   const files = filesBelow(built);
   const assets = files.filter((rel) => rel.startsWith('_astro/'));

@@ -52,7 +52,7 @@ import { basePath as siteBasePath } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { Worker } from 'node:worker_threads';
 import { mapConcurrent } from '../tools/build/concurrency.ts';
-import { isIndexed, marksEntry } from '../src/lib/search/entry.ts';
+import { isIndexed } from '../src/lib/search/entry.ts';
 import { pageFilters, pageListing } from '../src/lib/search/html.ts';
 import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { Part, PartPage, PartsManifest } from '../src/lib/search/parts.ts';
@@ -60,12 +60,12 @@ import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
 import { fail } from './cli.ts';
 import type { PartJob, PartOutcome } from './search-part.ts';
 import type { SearchEntry } from '../src/lib/search/entry.ts';
-import { indexedPages, listedPages, listingFilters } from '../src/lib/search/pages.ts';
-import { readContentModel } from './lib/content-model.ts';
+import { listingFilters } from '../src/lib/search/pages.ts';
+import { contentPages } from './lib/content-pages.ts';
+import type { ContentPages } from './lib/content-pages.ts';
 import { codeKey } from './lib/code-key.ts';
 import { entryFiles, keepPart, partKey, pruneCache, restorePart, searchCacheDir } from './lib/search-cache.ts';
 import { clearForReuse, sameFile } from '../tools/build/placement.ts';
-import type { Year } from '../src/lib/site/model.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let site = 'dist';
@@ -115,13 +115,23 @@ rmSync(out, { recursive: true, force: true });
 const toIndex: PartPage[] = [];
 const listed: PartPage[] = [];
 const entries = new Map<string, SearchEntry>();
+/** The project, whose code (`src/`, `scripts/`, the lockfile) is in every part's cache key. */
+const project = resolve(import.meta.dirname, '..');
+// Made from the content, each part is kept in the cache, and taken from it when its key is kept; so are
+// each district's pages (`contentPages`).
+const cache = fromContent && useCache ? searchCacheDir(project) : undefined;
+const code = cache === undefined ? '' : codeKey(project, ['scripts/search-index.ts', 'scripts/search-part.ts']);
 if (fromContent) {
-  const data = { years: contentModelOrFail(), snapshots: [] };
-  for (const page of indexedPages(data)) {
-    toIndex.push({ path: page.path, filters: page.marks.filters });
-    entries.set(page.path, marksEntry(page.marks));
+  let pages: ContentPages;
+  try {
+    pages = contentPages(undefined, cache, JSON.stringify([code, basePath]));
+  } catch (error) {
+    fail(`search-index: ${error instanceof Error ? error.message : String(error)}`);
   }
-  for (const page of listedPages(data)) listed.push({ path: page.path, filters: listingFilters(page.listing) });
+  for (const page of pages.toIndex) toIndex.push(page);
+  for (const page of pages.listed) listed.push(page);
+  for (const [path, entry] of pages.entries) entries.set(path, entry);
+  if (cache !== undefined) process.stdout.write(`search-index: ${pages.read} of ${pages.districts} districts read from the content, the others' pages kept\n`);
 } else {
   for (const path of filesBelow(root, '.html').filter((p) => !p.startsWith('pagefind/'))) {
     const html = readFileSync(join(root, path), 'utf8');
@@ -133,15 +143,6 @@ if (fromContent) {
 if (toIndex.length === 0) fail(`search-index: error: no page ${fromContent ? 'of the content is indexed' : `under ${site} marks a data-pagefind-body`}; nothing to index`);
 const parts = planParts(toIndex, maxPages, listed);
 
-/** Returns the site model of the content, or stops with its one-line error. */
-function contentModelOrFail(): Year[] {
-  try {
-    return readContentModel();
-  } catch (error) {
-    return fail(`search-index: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** Indexes one part in a worker thread of its own (scripts/search-part.ts). */
 function indexInWorker(job: PartJob): Promise<PartOutcome> {
   return new Promise((done, failed) => {
@@ -152,15 +153,11 @@ function indexInWorker(job: PartJob): Promise<PartOutcome> {
   });
 }
 
-/** The project, whose code (`src/`, `scripts/`, the lockfile) is in every part's cache key. */
-const project = resolve(import.meta.dirname, '..');
-// Made from the content, each part is kept in the cache, and taken from it when its key is kept.
-const cache = fromContent && useCache ? searchCacheDir(project) : undefined;
 const keys =
   cache === undefined
     ? []
     : (() => {
-        const context = { code: codeKey(project, ['scripts/search-index.ts', 'scripts/search-part.ts']), pagefind: pagefindVersion(), basePath };
+        const context = { code, pagefind: pagefindVersion(), basePath };
         return parts.map((part) => partKey(context, part, entriesOf(part)));
       })();
 

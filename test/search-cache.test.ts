@@ -58,6 +58,9 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     /** Whether the index made into the step before's (`--reuse`) is the same as the fresh one, and how many files it left in place. */
     sameInEarlier?: boolean;
     inPlace?: number;
+    /** The districts whose pages were read from the content, not kept, and all the districts. */
+    read: number;
+    districts: number;
     manifest: { parts: { path: string; districts: string[] }[] };
     fromCache: string[];
   }[] = [];
@@ -96,6 +99,8 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
       reused: Number(reused?.[1]),
       parts: Number(reused?.[2]),
       same: JSON.stringify([...one]) === JSON.stringify([...two]),
+      read: Number(/search-index: (\d+) of \d+ districts read from the content/u.exec(log)?.[1] ?? Number.NaN),
+      districts: Number(/search-index: \d+ of (\d+) districts read from the content/u.exec(log)?.[1] ?? Number.NaN),
       ...(inEarlier ? { sameInEarlier: inEarlier.same, inPlace: inEarlier.inPlace } : {}),
       manifest: JSON.parse(readFileSync(join(cached, 'parts.json'), 'utf8')) as { parts: { path: string; districts: string[] }[] },
       // The parts copied from the cache, by their path in this run.
@@ -139,6 +144,9 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     rewritten[0] = (rewritten[0] ?? 0) ^ 1;
     writeFileSync(fileOf(sameSize), rewritten);
     utimesSync(fileOf(touched), new Date(), new Date());
+    // And a district's kept pages unreadable: that district is read from the content again.
+    const [district] = readdirSync(join(cache, 'districts'));
+    writeFileSync(join(cache, 'districts', district ?? ''), '{"format": 1, "indexed": [');
     step('three entries damaged, one touched');
   }, 600_000);
 
@@ -152,6 +160,19 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     const later = steps.slice(1);
     expect(later.map((s) => [s.name, s.sameInEarlier])).toEqual(later.map((s) => [s.name, true]));
     for (const s of later) expect(s.inPlace, s.name).toBeGreaterThan(0);
+  });
+
+  test('should read from the content only the districts added or changed since, the others’ pages kept', () => {
+    // The corpus: 14 notices, one held back until the third step.
+    expect(steps.map((s) => s.districts)).toEqual([13, 13, 14, 14, 13, 13]);
+    expect(steps.map((s) => [s.name, s.read])).toEqual([
+      ['first', 13],
+      ['nothing changed', 0],
+      ['one notice added', 1],
+      ['one notice changed', 1],
+      ['one notice removed', 0],
+      ['three entries damaged, one touched', 1],
+    ]);
   });
 
   test('should index every part the first time, and none when nothing changed', () => {
