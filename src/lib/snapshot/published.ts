@@ -96,15 +96,15 @@ export function snapshotName(year: number): string {
   return `minsheng-${year}.tar.gz`;
 }
 
-/** A snapshot the site offers for download. */
+/** A snapshot the site offers for download. Its bytes (and their size and digest) are read when first asked for. */
 export interface PublishedSnapshot {
   year: number;
   /** File name, e.g. `minsheng-2023.tar.gz`. */
   file: string;
   /** Size in bytes. */
-  size: number;
+  readonly size: number;
   /** SHA-256 of the archive, hex. */
-  sha256: string;
+  readonly sha256: string;
   /** How many files the archive holds. */
   files: number;
   /** Commit it was made from, capture date and the live site, from its `snapshot.json`. */
@@ -113,7 +113,7 @@ export interface PublishedSnapshot {
   /** The notices inside. */
   notices: { slug: string; districtFull: string | null; date: string | null }[];
   /** The archive's bytes, for the download endpoint. */
-  bytes: Uint8Array;
+  readonly bytes: Uint8Array;
 }
 
 /**
@@ -178,17 +178,26 @@ export function publishedSnapshots(years: readonly number[]): PublishedSnapshot[
       const { meta, files } = readArchive(file);
       const m = JSON.parse(meta) as SnapshotMeta & { commit?: string | null; captured?: string | null; notices?: PublishedSnapshot['notices'] };
       if (!isCurrentSnapshot(m, { site: siteUrl(), contentSha256: yearContentHash(contentDir(), year) })) continue;
-      const bytes = readFileSync(file);
+      // Read when first asked for: a national year's archive is 316 MB, and a caller may want its name alone.
+      let bytes: Buffer | undefined;
+      let digest: string | undefined;
+      const read = (): Buffer => (bytes ??= readFileSync(file));
       published.push({
         year,
         file: snapshotName(year),
-        size: bytes.length,
-        sha256: sha256(bytes),
+        get size() {
+          return read().length;
+        },
+        get sha256() {
+          return (digest ??= sha256(read()));
+        },
         files,
         commit: m.commit ?? null,
         captured: m.captured ?? null,
         notices: m.notices ?? [],
-        bytes,
+        get bytes() {
+          return read();
+        },
       });
     } catch {
       continue;
