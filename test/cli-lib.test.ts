@@ -79,12 +79,17 @@ describe('a script’s usage error', () => {
     [
       'snapshot.ts',
       ['--verify'],
-      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)',
+      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR [--reuse-site DIR --reuse-index DIR]] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--verify needs a value)',
     ],
     [
       'snapshot.ts',
       ['2023', '--piece-every', '0'],
-      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--piece-every takes a whole number from 1)',
+      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR [--reuse-site DIR --reuse-index DIR]] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--piece-every takes a whole number from 1)',
+    ],
+    [
+      'snapshot.ts',
+      ['2023', '--reuse-site', 'a', '--reuse-index', 'b'],
+      'usage: npm run snapshot -- <year>|--all [--out DIR] [--record] [--incremental [--cache DIR]] [--live-site DIR --live-index DIR [--reuse-site DIR --reuse-index DIR]] [--piece-every N] | --verify <archive.tar.gz> [--sha256 HEX | --sums FILE]  (--reuse-site goes with --live-site and --incremental)',
     ],
     [
       'headers.ts',
