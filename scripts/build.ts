@@ -37,7 +37,9 @@
  * output (`.<out>.spare/`, its index in `.<out>.spare-index/`), and the next
  * incremental build is made in it (`build-shards.ts --reuse`, `search-index.ts
  * --reuse`): its files that are still the cached pages and index parts stay
- * where they are, so adding a notice does not make 160,000 folders again.
+ * where they are, so adding a notice does not make 160,000 folders again. After
+ * the first incremental build, which replaced no output of its own, the spare
+ * is made in the background as hard links to the new output (`make-spare.ts`).
  * A failed, interrupted (Ctrl-C, SIGTERM) or killed build
  * leaves the previous output as it was; its partial folder is removed then, or
  * by the next build when the process was killed outright.
@@ -75,7 +77,7 @@ const aside = join(parent, `.${name}.old-${process.pid}`);
 const search = join(parent, `.${name}.search-${process.pid}`);
 /** The pages' policies the headers step read beside the archive pages (`headers.ts --save`). */
 const policies = join(parent, `.${name}.policies-${process.pid}`);
-const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search|policies|stale|stale-index)-(\\d+)$`, 'u');
+const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(?:partial|old|search|policies|stale|stale-index|spare-making)-(\\d+)$`, 'u');
 /** The output and index an incremental build replaced, kept for the next one to build into (consumed by it). */
 const spare = { site: join(parent, `.${name}.spare`), index: join(parent, `.${name}.spare-index`) };
 
@@ -263,4 +265,10 @@ if (existsSync(aside)) {
     // Not kept (a disk that refuses the rename): the next build makes its output anew.
   }
   if (existsSync(aside)) removeInBackground(aside);
+} else if (incremental && !existsSync(spare.site) && !existsSync(spare.index)) {
+  // The first incremental build replaced nothing of its own: a spare for the next one is made by a process of
+  // its own, as hard links to this output (160,000 folders: tens of seconds of the kernel's time, not waited for).
+  const maker = spawn(process.execPath, [join(project, 'scripts', 'lib', 'make-spare.ts'), target, spare.site, spare.index], { detached: true, stdio: 'ignore' });
+  maker.on('error', () => undefined);
+  maker.unref();
 }

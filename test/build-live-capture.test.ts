@@ -10,7 +10,7 @@
  * repository with fixed dates.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tar from 'tar';
@@ -50,6 +50,10 @@ describe('npm run build of one year’s content: the live site is the site of th
   const trees: Record<string, Map<string, string>> = {};
   /** A district's folder in the first incremental output, and in the third: the same folder, built into again. */
   let firstFolder = 0;
+  /** The spare made after the first build: whether its files are the output's (hard links), its district's folder, and the second build's. */
+  let spareLinked = false;
+  let spareFolder = 0;
+  let secondFolder = -1;
   /** Whether the first build's published archive is the snapshot's file itself (a hard link, not a copy made through Astro). */
   let linkedArchive = false;
   let thirdFolder = -1;
@@ -74,10 +78,17 @@ describe('npm run build of one year’s content: the live site is the site of th
     outputs.capturedIncremental = build('incremental', '--incremental');
     trees.capturedIncremental = fileTree(join(work, 'out', 'incremental'), 'base64');
     firstFolder = statSync(join(work, 'out', 'incremental', '2023', 'jinan-shizhong')).ino;
+    // The first build replaced no output of its own: its spare is made in the background, as hard links to it.
+    const spare = join(work, 'out', '.incremental.spare');
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(spare) && Date.now() < deadline) spawnSync('sleep', ['0.2']);
+    spareLinked = statSync(join(spare, '2023', 'jinan-shizhong', 'index.html')).ino === statSync(join(work, 'out', 'incremental', '2023', 'jinan-shizhong', 'index.html')).ino;
+    spareFolder = statSync(join(spare, '2023', 'jinan-shizhong')).ino;
     for (const name of ['capturedAgain', 'capturedThird'] as const) {
       rmSync(snapshots, { recursive: true, force: true });
       outputs[name] = build('incremental', '--incremental');
       trees[name] = fileTree(join(work, 'out', 'incremental'), 'base64');
+      if (name === 'capturedAgain') secondFolder = statSync(join(work, 'out', 'incremental', '2023', 'jinan-shizhong')).ino;
     }
     thirdFolder = statSync(join(work, 'out', 'incremental', '2023', 'jinan-shizhong')).ino;
     outputs.ownIncremental = build('incremental', '--incremental');
@@ -110,14 +121,17 @@ describe('npm run build of one year’s content: the live site is the site of th
   });
 
   test('should make an incremental build in the output the build before it replaced, to the same bytes', () => {
-    // The third capture was made in the first one's output (its folders are the same); the live site
-    // itself in the capture's, whose index files it left in place.
+    // The second capture was made in the spare made after the first (a copy of hard links), the third in
+    // the first one's output (its folders are the same); the live site itself in the second's, whose index
+    // files it left in place.
+    expect(spareLinked).toBe(true);
+    expect(secondFolder).toBe(spareFolder);
     expect(thirdFolder).toBe(firstFolder);
     expect(outputs.ownIncremental).toMatch(/an earlier output built into again: \d+ of \d+ files left in place/u);
     expect(outputs.ownIncremental).toMatch(/[1-9]\d* of their files left in place from an earlier index/u);
     // The output the last build replaced is kept for the next one, its index apart.
     // (A spare it did not take, none here, would be renamed `.incremental.stale-<pid>` and removed in the background.)
-    expect(readdirSync(join(work, 'out')).filter((f) => f.startsWith('.incremental.') && !f.startsWith('.incremental.stale-'))).toEqual([
+    expect(readdirSync(join(work, 'out')).filter((f) => f.startsWith('.incremental.') && !/^\.incremental\.(?:stale|spare-making)-/u.test(f))).toEqual([
       '.incremental.spare',
       '.incremental.spare-index',
     ]);
