@@ -57,7 +57,7 @@ import { linkFile } from './lib/links.ts';
 import { MissingFile, placeFiles, placeInWorker } from '../tools/build/placement.ts';
 import type { Placed } from '../tools/build/placement.ts';
 import { cacheEntries } from './lib/project-copy.ts';
-import { astroBuildEnv, shareDigestCache, yieldingPriority, yieldTo } from './lib/children.ts';
+import { astroBuildEnv, shareDigestCache, yieldTo } from './lib/children.ts';
 
 const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR] [--reuse DIR]] [--keep] [--list FILE]';
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -401,10 +401,9 @@ function districtFiles(list: readonly ShardNotice[]): Placed[] {
   return files;
 }
 const building = new Set(toBuild);
-// The worker yields the processors to the builds (the aggregate build is the longest).
-const keptPlaced = placeInWorker(outDir, districtFiles(notices.filter((n) => !building.has(n))), reusing, yieldingPriority);
+const keptPlaced = placeInWorker(outDir, districtFiles(notices.filter((n) => !building.has(n))), reusing);
 // Taken when the builds are done (or dropped when one fails first).
-keptPlaced.catch(() => undefined);
+keptPlaced.catch(() => 0);
 
 // The aggregate build (the longest) first, beside the shards when two builds run at once.
 const queue: ((slot: number) => Promise<void>)[] = [() => buildAggregate(), ...shards.map((shard) => (slot: number) => buildShard(shard, slot))];
@@ -419,7 +418,7 @@ const replaced = new Set(aggregateFiles.filter((rel) => placed.has(rel)));
 /** The kept districts' files found in place in the earlier output (`--reuse`). */
 let inPlace = 0;
 try {
-  inPlace = (await keptPlaced).inPlace;
+  inPlace = await keptPlaced;
   placeFiles(outDir, districtFiles(toBuild), 'link', folders);
   placeFiles(
     outDir,

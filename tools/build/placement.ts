@@ -14,7 +14,6 @@
  */
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { getPriority, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
@@ -107,35 +106,26 @@ interface PlaceTask {
   files: Placed[];
   /** Whether `outDir` holds an earlier output to place into again (`clearForReuse`), else it is new. */
   reuse: boolean;
-  /** The priority (niceness) the worker thread runs at, when it yields to the builds beside it. */
-  priority?: number;
 }
 
-/** What the worker answers: how many files it found in place and the priority it ran at when all is placed, else the first error's message and whether a file was missing. */
-type PlaceAnswer = { inPlace: number; priority: number } | { message: string; missing: boolean };
-
-/** What placing in a worker did: the files found in place, and the priority (niceness) the worker ran at. */
-export interface PlacedInWorker {
-  inPlace: number;
-  priority: number;
-}
+/** What the worker answers: how many files it found in place when all is placed, else the first error's message and whether a file was missing. */
+type PlaceAnswer = { inPlace: number } | { message: string; missing: boolean };
 
 /**
  * Hard-links `files` below `outDir` on a worker thread; resolves when all are placed, rejects with the
  * first error (naming the file; a `MissingFile` when a file to place is gone). With `reuse`, `outDir`
  * holds an earlier output: it is cleared for these files first (`clearForReuse`), and what stays is
- * not placed again; else the files must be new to the output: nothing is replaced. With `priority`, the
- * worker thread runs at that niceness (Linux keeps one per thread): it yields to the builds beside it.
- * Resolves with the number of files found in place and the priority the worker ran at.
+ * not placed again; else the files must be new to the output: nothing is replaced. Resolves with the
+ * number of files found in place.
  */
-export function placeInWorker(outDir: string, files: Placed[], reuse = false, priority?: number): Promise<PlacedInWorker> {
+export function placeInWorker(outDir: string, files: Placed[], reuse = false): Promise<number> {
   return new Promise((done, failed) => {
-    const task: PlaceTask = { placeWorker: true, outDir, files, reuse, ...(priority === undefined ? {} : { priority }) };
+    const task: PlaceTask = { placeWorker: true, outDir, files, reuse };
     const worker = new Worker(new URL(import.meta.url), { workerData: task });
     let answered = false;
     worker.on('message', (answer: PlaceAnswer) => {
       answered = true;
-      if ('inPlace' in answer) done(answer);
+      if ('inPlace' in answer) done(answer.inPlace);
       else failed(answer.missing ? new MissingFile(answer.message) : new Error(answer.message));
     });
     worker.on('error', failed);
@@ -146,16 +136,8 @@ export function placeInWorker(outDir: string, files: Placed[], reuse = false, pr
 }
 
 if (!isMainThread && parentPort && (workerData as Partial<PlaceTask> | null)?.placeWorker === true) {
-  const { outDir, files, reuse, priority } = workerData as PlaceTask;
+  const { outDir, files, reuse } = workerData as PlaceTask;
   try {
-    if (priority !== undefined) {
-      try {
-        // This thread's own niceness: the process's other threads keep theirs.
-        setPriority(priority);
-      } catch {
-        // Not allowed here: it runs at the usual priority.
-      }
-    }
     let inPlace = 0;
     if (reuse) {
       const { kept, folders } = clearForReuse(outDir, new Map(files.map(({ from, rel }) => [rel, from])));
@@ -167,7 +149,7 @@ if (!isMainThread && parentPort && (workerData as Partial<PlaceTask> | null)?.pl
         folders,
       );
     } else placeFiles(outDir, files, 'link', new Set([outDir]));
-    parentPort.postMessage({ inPlace, priority: getPriority() } satisfies PlaceAnswer);
+    parentPort.postMessage({ inPlace } satisfies PlaceAnswer);
   } catch (error) {
     parentPort.postMessage({ message: error instanceof Error ? error.message : String(error), missing: error instanceof MissingFile } satisfies PlaceAnswer);
   }
