@@ -41,8 +41,8 @@ export function districtUnitsPath(partPath: string, n: number): string {
 /**
  * Pages per part unless told otherwise. A part is indexed again whenever one of its districts changes,
  * and archived again with it: at 10,000 (parts of about 3,000 pages on average, 33 at 3,000 notices)
- * adding a notice indexes about a sixth of what it did at 20,000, for 1.5 % more index (BENCHMARKS.md,
- * “Issue 15, tenth round”). Pagefind needs about 1.7 GB for a part this size.
+ * the benchmark's added notice indexes 3,997 pages again, not 19,966 as at 20,000, for 1.5 % more index
+ * (BENCHMARKS.md, “Issue 15, tenth round”).
  */
 export const defaultMaxPages = 10_000;
 
