@@ -104,11 +104,11 @@ export function contentPages(root: string = contentDir(), cacheDir?: string, con
     const district = districtOfEntry(path);
     filesOf.set(district, [...(filesOf.get(district) ?? []), `${noticesDir}/${path}`]);
   }
-  for (const district of [...filesOf.keys()].filter((d) => filesOf.get(d)?.includes(`${noticesDir}/${d}.md`))) {
-    filesOf.get(district)?.push(...filesBelow(join(root, commitmentsDir, district), '.md').map((f) => `${commitmentsDir}/${district}/${f}`));
+  for (const [district, files] of filesOf) {
+    // A departments file without a notice entry belongs to no district here (the build refuses it).
+    if (files.includes(`${noticesDir}/${district}.md`)) files.push(...filesBelow(join(root, commitmentsDir, district), '.md').map((f) => `${commitmentsDir}/${district}/${f}`));
+    else filesOf.delete(district);
   }
-  // Departments files without a notice entry belong to no district here (the build refuses them).
-  for (const [district, files] of filesOf) if (!files.includes(`${noticesDir}/${district}.md`)) filesOf.delete(district);
   const reportFiles = filesBelow(join(root, reportsDir)).map((f) => `${reportsDir}/${f}`);
   const paths = [...[...filesOf.values()].flat(), ...reportFiles];
   const digests = fileDigests(root, paths, 'search');
