@@ -46,7 +46,7 @@ import { fail } from './cli.ts';
 import { ingestCacheVariable } from './lib/ingest-cache.ts';
 import { commandLine } from './lib/args.ts';
 import { copyProject } from './lib/project-copy.ts';
-import { indexFiles, launchChromium, serve } from './search-harness.ts';
+import { indexFiles, launchChromium, searchPageCost, serve } from './search-harness.ts';
 import { breakdownLine, indexBreakdown } from '../src/lib/search/size.ts';
 import { astroBuildEnv } from './lib/children.ts';
 
@@ -280,8 +280,9 @@ async function runLighthouse(site: string): Promise<LighthouseScores[]> {
 
 /**
  * Opens the search page in Chromium (served from 127.0.0.1) for `托位` over everything, then narrowed
- * to one district of the last part of the index, and sums what the page fetched under `pagefind/`
- * (a fresh browser context each, so nothing comes from the cache).
+ * to one district of the last part of the index, then for that district's name over everything (a
+ * word one district holds), and sums what the page fetched under `pagefind/` until its first
+ * screenful (`searchPageCost`: a fresh browser context each, so nothing comes from the cache).
  */
 async function searchCost(site: string): Promise<SearchCost[]> {
   const server = await serve(site);
@@ -290,35 +291,19 @@ async function searchCost(site: string): Promise<SearchCost[]> {
   try {
     const manifest = JSON.parse(readFileSync(join(site, 'pagefind', 'parts.json'), 'utf8')) as { parts: { districts: string[] }[] };
     const district = manifest.parts.at(-1)?.districts[0];
-    for (const filters of [{}, ...(district ? [{ district }] : [])] as Record<string, string>[]) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const sizes: Promise<number>[] = [];
-      page.on('response', (r) => {
-        if (new URL(r.url()).pathname.includes('/pagefind/'))
-          sizes.push(
-            r.body().then(
-              (b) => b.length,
-              () => 0,
-            ),
-          );
-      });
-      const query = '托位';
+    const searches: [query: string, filters: Record<string, string>][] = [['托位', {}]];
+    if (district) searches.push(['托位', { district }], [district, {}]);
+    for (const [query, filters] of searches) {
       const t0 = performance.now();
-      await page.goto(`${server.origin}/search/?${new URLSearchParams({ q: query, ...filters }).toString()}`);
-      await page.waitForFunction(() => /找到|没有找到|没有加载/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
-      const ms = performance.now() - t0;
-      const status = (await page.locator('[data-search-status]').textContent()) ?? '';
-      const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      const cost = await searchPageCost(browser, server.origin, query, filters);
       costs.push({
         query,
         ...(filters.district ? { district: filters.district } : {}),
-        requests: sizes.length,
-        bytes,
-        ms,
-        results: Number(/找到 (\d+) 个/u.exec(status)?.[1] ?? 0),
+        requests: cost.requests,
+        bytes: cost.bytes,
+        ms: performance.now() - t0,
+        results: cost.results,
       });
-      await context.close();
     }
   } finally {
     await browser.close();

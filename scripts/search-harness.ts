@@ -15,6 +15,10 @@ import { CommitmentEntry } from '../src/lib/schema.ts';
 import { phraseQueries } from '../src/lib/search/terms.ts';
 import { indexKind } from '../src/lib/search/size.ts';
 import { completeFile, indexDir } from '../src/lib/search/complete.ts';
+import { partFilter, partFilterValue } from '../src/lib/search/parts.ts';
+import type { PartsManifest } from '../src/lib/search/parts.ts';
+import { partsHolding, queryKeys, shardsFor } from '../src/lib/search/directory.ts';
+import type { DirectoryShard } from '../src/lib/search/directory.ts';
 import type { IndexRecord } from '../src/lib/search/complete.ts';
 
 export { chromiumPath, launchChromium, serve } from './serve.ts';
@@ -26,25 +30,36 @@ export interface SearchHit {
   url: string;
   /** Its filter values (type, year, district, topic, unit). */
   filters: Record<string, string[]>;
+  /** The part of the index that found it (its path relative to `pagefind/`, '' for the first). */
+  part: string;
 }
 
 /** Filters in Pagefind's form: filter name → value(s) that must all hold. */
 export type Filters = Record<string, string | string[]>;
 
+/** Result data a search loads at a time (`runSearch`). */
+const dataAtOnce = 64;
+
 /**
  * Runs `query` (with `filters`) through `<origin>/pagefind/pagefind.js` (every part of the index
  * merged) in `page`, which must be showing a page of the same site, and returns every result (all of
- * them, not a first screenful). The query is searched as the search page searches it: an exact
- * phrase per run (`src/lib/search/terms.ts`), the pages every phrase finds.
+ * them, not a first screenful). The query is searched as the search page searches it
+ * (`controller.ts`): each part alone (its `partFilter`; each hit names its part), an exact
+ * phrase per run (`src/lib/search/terms.ts`), the pages every phrase finds. A page is known by its
+ * part and its id: Pagefind names a page by a short hash of its own part's, and two parts of a
+ * national index can give two pages one name (20 pairs at 3,000 notices, BENCHMARKS.md).
  */
 export async function runSearch(page: Page, query: string | null, filters: Filters = {}): Promise<SearchHit[]> {
   const phrases = query === null ? [null] : phraseQueries(query);
   if (phrases.length === 0) return [];
+  const manifest = (await page.evaluate(async () => (await fetch('/pagefind/parts.json')).json())) as { parts: { path: string }[] };
+  const parts = manifest.parts.map((p): [path: string, value: string] => [p.path, partFilterValue(p.path)]);
   return page.evaluate(
-    async ({ phrases, filters }) => {
-      type Hit = { url: string; filters: Record<string, string[]> };
+    async ({ phrases, filters, atOnce, partFilter, parts }) => {
+      type Hit = { url: string; filters: Record<string, string[]>; part: string };
       type Result = { id: string; data: () => Promise<{ url: string; filters: Record<string, string[]> }> };
       type Api = {
+        options: (o: object) => Promise<void>;
         search: (q: string | null, o: object) => Promise<{ results: Result[] } | null>;
         mergeIndex: (url: string, o: object) => Promise<void>;
       };
@@ -54,31 +69,66 @@ export async function runSearch(page: Page, query: string | null, filters: Filte
       // Every part of the index (src/lib/search/parts.ts), merged as the search page merges them.
       w.__pagefind ??= (async () => {
         const api = await load('/pagefind/pagefind.js');
-        const manifest = (await (await fetch('/pagefind/parts.json')).json()) as { parts: { path: string }[] };
-        for (const { path } of manifest.parts) if (path !== '') await api.mergeIndex(`${location.origin}/pagefind/${path}`, { baseUrl: '/' });
+        for (const [path, value] of parts) {
+          if (path === '') await api.options({ baseUrl: '/', mergeFilter: { [partFilter]: value } });
+          else await api.mergeIndex(`${location.origin}/pagefind/${path}`, { baseUrl: '/', mergeFilter: { [partFilter]: value } });
+        }
         return api;
       })();
-      const pagefind = await w.__pagefind;
-      const lists = await Promise.all(phrases.map((p) => pagefind.search(p, { filters })));
-      if (lists.some((l) => l === null)) return [];
-      const [first, ...rest] = lists as { results: Result[] }[];
-      const others = rest.map((l) => new Set(l.results.map((r) => r.id)));
-      const found = { results: (first?.results ?? []).filter((r) => others.every((ids) => ids.has(r.id))) };
-      // A page's data (its URL and filters) is the same in every search: load each page's once.
+      const api = await w.__pagefind;
+      const found: [path: string, result: Result][] = [];
+      for (const [path, value] of parts) {
+        const lists = await Promise.all(phrases.map((p) => api.search(p, { filters: { ...filters, [partFilter]: value } })));
+        if (lists.some((l) => l === null)) return [];
+        const [first, ...rest] = lists as { results: Result[] }[];
+        const others = rest.map((l) => new Set(l.results.map((r) => r.id)));
+        for (const r of first?.results ?? []) if (others.every((ids) => ids.has(r.id))) found.push([path, r]);
+      }
+      // A page's data (its URL and filters) is the same in every search: load each page's once. At
+      // most `atOnce` at a time: a common word finds thousands of pages at national scale, and
+      // Chromium fails fetches it cannot keep open (“Failed to fetch”) when asked for all at once.
       const hits = (w.__hits ??= new Map());
-      return Promise.all(
-        found.results.map((r) => {
-          let hit = hits.get(r.id);
+      const out: Hit[] = [];
+      for (let start = 0; start < found.length; start += atOnce) {
+        const slice = found.slice(start, start + atOnce).map(([part, r]) => {
+          const key = `${part} ${r.id}`;
+          let hit = hits.get(key);
           if (hit === undefined) {
-            hit = r.data().then((d) => ({ url: d.url, filters: d.filters }));
-            hits.set(r.id, hit);
+            hit = r.data().then((d) => ({ url: d.url, filters: d.filters, part }));
+            hit.catch(() => hits.delete(key));
+            hits.set(key, hit);
           }
           return hit;
-        }),
-      );
+        });
+        out.push(...(await Promise.all(slice)));
+      }
+      return out;
     },
-    { phrases, filters },
+    { phrases, filters, atOnce: dataAtOnce, partFilter, parts },
   );
+}
+
+/**
+ * Returns the directory of the index at `pagefind` (its folder; `manifest` its parts' manifest), read
+ * from its files as the search page reads them (`src/lib/search/directory.ts`): `holding` gives the
+ * parts (their paths) it names for a query. Undefined when the index has no directory.
+ */
+export function directoryOf(pagefind: string, manifest: PartsManifest): { holding: (query: string) => Set<string> } | undefined {
+  const summary = manifest.directory;
+  if (summary === undefined) return undefined;
+  const shards = new Map<string, DirectoryShard>();
+  const shard = (path: string): DirectoryShard => {
+    let read = shards.get(path);
+    if (read === undefined) shards.set(path, (read = JSON.parse(readFileSync(join(pagefind, path), 'utf8')) as DirectoryShard));
+    return read;
+  };
+  return {
+    holding(query) {
+      const keys = queryKeys(query);
+      const held = partsHolding(keys, summary, new Map(shardsFor(keys, summary).map((path) => [path, shard(path)])), manifest.parts.length);
+      return new Set(manifest.parts.filter((_, n) => held.has(n)).map((p) => p.path));
+    },
+  };
 }
 
 /** Returns every commitment entry under `<content>/commitments/`, validated, in path order. */

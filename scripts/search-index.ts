@@ -46,8 +46,8 @@
  * `--plain` indexes the pages as built, with Pagefind's own reading of the
  * HTML and its zh-CN segmentation (to measure what Pagefind does on its own).
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { basePath as siteBasePath } from '../src/lib/config.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { Worker } from 'node:worker_threads';
@@ -57,6 +57,7 @@ import { pageFilters, pageListing } from '../src/lib/search/html.ts';
 import { defaultMaxPages, partsFile, planParts, summarizePart } from '../src/lib/search/parts.ts';
 import type { Part, PartPage, PartsManifest } from '../src/lib/search/parts.ts';
 import { completeFile, indexRecord } from '../src/lib/search/complete.ts';
+import { directoryShards } from '../src/lib/search/directory.ts';
 import { fail } from './cli.ts';
 import type { PartJob, PartOutcome } from './search-part.ts';
 import type { SearchEntry } from '../src/lib/search/entry.ts';
@@ -217,18 +218,25 @@ for (const n of parts.map((_, n) => n).filter(kept)) {
     continue;
   }
   reused.add(n);
-  outcomes.set(n, { errors: [], chars: restored, seconds: 0 });
+  outcomes.set(n, { errors: [], chars: restored.chars, seconds: 0, keys: restored.keys });
 }
 for (const [n, outcome] of await indexParts(parts.map((_, n) => n).filter((n) => !outcomes.has(n)))) outcomes.set(n, outcome);
 parts.forEach((part, n) => {
-  const outcome = outcomes.get(n) ?? { errors: [`part ${part.path || '(first)'}: not written`], chars: 0, seconds: 0 };
+  const outcome = outcomes.get(n) ?? { errors: [`part ${part.path || '(first)'}: not written`], chars: 0, seconds: 0, keys: [] };
   chars += outcome.chars;
   problems.push(...outcome.errors);
   if (parts.length > 1)
     process.stdout.write(`search-index: part ${part.path || '(first)'}: ${part.pages.length} pages, ${reused.has(n) ? 'from the cache' : `${outcome.seconds.toFixed(1)} s`}\n`);
 });
 if (problems.length > 0) fail(`search-index: error:\n${problems.join('\n')}`);
-const manifest: PartsManifest = { parts: parts.map(summarizePart) };
+// The directory of which parts hold which text (src/lib/search/directory.ts), for an index of several
+// parts made from the records (plain, Pagefind reads the pages its own way).
+const directory = plain || parts.length < 2 ? undefined : directoryShards(parts.map((_, n) => outcomes.get(n)?.keys ?? []));
+for (const [path, shard] of directory?.files ?? []) {
+  mkdirSync(dirname(join(out, path)), { recursive: true });
+  writeFileSync(join(out, path), `${JSON.stringify(shard)}\n`);
+}
+const manifest: PartsManifest = { parts: parts.map(summarizePart), ...(directory ? { directory: directory.summary } : {}) };
 writeFileSync(join(out, partsFile), `${JSON.stringify(manifest)}\n`);
 const indexed = toIndex.length;
 
@@ -244,7 +252,7 @@ for (const part of parts) {
 
 if (cache !== undefined) {
   parts.forEach((part, n) => {
-    if (!reused.has(n)) keepPart(cache, keys[n] ?? '', join(out, part.path), part.path === '', outcomes.get(n)?.chars ?? 0);
+    if (!reused.has(n)) keepPart(cache, keys[n] ?? '', join(out, part.path), part.path === '', { chars: outcomes.get(n)?.chars ?? 0, keys: outcomes.get(n)?.keys ?? [] });
   });
   pruneCache(cache, new Set(keys));
   process.stdout.write(

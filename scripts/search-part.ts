@@ -16,6 +16,9 @@ import * as pagefind from 'pagefind';
 import { searchEntry } from '../src/lib/search/entry.ts';
 import type { SearchEntry } from '../src/lib/search/entry.ts';
 import { unitFiles } from '../src/lib/search/parts.ts';
+import { textKeys } from '../src/lib/search/directory.ts';
+import { indexText } from '../src/lib/search/terms.ts';
+import { byCodeUnits } from '../src/lib/order.ts';
 import type { Part } from '../src/lib/search/parts.ts';
 
 /** What a worker is given. */
@@ -39,6 +42,8 @@ export interface PartOutcome {
   /** Characters of content indexed. */
   chars: number;
   seconds: number;
+  /** The keys of the part's text, sorted (`textKeys`, for the index's directory); none when plain. */
+  keys: string[];
 }
 
 /** Writes one part of the index into `<out>/<part.path>`, with its units files (each district's departments, and the department pages it lists). */
@@ -47,10 +52,11 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
   const { root, out, part, plain, basePath, entries } = job;
   const errors: string[] = [];
   let chars = 0;
+  const keys = new Set<string>();
   // One character, one word: the index must not segment or stem (see terms.ts): language `und`.
   // Plain, it is what Pagefind does with the pages' own language, zh-CN.
   const { index, errors: started } = await pagefind.createIndex({ forceLanguage: plain ? 'zh-cn' : 'und' });
-  if (!index) return { errors: [`Pagefind did not start: ${started.join('; ')}`], chars, seconds: 0 };
+  if (!index) return { errors: [`Pagefind did not start: ${started.join('; ')}`], chars, seconds: 0, keys: [] };
   try {
     for (const [n, { path }] of part.pages.entries()) {
       const given = entries?.[n];
@@ -62,6 +68,7 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
         continue;
       }
       chars += entry?.content.length ?? html.length;
+      if (!plain && entry) textKeys(indexText(entry.content), keys);
       const added = entry ? await index.addCustomRecord({ url, language: 'und', ...entry }) : await index.addHTMLFile({ url, content: html });
       errors.push(...added.errors.map((e) => `${path}: ${e}`));
     }
@@ -74,13 +81,13 @@ export async function indexPart(job: PartJob): Promise<PartOutcome> {
   } finally {
     await pagefind.close();
   }
-  return { errors, chars, seconds: (performance.now() - t0) / 1000 };
+  return { errors, chars, seconds: (performance.now() - t0) / 1000, keys: [...keys].sort(byCodeUnits) };
 }
 
 if (parentPort !== null && workerData !== null && typeof workerData === 'object') {
   const port = parentPort;
   indexPart(workerData as PartJob).then(
     (outcome) => port.postMessage(outcome),
-    (error: unknown) => port.postMessage({ errors: [error instanceof Error ? error.message : String(error)], chars: 0, seconds: 0 } satisfies PartOutcome),
+    (error: unknown) => port.postMessage({ errors: [error instanceof Error ? error.message : String(error)], chars: 0, seconds: 0, keys: [] } satisfies PartOutcome),
   );
 }

@@ -4,7 +4,9 @@
  * `pagefind/pagefind.js` in headless Chromium; the pages it must find are the
  * commitments whose text contains the query (a plain substring scan of the
  * content collection). Prints query, expected, found, recall, all results,
- * and the totals; exits 1 when a commitment was missed.
+ * and the totals; and, for an index with a directory (`src/lib/search/directory.ts`),
+ * how many parts it names for each query. Exits 1 when a commitment was
+ * missed, or the directory left out a part holding a page that contains the query.
  *
  * `--all` also runs every distinct two-, three- and four-character Chinese
  * string of every commitment's text (thousands of queries) and prints one
@@ -17,11 +19,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentDir } from '../src/lib/config.ts';
 import { entryText } from '../src/lib/search/entry.ts';
-import { expectedPages, hanSubstrings, percent, recallRow, recallTable, residentQueries, segmentationTraps, totals } from '../src/lib/search/recall.ts';
+import { expectedPages, hanSubstrings, partsNamed, percent, recallRow, recallTable, residentQueries, segmentationTraps, totals } from '../src/lib/search/recall.ts';
+import { partsFile } from '../src/lib/search/parts.ts';
+import type { PartsManifest } from '../src/lib/search/parts.ts';
 import { textContains } from '../src/lib/search/results.ts';
 import type { RecallRow } from '../src/lib/search/recall.ts';
 import { fail } from './cli.ts';
-import { launchChromium, loadCommitments, runSearch, serve } from './search-harness.ts';
+import { directoryOf, launchChromium, loadCommitments, runSearch, serve } from './search-harness.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let site = 'dist';
@@ -37,6 +41,9 @@ const root = resolve(site);
 if (!existsSync(join(root, 'pagefind', 'pagefind.js'))) fail(`${site}: error: no search index (pagefind/pagefind.js); run \`npm run build\` first`);
 
 const commitments = loadCommitments(contentDir());
+const manifest = JSON.parse(readFileSync(join(root, 'pagefind', partsFile), 'utf8')) as PartsManifest;
+/** The index's directory, read from its files: the parts (paths) it names for a query. */
+const directory = directoryOf(join(root, 'pagefind'), manifest);
 const served = await serve(root);
 let browser;
 try {
@@ -77,11 +84,20 @@ try {
       expectedPages(commitments, query),
       hits.map((h) => h.url),
     );
-    rows.push({ ...row, exact: hits.filter((h) => textContains(textOf(h.url), query)).length });
+    const exact = hits.filter((h) => textContains(textOf(h.url), query));
+    const parts =
+      directory &&
+      partsNamed(
+        directory.holding(query),
+        exact.map((h) => h.part),
+        manifest.parts.length,
+      );
+    rows.push({ ...row, exact: exact.length, ...(parts ? { parts } : {}) });
   }
   process.stdout.write(`Search recall over ${commitments.length} commitments (${site}/pagefind, Chromium)\n\n${recallTable(rows)}\n`);
   for (const r of rows.filter((row) => row.missed.length > 0)) process.stdout.write(`  ${r.query} missed: ${r.missed.join(' ')}\n`);
-  missedAny = rows.some((r) => r.missed.length > 0);
+  for (const r of rows.filter((row) => (row.parts?.missed.length ?? 0) > 0)) process.stdout.write(`  ${r.query}: the directory left out ${r.parts?.missed.join(' ')}\n`);
+  missedAny = rows.some((r) => r.missed.length > 0 || (r.parts?.missed.length ?? 0) > 0);
 
   if (all) {
     process.stdout.write('\nEvery Chinese string of the commitments’ text, by length:\n');

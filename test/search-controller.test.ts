@@ -9,6 +9,8 @@ import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchF
 import { partFilterValue } from '../src/lib/search/parts.ts';
 import type { DistrictUnits, PartsManifest } from '../src/lib/search/parts.ts';
 import type { UnitMatches } from '../src/lib/search/units.ts';
+import { directoryShards, textKeys } from '../src/lib/search/directory.ts';
+import type { DirectoryShard } from '../src/lib/search/directory.ts';
 import { indexText, indexWords } from '../src/lib/search/terms.ts';
 
 /** A promise the test settles. */
@@ -136,11 +138,22 @@ function partedIndex(parts: PartsManifest, pages: Record<string, PagefindData[]>
   return { index, log };
 }
 
-/** A backend giving `index`, and each units file from `units` (by its path); `unitsAsked` records which were loaded. */
-function backendOf(index: SearchIndex, units: Record<string, DistrictUnits> = {}): SearchBackend & { loads: number; unitsAsked: string[] } {
+/** A manifest's directory gives no shard (the index has none): asking for one fails the test. */
+const noDirectory = async (path: string): Promise<DirectoryShard> => Promise.reject(new Error(`no directory, yet ${path} was asked for`));
+
+/**
+ * A backend giving `index`, each units file from `units` (by its path) and each shard of the directory
+ * from `shards`; `unitsAsked` and `shardsAsked` record which were loaded.
+ */
+function backendOf(
+  index: SearchIndex,
+  units: Record<string, DistrictUnits> = {},
+  shards?: ReadonlyMap<string, DirectoryShard>,
+): SearchBackend & { loads: number; unitsAsked: string[]; shardsAsked: string[] } {
   const backend = {
     loads: 0,
     unitsAsked: [] as string[],
+    shardsAsked: [] as string[],
     load: async () => {
       backend.loads++;
       return index;
@@ -148,6 +161,12 @@ function backendOf(index: SearchIndex, units: Record<string, DistrictUnits> = {}
     units: async (path: string) => {
       backend.unitsAsked.push(path);
       return units[path] ?? {};
+    },
+    directory: async (path: string) => {
+      backend.shardsAsked.push(path);
+      const shard = shards?.get(path);
+      if (shard === undefined) throw new Error(`pagefind/${path}: HTTP 404`);
+      return shard;
     },
   };
   return backend;
@@ -252,6 +271,62 @@ describe('search controller: index parts', () => {
     expect(lastStatus(shown)).toBe('“托位”：已找到 33 个页面，还有更多可继续显示。');
     // The fourth part is not loaded yet, and only the checked batch's pages were fetched.
     expect(fetched.length).toBe(3 + 30);
+  });
+
+  /** The manifest's parts with their directory, made from the parts' pages as the index makes it (`directoryShards`). */
+  const withDirectory = (parts: PartsManifest, pages: Record<string, PagefindData[]>): { parts: PartsManifest; shards: Map<string, DirectoryShard> } => {
+    const { summary, files } = directoryShards(parts.parts.map((p) => [...textKeys(indexText((pages[p.path] ?? []).map((d) => d.content).join(' ')))]));
+    return { parts: { ...parts, directory: summary }, shards: files };
+  };
+
+  test('should merge and search only the parts the directory says can hold the query, loading each shard once', async () => {
+    const fetched: string[] = [];
+    const pages = {
+      '': holding('甲区', 3),
+      'part-2/': [pageData('/乙区/1/', '沙林社区新建口袋公园1个')],
+      'part-3/': holding('丙区', 3),
+      'part-4/': [pageData('/丁区/1/', '林沙路改造')],
+    };
+    const { parts, shards } = withDirectory(manifest(['甲区'], ['乙区'], ['丙区'], ['丁区']), pages);
+    const { index, log } = partedIndex(parts, pages, fetched);
+    const { view, shown } = fakeView({ query: '沙林', filters: {} });
+    const backend = backendOf(index, {}, shards);
+    const search = createSearchController(backend, view, () => undefined);
+    await search.run();
+    // 丁区 holds 沙 and 林, but never 沙林: only part-2/ is merged and searched.
+    expect(log).toEqual(['merge part-2/', 'search "沙 林" {"part":"part-2/"}']);
+    expect(shown.urls).toEqual(['/乙区/1/']);
+    expect(lastStatus(shown)).toBe('“沙林”：找到 1 个页面。');
+    expect(backend.shardsAsked.length).toBe(1);
+    await search.run();
+    expect(backend.shardsAsked.length).toBe(1);
+    // A query of two runs needs the keys of both: 托位 is in three parts, 甲区 in the first alone.
+    view.read = () => ({ query: '甲区 托位', filters: {} });
+    await search.run();
+    expect(log.slice(3)).toEqual(['search "甲 区" {"part":"part-1/"}', 'search "托 位" {"part":"part-1/"}']);
+    expect(lastStatus(shown)).toBe('“甲区 托位”：找到 3 个页面。');
+  });
+
+  test('should say nothing was found, merging no part, when no part holds the query', async () => {
+    const pages = { '': holding('甲区', 3), 'part-2/': holding('乙区', 3) };
+    const { parts, shards } = withDirectory(manifest(['甲区'], ['乙区']), pages);
+    const { index, log } = partedIndex(parts, pages, []);
+    const { view, shown } = fakeView({ query: '位托', filters: {} });
+    await createSearchController(backendOf(index, {}, shards), view, () => undefined).run();
+    expect(log).toEqual([]);
+    expect(lastStatus(shown)).toBe('没有找到“位托”的结果。');
+  });
+
+  test('should search every part when the directory does not load, and say why in the log', async () => {
+    const pages = { '': holding('甲区', 3), 'part-2/': holding('乙区', 3) };
+    const { parts } = withDirectory(manifest(['甲区'], ['乙区']), pages);
+    const { index, log } = partedIndex(parts, pages, []);
+    const { view, shown } = fakeView({ query: '托位', filters: {} });
+    const errors: unknown[] = [];
+    await createSearchController(backendOf(index, {}, new Map()), view, (e) => errors.push(e)).run();
+    expect(log.filter((l) => l.startsWith('search'))).toEqual(['search "托 位" {"part":"part-1/"}', 'search "托 位" {"part":"part-2/"}']);
+    expect(lastStatus(shown)).toBe('“托位”：找到 6 个页面。');
+    expect(String(errors[0])).toMatch(/directory\/\d+\.json: HTTP 404/u);
   });
 
   test('should search the newest year’s parts first in a search over every year', async () => {
@@ -453,6 +528,7 @@ describe('search controller: status line', () => {
         return index;
       },
       units: async () => ({}),
+      directory: noDirectory,
     };
     const errors: unknown[] = [];
     const { view, shown } = fakeView({ query: '托位', filters: {} });
@@ -567,7 +643,11 @@ describe('search controller: department links', () => {
     const slow = deferred<DistrictUnits>();
     const { index } = fakeIndex(parts, async () => ({ results: [] }));
     const { view, shown, form } = fakeView({ query: '民政', filters: { district: '乙区' } }, menu);
-    const backend: SearchBackend = { load: async () => index, units: (path) => (path === 'part-2/units/1.json' ? slow.promise : Promise.resolve(units[path] ?? {})) };
+    const backend: SearchBackend = {
+      load: async () => index,
+      units: (path) => (path === 'part-2/units/1.json' ? slow.promise : Promise.resolve(units[path] ?? {})),
+      directory: noDirectory,
+    };
     const search = createSearchController(backend, view, () => undefined);
     const older = search.run();
     await settle();
@@ -583,7 +663,7 @@ describe('search controller: department links', () => {
     const { index } = partedIndex(parts, { 'part-2/': [pageData('/2023/b/3/', '教育设施建设', { district: ['乙区'] })] }, []);
     const { view, shown } = fakeView({ query: '教育', filters: { district: '乙区' } }, menu);
     const errors: unknown[] = [];
-    const backend: SearchBackend = { load: async () => index, units: async (path) => Promise.reject(new Error(`pagefind/${path}: HTTP 404`)) };
+    const backend: SearchBackend = { load: async () => index, units: async (path) => Promise.reject(new Error(`pagefind/${path}: HTTP 404`)), directory: noDirectory };
     await createSearchController(backend, view, (e) => errors.push(e)).run();
     expect(shown.urls).toEqual(['/2023/b/3/']);
     expect(lastStatus(shown)).toBe('“教育”：找到 1 个页面（筛选：乙区）。');

@@ -22,11 +22,11 @@ import { contentModel } from './helpers/content-model.ts';
 import { firstHeading, pageFilters, pageListing } from '../src/lib/search/html.ts';
 import { pageSize } from '../src/lib/search/controller.ts';
 import { districtUnitsPath } from '../src/lib/search/parts.ts';
-import type { DistrictUnits } from '../src/lib/search/parts.ts';
+import type { DistrictUnits, PartsManifest } from '../src/lib/search/parts.ts';
 import { expectedPages, hanSubstrings, residentQueries, segmentationTraps } from '../src/lib/search/recall.ts';
 import { textContains } from '../src/lib/search/results.ts';
 import type { CommitmentEntry } from '../src/lib/schema.ts';
-import { launchChromium, loadCommitments, runSearch, serve } from '../scripts/search-harness.ts';
+import { directoryOf, launchChromium, loadCommitments, runSearch, searchPageCost, serve } from '../scripts/search-harness.ts';
 import type { Served, SearchHit } from '../scripts/search-harness.ts';
 
 const project = join(import.meta.dirname, '..');
@@ -263,7 +263,7 @@ describe('search index in parts', () => {
   let split: Served | undefined;
   let browser: Browser | undefined;
   let dir = '';
-  let manifest: { parts: { path: string; pages: number; districts: string[]; years: string[] }[] };
+  let manifest: PartsManifest;
   let commitments: CommitmentEntry[];
   /** District page path (`/2023/huaibei-xiangshan/`) → the district's name. */
   const names = new Map<string, string>();
@@ -352,6 +352,41 @@ describe('search index in parts', () => {
       await a.close();
       await b.close();
     }
+  });
+
+  test('should name in its directory every part holding a page that contains a query, and fewer parts for a word few hold', async () => {
+    if (!browser || !split) throw new Error('no browser');
+    const directory = directoryOf(join(dir, 'pagefind'), manifest);
+    if (!directory) throw new Error('no directory in an index of several parts');
+    expect(manifest.directory?.shards).toBeGreaterThanOrEqual(1);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${split.origin}/search/`);
+      let fewer = 0;
+      for (const query of [...residentQueries, ...segmentationTraps, ...names.values(), '淮北 托位']) {
+        const hits = await runSearch(page, query);
+        const needed = hits.filter((h) => textContains(entryText(readFileSync(join(dir, h.url, 'index.html'), 'utf8')), query)).map((h) => h.part);
+        const named = directory.holding(query);
+        for (const part of needed) expect(named.has(part), `${query}: ${part}`).toBe(true);
+        if (named.size < manifest.parts.length) fewer++;
+      }
+      // Each district's name is in its own part alone.
+      expect(fewer).toBeGreaterThanOrEqual(names.size);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('should load, for a word one part holds, that part alone besides the first and a shard of the directory', async () => {
+    if (!browser || !split) throw new Error('no browser');
+    const holder = manifest.parts[manifest.parts.length - 1];
+    const district = holder?.districts[0];
+    if (!holder || !district) throw new Error('no part');
+    const cost = await searchPageCost(browser, split.origin, district);
+    expect(cost.results).toBeGreaterThan(0);
+    const folders = new Set(cost.files.map(([path]) => /^part-\d+\//u.exec(path)?.[0] ?? ''));
+    expect([...folders].sort()).toEqual(['', holder.path].sort());
+    expect(cost.files.filter(([path]) => path.startsWith('directory/')).length).toBeGreaterThanOrEqual(1);
   });
 
   test('should offer only the chosen district’s departments, as its part of the index names them, without loading the index’s filters', async () => {

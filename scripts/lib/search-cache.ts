@@ -27,7 +27,10 @@ import { join } from 'node:path';
 import { sha256 } from '../../src/lib/hash.ts';
 import { fileFacts, filesBelow } from '../../src/lib/files.ts';
 import type { SearchEntry } from '../../src/lib/search/entry.ts';
+import { partsFile } from '../../src/lib/search/parts.ts';
 import type { Part } from '../../src/lib/search/parts.ts';
+import { completeFile } from '../../src/lib/search/complete.ts';
+import { directoryFolder } from '../../src/lib/search/directory.ts';
 
 /** The environment variable naming the cache folder. */
 export const searchCacheVariable = 'MINSHENG_SEARCH_CACHE';
@@ -58,9 +61,11 @@ export function partKey(context: CacheContext, part: Part, entries: readonly Sea
 
 /** A kept part's record, `entry.json`. */
 interface EntryRecord {
-  format: 1;
+  format: 2;
   /** Characters of index words the part was made of (what the run reports). */
   chars: number;
+  /** The keys of the part's text (`textKeys`, for the index's directory). */
+  keys: string[];
   /**
    * Each file, relative to the part's folder: its size, SHA-256 and stamp when kept (`fileStamp`). A file
    * whose stamp is the same was not written since: it is not read again.
@@ -71,16 +76,16 @@ interface EntryRecord {
 const recordFile = 'entry.json';
 const keyPattern = /^[0-9a-f]{64}$/u;
 
-/** Returns the files of the part at `partDir`, relative to it: the first part's folder (`pagefind/`) holds the other parts and the index's own records, which are not its own. */
+/** Returns the files of the part at `partDir`, relative to it: the first part's folder (`pagefind/`) holds the other parts and the index's own records (the manifest, the directory, the completion record), which are not its own. */
 export function partFiles(partDir: string, first: boolean): string[] {
-  return filesBelow(partDir).filter((f) => !first || (!/^part-\d+\//u.test(f) && f !== 'parts.json' && f !== 'complete.json'));
+  return filesBelow(partDir).filter((f) => !first || (!/^part-\d+\//u.test(f) && !f.startsWith(`${directoryFolder}/`) && f !== partsFile && f !== completeFile));
 }
 
 /** Returns the record of the entry under `key`, or undefined when there is none, it cannot be read, or a file of it is missing or differs from it. */
 function readEntry(dir: string, key: string): EntryRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(join(dir, key, recordFile), 'utf8')) as EntryRecord;
-    if (record.format !== 1 || typeof record.chars !== 'number' || !Array.isArray(record.files)) return undefined;
+    if (record.format !== 2 || typeof record.chars !== 'number' || !Array.isArray(record.keys) || !Array.isArray(record.files)) return undefined;
     for (const [path, size, digest, stamp] of record.files) {
       const file = join(dir, key, 'files', path);
       const facts = fileFacts(file);
@@ -105,13 +110,19 @@ export function entryFiles(dir: string, key: string): [path: string, kept: strin
   }
 }
 
+/** What a kept part gives besides its files: its characters of index words, and its text's keys. */
+export interface RestoredPart {
+  chars: number;
+  keys: string[];
+}
+
 /**
- * Copies the part kept under `key` into `partDir` and returns its characters of index words; undefined
- * when it is not kept whole (a damaged entry is removed, so that the part indexed instead can be kept).
- * A file already in place, the kept file itself (`inPlace`: a hard link to it, left by an earlier
- * index), is not placed again.
+ * Copies the part kept under `key` into `partDir` and returns its characters of index words and its
+ * keys; undefined when it is not kept whole (a damaged entry is removed, so that the part indexed
+ * instead can be kept). A file already in place, the kept file itself (`inPlace`: a hard link to it,
+ * left by an earlier index), is not placed again.
  */
-export function restorePart(dir: string, key: string, partDir: string, inPlace: (path: string, kept: string) => boolean = () => false): number | undefined {
+export function restorePart(dir: string, key: string, partDir: string, inPlace: (path: string, kept: string) => boolean = () => false): RestoredPart | undefined {
   const record = readEntry(dir, key);
   if (record === undefined) {
     rmSync(join(dir, key), { recursive: true, force: true });
@@ -127,11 +138,11 @@ export function restorePart(dir: string, key: string, partDir: string, inPlace: 
     for (const [path] of record.files) rmSync(join(partDir, path), { force: true });
     return undefined;
   }
-  return record.chars;
+  return { chars: record.chars, keys: record.keys };
 }
 
 /** Keeps the part written at `partDir` under `key` (a temporary folder renamed into place). A cache that cannot be written is only slower. */
-export function keepPart(dir: string, key: string, partDir: string, first: boolean, chars: number): void {
+export function keepPart(dir: string, key: string, partDir: string, first: boolean, { chars, keys }: RestoredPart): void {
   const temporary = join(dir, `${key}.${process.pid}.tmp`);
   try {
     rmSync(temporary, { recursive: true, force: true });
@@ -142,7 +153,7 @@ export function keepPart(dir: string, key: string, partDir: string, first: boole
       const { size, stamp } = fileFacts(to);
       return [path, size, sha256(readFileSync(to)), stamp];
     });
-    writeFileSync(join(temporary, recordFile), JSON.stringify({ format: 1, chars, files } satisfies EntryRecord));
+    writeFileSync(join(temporary, recordFile), JSON.stringify({ format: 2, chars, keys, files } satisfies EntryRecord));
     rmSync(join(dir, key), { recursive: true, force: true });
     renameSync(temporary, join(dir, key));
   } catch {

@@ -10,7 +10,9 @@
  * - each part of the index (`src/lib/search/parts.ts`) is merged once, even
  *   when searches overlap, and only when a search needs it;
  * - a query is searched one part at a time, the newest year's first, among
- *   the parts the filters allow (`partsFor`): the next part is merged and
+ *   the parts the filters allow (`partsFor`) that the index's directory says
+ *   can hold it (`directory.ts`: a shard or two of it loaded per search, each
+ *   once; every part when it has none or it did not load): the next part is merged and
  *   searched only when the results of the parts before are all checked and
  *   the screenful is not full. A search over everything whose first part
  *   fills the first screenful downloads that part alone (each part's page
@@ -34,6 +36,8 @@
  */
 import { districtUnitsPath, partFilter, partFilterValue, partsFor } from './parts.ts';
 import type { DistrictUnits, PartsManifest } from './parts.ts';
+import { partsHolding, queryKeys, shardsFor } from './directory.ts';
+import type { DirectoryShard } from './directory.ts';
 import { containsQuery } from './results.ts';
 import { phraseQueries } from './terms.ts';
 import { mergeUnits, noUnitMatches, unitMatches, unitsOfYear } from './units.ts';
@@ -73,6 +77,8 @@ export interface SearchBackend {
   load: () => Promise<SearchIndex>;
   /** Loads a district's units file (its path relative to `pagefind/`, `parts.ts`): its departments, and their pages. */
   units: (path: string) => Promise<DistrictUnits>;
+  /** Loads a shard of the index's directory (its path relative to `pagefind/`, `directory.ts`). */
+  directory: (path: string) => Promise<DirectoryShard>;
 }
 
 /** The search form as the visitor left it. */
@@ -275,6 +281,20 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
       ),
     );
 
+  /** Each shard of the directory, loaded when first needed (again after a failure). */
+  const shards = new Map<string, Promise<DirectoryShard>>();
+  /** Returns the parts (their paths) the directory says can hold the query; undefined when the index has no directory or the query no key. */
+  const holding = async (manifest: PartsManifest, query: string): Promise<Set<string> | undefined> => {
+    const summary = manifest.directory;
+    const keys = queryKeys(query);
+    if (summary === undefined || keys.length === 0) return undefined;
+    const loaded = await Promise.all(
+      shardsFor(keys, summary).map(async (path): Promise<[string, DirectoryShard]> => [path, await kept(shards, path, () => backend.directory(path))]),
+    );
+    const held = partsHolding(keys, summary, new Map(loaded), manifest.parts.length);
+    return new Set(manifest.parts.filter((_, n) => held.has(n)).map((p) => p.path));
+  };
+
   let narrowing = 0;
   const narrowUnits = async (): Promise<boolean> => {
     const mine = ++narrowing;
@@ -386,8 +406,19 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     try {
       const index = await load();
       const linking = linkUnits(mine, index.manifest, query, filters);
-      const parts = partsFor(index.manifest, filters);
       const exact = phrases.length === 0;
+      let parts = partsFor(index.manifest, filters);
+      if (!exact) {
+        try {
+          const held = await holding(index.manifest, query);
+          if (mine !== generation) return;
+          if (held !== undefined) parts = parts.filter((path) => held.has(path));
+        } catch (error) {
+          // Every part is searched, as without a directory.
+          if (mine !== generation) return;
+          log(error);
+        }
+      }
       let results: PagefindResult[] = [];
       if (exact) {
         // By filters alone: every part at once, for the count of every result.

@@ -9,6 +9,7 @@ import { createSearchController, statusText } from './controller.ts';
 import type { NarrowedMenu, PagefindData, PagefindResult, SearchBackend, SearchForm, SearchView, UnitMenu } from './controller.ts';
 import { partFilter, partFilterValue, partsFile } from './parts.ts';
 import type { DistrictUnits, PartsManifest } from './parts.ts';
+import type { DirectoryShard } from './directory.ts';
 import { excerptAround } from './results.ts';
 import { indexText } from './terms.ts';
 
@@ -44,6 +45,7 @@ export function pagefindBackend(root: URL): SearchBackend {
       };
     },
     units: (path) => fetchJson<DistrictUnits>(new URL(`pagefind/${path}`, root), `pagefind/${path}`),
+    directory: (path) => fetchJson<DirectoryShard>(new URL(`pagefind/${path}`, root), `pagefind/${path}`),
   };
 }
 

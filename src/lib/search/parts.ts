@@ -22,6 +22,7 @@
  * Pure: no I/O.
  */
 import { byCodeUnits } from '../order.ts';
+import type { DirectorySummary } from './directory.ts';
 
 /** The manifest's file name, in the first part's directory. */
 export const partsFile = 'parts.json';
@@ -73,6 +74,8 @@ export interface PartSummary {
 /** `pagefind/parts.json`. */
 export interface PartsManifest {
   parts: PartSummary[];
+  /** The directory of which parts hold which text (`directory.ts`), when there is one: an index of several parts made from the content. */
+  directory?: DirectorySummary;
 }
 
 /** Returns the directory of the `n`-th part (from 0), relative to `pagefind/`. */

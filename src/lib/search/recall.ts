@@ -63,6 +63,21 @@ export interface RecallRow {
   results: number;
   /** Results whose page text contains the query (undefined when not checked). */
   exact?: number;
+  /** The index's directory (`directory.ts`), when it has one: the parts it names for the query, of how many, and the parts holding an exact result it left out. */
+  parts?: PartsNamed;
+}
+
+/** What the directory named for a query. */
+export interface PartsNamed {
+  named: number;
+  of: number;
+  /** Parts (their paths) holding a result whose text contains the query that the directory did not name: none, or the directory is wrong. */
+  missed: string[];
+}
+
+/** Returns what the directory named (`named`, parts' paths) against the parts holding a result whose text contains the query (`needed`), of `of` parts. */
+export function partsNamed(named: ReadonlySet<string>, needed: Iterable<string>, of: number): PartsNamed {
+  return { named: named.size, of, missed: [...new Set(needed)].filter((p) => !named.has(p)).sort() };
 }
 
 /** Compares what a search returned (`urls`, under `base`) with what it had to return. */
@@ -95,13 +110,17 @@ function pad(text: string, width: number, right = false): string {
   return right ? fill + text : text + fill;
 }
 
-/** Returns the recall table: query, expected, found, recall, results; then the totals. */
+/** Returns the recall table: query, expected, found, recall, results, exact and the parts the directory named (when there is one); then the totals. */
 export function recallTable(rows: readonly RecallRow[]): string {
-  const lines = [`${pad('query', 12)}${pad('expected', 10, true)}${pad('found', 8, true)}${pad('recall', 9, true)}${pad('results', 9, true)}${pad('exact', 7, true)}`];
+  const directory = rows.some((r) => r.parts !== undefined);
+  const lines = [
+    `${pad('query', 12)}${pad('expected', 10, true)}${pad('found', 8, true)}${pad('recall', 9, true)}${pad('results', 9, true)}${pad('exact', 7, true)}${directory ? pad('parts', 8, true) : ''}`,
+  ];
   for (const r of rows) {
     lines.push(
       `${pad(r.query, 12)}${pad(String(r.expected), 10, true)}${pad(String(r.found), 8, true)}${pad(percent(r.found, r.expected), 9, true)}` +
-        `${pad(String(r.results), 9, true)}${pad(r.exact === undefined ? '' : String(r.exact), 7, true)}`,
+        `${pad(String(r.results), 9, true)}${pad(r.exact === undefined ? '' : String(r.exact), 7, true)}` +
+        (directory ? pad(r.parts === undefined ? '' : `${r.parts.named}/${r.parts.of}`, 8, true) : ''),
     );
   }
   const t = totals(rows);
@@ -109,6 +128,10 @@ export function recallTable(rows: readonly RecallRow[]): string {
   lines.push(`${t.complete} of ${t.queries} queries found every commitment whose text contains them.`);
   lines.push('expected: commitments whose text contains the query; found: of those, returned; results: all pages returned;');
   lines.push('exact: returned pages whose indexed text contains the query (the search page shows only these).');
+  if (directory) {
+    const whole = rows.filter((r) => r.parts !== undefined && r.parts.missed.length === 0).length;
+    lines.push(`parts: the parts the index's directory names for the query, of all; it named every part holding an exact result for ${whole} of ${rows.length} queries.`);
+  }
   return lines.join('\n');
 }
 

@@ -1,15 +1,17 @@
 /**
  * What the search index is made of, by kind of file: each page's text
  * (`fragment/`), the word index (`index/` chunks), the page list
- * (`*.pf_meta`), the filters, Pagefind's own script and WebAssembly, and the
- * rest (parts manifest, departments, entry files). Read from the index's
+ * (`*.pf_meta`), the filters, Pagefind's own script and WebAssembly, the
+ * directory of which parts hold which text (`directory.ts`), and the rest
+ * (parts manifest, departments, entry files). Read from the index's
  * completion record (`complete.ts`), which lists every file with its size.
  *
  * Pure: no I/O.
  */
+import { directoryFolder } from './directory.ts';
 
 /** The kinds of index files, in the order they are reported. */
-export const indexKinds = ['fragments', 'chunks', 'page lists', 'filters', 'runtime', 'other'] as const;
+export const indexKinds = ['fragments', 'chunks', 'page lists', 'filters', 'runtime', 'directory', 'other'] as const;
 
 /** A kind of index file. */
 export type IndexKind = (typeof indexKinds)[number];
@@ -22,6 +24,7 @@ export function indexKind(path: string): IndexKind {
   if (name.startsWith('filter/')) return 'filters';
   if (name.endsWith('.pf_meta')) return 'page lists';
   if (/^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$/u.test(name)) return 'runtime';
+  if (path.startsWith(`${directoryFolder}/`)) return 'directory';
   return 'other';
 }
 
