@@ -126,6 +126,8 @@ describe('what the index is made of', () => {
       'wasm.unknown.pagefind': 55000,
       'parts.json': 10,
       'part-2/units.json': 20,
+      'directory/0.json': 700,
+      'directory/1.json': 800,
     };
     expect(indexKind('part-12/fragment/x.pf_fragment')).toBe('fragments');
     const sizes = indexBreakdown(files);
@@ -133,10 +135,11 @@ describe('what the index is made of', () => {
     expect(sizes.chunks).toEqual({ files: 2, bytes: 5000 });
     expect(sizes['page lists']).toEqual({ files: 2, bytes: 170 });
     expect(sizes.runtime).toEqual({ files: 2, bytes: 102000 });
+    expect(sizes.directory).toEqual({ files: 2, bytes: 1500 });
     expect(sizes.other).toEqual({ files: 2, bytes: 30 });
-    expect(sizes.total).toEqual({ files: 11, bytes: 108250 });
+    expect(sizes.total).toEqual({ files: 13, bytes: 109750 });
     expect(breakdownLine(sizes, (b) => `${b} B`)).toBe(
-      'index 108250 B in 11 files: fragments 1000 B (2), chunks 5000 B (2), page lists 170 B (2), filters 50 B (1), runtime 102000 B (2), other 30 B (2)',
+      'index 109750 B in 13 files: fragments 1000 B (2), chunks 5000 B (2), page lists 170 B (2), filters 50 B (1), runtime 102000 B (2), directory 1500 B (2), other 30 B (2)',
     );
   });
 });
