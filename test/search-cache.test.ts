@@ -80,6 +80,8 @@ describe('node scripts/search-index.ts --content with its cache, after a notice 
     expect(reused, log).not.toBeNull();
     const [one, two] = [fileTree(cached, 'base64'), fileTree(fresh, 'base64')];
     expect(one.size).toBeGreaterThan(10);
+    // The directory of which parts hold which text is part of what must be the same (an index of several parts has one).
+    expect([...one.keys()].filter((path) => path.startsWith('directory/')).length).toBeGreaterThan(0);
     // Made again into the step before's index (its files linked as they are: the kept parts' are the cache's).
     let inEarlier: { same: boolean; inPlace: number } | undefined;
     if (runs > 1) {
