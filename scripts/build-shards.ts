@@ -45,6 +45,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { aggregateProject, planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
+import { openDataSharesVariable, shareFiles, shareKeysFile } from '../src/lib/data/shares.ts';
+import { byCodeUnits } from '../src/lib/order.ts';
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
@@ -271,7 +273,14 @@ onInterrupt((signal) => {
  * resolves with its exit code and last lines. A build that `yields` (a shard's, beside the longer aggregate
  * build) runs at a lower priority (`yieldTo`).
  */
-function astroBuild(name: string, projectDir: string, content: string, outputDir: string, yields = false): Promise<{ code: number | null; tail: string }> {
+function astroBuild(
+  name: string,
+  projectDir: string,
+  content: string,
+  outputDir: string,
+  yields = false,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; tail: string }> {
   mkdirSync(join(cache, 'logs'), { recursive: true });
   const logFile = createWriteStream(join(cache, 'logs', `${name}.log`));
   return new Promise((done) => {
@@ -285,6 +294,7 @@ function astroBuild(name: string, projectDir: string, content: string, outputDir
         MINSHENG_SNAPSHOT_DIR: snapshotDir(),
         [contentHistoryVariable]: historyFile,
         PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -354,17 +364,46 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
 }
 
 const aggregateOut = join(work, 'aggregate-out');
+/**
+ * With `--incremental`, where each notice's share of its year's open data is kept between builds
+ * (`src/lib/data/shares.ts`), under its district's key: the year-wide build makes only the shares of the
+ * districts that changed.
+ */
+const sharesDir = incremental ? join(cache, 'open-data') : undefined;
+
+/** Names each district's key for the kept shares, and returns how many of them are kept already. */
+function nameShareKeys(dir: string): number {
+  mkdirSync(dir, { recursive: true });
+  const keys: Record<string, string> = {};
+  for (const id of notices.map(idOf).sort(byCodeUnits)) keys[id] = keyOf.get(id) ?? '';
+  writeFileSync(join(dir, shareKeysFile), `${JSON.stringify(keys)}\n`);
+  return Object.values(keys).filter((key) => Object.values(shareFiles(dir, key)).every((file) => existsSync(file))).length;
+}
+
+/** Removes the kept shares of keys no longer in use, and temporary files left by a build that was killed. */
+function pruneShares(dir: string): void {
+  const used = new Set([...keyOf.values()].flatMap((key) => Object.values(shareFiles(dir, key))));
+  for (const name of readdirSync(dir)) if (name !== shareKeysFile && !used.has(join(dir, name))) rmSync(join(dir, name), { force: true });
+}
+
 /** Builds the pages that aggregate a year or the site, from the whole content. */
 async function buildAggregate(): Promise<void> {
   const t0 = performance.now();
+  const kept = sharesDir === undefined ? 0 : nameShareKeys(sharesDir);
   const aggregate = await astroBuild(
     'aggregate',
     projectCopy(aggregateProject, (route) => !isDistrictRoute(route)),
     root,
     aggregateOut,
+    false,
+    sharesDir === undefined ? {} : { [openDataSharesVariable]: sharesDir },
   );
   if (aggregate.code !== 0) fail(`build-shards: error: the aggregate build failed:\n${aggregate.tail}`);
-  log(`  aggregate: ${filesBelow(aggregateOut).filter((f) => f.endsWith('index.html')).length} pages, ${seconds(t0)}`);
+  if (sharesDir !== undefined) pruneShares(sharesDir);
+  log(
+    `  aggregate: ${filesBelow(aggregateOut).filter((f) => f.endsWith('index.html')).length} pages, ${seconds(t0)}` +
+      `${sharesDir === undefined ? '' : ` (the open data of ${kept} of ${notices.length} notices kept)`}`,
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -151,6 +151,14 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
     expect(slugs()).toHaveLength(7);
   });
 
+  test('should keep each notice’s share of the year’s open data, and make again only the added and the changed one’s', () => {
+    expect(logs[0]).toContain('(the open data of 0 of 7 notices kept)');
+    expect(logs[1]).toContain('(the open data of 5 of 7 notices kept)');
+    expect(logs[2]).toContain('(the open data of 7 of 7 notices kept)');
+    // The removed notice's share is gone: two files for each of the 7, and the keys.
+    expect(readdirSync(join(cache, 'open-data'))).toHaveLength(2 * 7 + 1);
+  });
+
   test('should write exactly the files of one astro build of the edited content, byte for byte', () => {
     const whole = fileTree(join(work, 'whole'), 'base64');
     const second = fileTree(join(work, 'second'), 'base64');

@@ -202,17 +202,21 @@ function noticeRecord(district: District, options: SiteOptions): Record<string, 
   };
 }
 
-/** Returns a validated dataset of `year` holding these districts (keys in the schema's order). */
-function datasetFor(year: number, districts: readonly District[], options: SiteOptions): Dataset {
-  return Dataset.parse({
+/** Returns what a dataset of `year` says of itself, around its notices (not yet validated). */
+function datasetHeadRecord(year: number, districts: readonly District[], options: SiteOptions): Record<string, unknown> {
+  return {
     $schema: absoluteUrl(options, schemaPath),
     year,
     site: absoluteUrl(options, '/'),
     license: { spdx: dataLicence.spdx, url: dataLicence.url, notices: noticesStatus },
     noticeCount: districts.length,
     commitmentCount: districts.reduce((sum, d) => sum + d.commitments.length, 0),
-    notices: districts.map((d) => noticeRecord(d, options)),
-  });
+  };
+}
+
+/** Returns a validated dataset of `year` holding these districts (keys in the schema's order). */
+function datasetFor(year: number, districts: readonly District[], options: SiteOptions): Dataset {
+  return Dataset.parse({ ...datasetHeadRecord(year, districts, options), notices: districts.map((d) => noticeRecord(d, options)) });
 }
 
 /** Returns a year's open data: every notice of the year, in the site's district order. */
@@ -325,10 +329,22 @@ export function csvField(value: string): string {
   return /[",\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** Returns one record of the CSV: its fields (`csvField`) and CRLF. */
+function csvRecord(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** Returns the CSV's rows of a notice: one per commitment. */
+function csvRows(notice: DatasetNotice): string {
+  return notice.commitments.map((c) => csvRecord(csvColumns.map((col) => col.value(notice, c)))).join('');
+}
+
+/** The CSV's first bytes: the BOM and the header. */
+const csvHead = `\uFEFF${csvRecord(csvColumns.map((col) => col.name))}`;
+
 /** Returns the CSV text of a dataset: BOM, header, one row per commitment, CRLF after every record. */
 export function csvOfDataset(dataset: Dataset): string {
-  const records = [csvColumns.map((col) => col.name), ...dataset.notices.flatMap((n) => n.commitments.map((c) => csvColumns.map((col) => col.value(n, c))))];
-  return `\uFEFF${records.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('')}`;
+  return csvHead + dataset.notices.map(csvRows).join('');
 }
 
 /** Returns a year's CSV: one row per commitment, in district order, then number. */
@@ -336,9 +352,41 @@ export function csvOf(year: Year, options: SiteOptions): string {
   return csvOfDataset(datasetOf(year, options));
 }
 
-/** A year's open data and the bytes of its two files (UTF-8), each made when first asked for. */
+/** A notice's share of its year's files: its text in the year's JSON (indented as it stands there, no comma) and its rows of the year's CSV. */
+export interface NoticeShare {
+  json: string;
+  csv: string;
+}
+
+/** Where a year's files get each notice's share: `make` makes it; a source may give one it kept instead (`src/lib/data/shares.ts`). */
+export type ShareSource = (district: District, make: () => NoticeShare) => NoticeShare;
+
+/** Returns a district's share of its year's files, validated as the year's whole dataset validates it. */
+export function noticeShare(district: District, options: SiteOptions): NoticeShare {
+  const notice = DatasetNotice.parse(noticeRecord(district, options));
+  return {
+    // A notice stands in the year's `notices` at two levels of indentation (`jsonText`).
+    json: JSON.stringify(notice, null, 2).replaceAll('\n', '\n    '),
+    csv: csvRows(notice),
+  };
+}
+
+/**
+ * Returns a year's JSON and CSV texts put together from its notices' shares (in the site's district
+ * order): the same text as `jsonText(datasetOf(year))` and `csvOf(year)` (tested).
+ */
+export function yearTexts(year: Year, options: SiteOptions, shares: readonly NoticeShare[]): { json: string; csv: string } {
+  const head = jsonText(Dataset.parse({ ...datasetHeadRecord(year.year, year.districts, options), notices: [] }));
+  const empty = '\n  "notices": []\n}\n';
+  if (!head.endsWith(empty)) throw new Error('open data: the dataset no longer ends with its notices');
+  const json = shares.length === 0 ? head : `${head.slice(0, -empty.length)}\n  "notices": [\n    ${shares.map((s) => s.json).join(',\n    ')}\n  ]\n}\n`;
+  return { json, csv: csvHead + shares.map((s) => s.csv).join('') };
+}
+
+/** A year's counts and the bytes of its two files (UTF-8). */
 export interface YearFiles {
-  readonly dataset: Dataset;
+  readonly noticeCount: number;
+  readonly commitmentCount: number;
   readonly json: Buffer<ArrayBuffer>;
   readonly csv: Buffer<ArrayBuffer>;
 }
@@ -346,31 +394,29 @@ export interface YearFiles {
 const yearFilesMade = new WeakMap<Year, Map<string, YearFiles>>();
 
 /**
- * Returns a year's open data and its JSON and CSV files, made once per year and site however many pages
+ * Returns a year's counts and its JSON and CSV files, made once per year and site however many pages
  * ask: the data page shows their sizes, `/data/<year>.json` and `/data/<year>.csv` are them. A national
- * year's dataset is validated and serialized in seconds, so doing it once per build, not three times, counts.
+ * year's files are validated and serialized in seconds (BENCHMARKS.md), so they are made once per build,
+ * each notice's share of them by `source` (made here, or kept between builds: `shares.ts`).
  */
-export function yearFiles(year: Year, options: SiteOptions): YearFiles {
+export function yearFiles(year: Year, options: SiteOptions, source: ShareSource = (_, make) => make()): YearFiles {
   const made = yearFilesMade.get(year) ?? new Map<string, YearFiles>();
   yearFilesMade.set(year, made);
   const key = `${options.site}\n${options.base}`;
   const known = made.get(key);
   if (known) return known;
+  const texts = yearTexts(
+    year,
+    options,
+    year.districts.map((d) => source(d, () => noticeShare(d, options))),
+  );
   // Bytes, not text: a national year's JSON is 200 MB, which a `Response` made from a string checks and
   // encodes again; its size is then the bytes' length.
-  let json: Buffer<ArrayBuffer> | undefined;
-  let csv: Buffer<ArrayBuffer> | undefined;
-  const dataset = datasetOf(year, options);
   const files: YearFiles = {
-    dataset,
-    get json() {
-      json ??= Buffer.from(jsonText(dataset));
-      return json;
-    },
-    get csv() {
-      csv ??= Buffer.from(csvOfDataset(dataset));
-      return csv;
-    },
+    noticeCount: year.districts.length,
+    commitmentCount: year.districts.reduce((sum, d) => sum + d.commitments.length, 0),
+    json: Buffer.from(texts.json),
+    csv: Buffer.from(texts.csv),
   };
   made.set(key, files);
   return files;
