@@ -47,6 +47,7 @@ import { parse as parseYaml } from 'yaml';
 import { aggregateProject, planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
 import { openDataSharesVariable, shareFiles, shareKeysFile } from '../src/lib/data/shares.ts';
 import { byCodeUnits } from '../src/lib/order.ts';
+import { lockCache, lockFile } from './lib/cache-lock.ts';
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
 import type { DistrictId, KeyPart } from '../tools/build/incremental.ts';
@@ -95,9 +96,17 @@ const project = resolve(import.meta.dirname, '..');
 shareDigestCache(project);
 const root = contentDir();
 const outDir = resolve(out);
+/** With --incremental, the cache kept between builds; one build at a time writes it (`lockCache`). */
+const keptCache = incremental ? resolve(cacheOption ?? join(project, 'node_modules', '.cache', 'minsheng-build')) : undefined;
+if (keptCache !== undefined) {
+  const lock = lockCache(keptCache);
+  if ('heldBy' in lock) {
+    fail(`build-shards: error: ${keptCache} is in use by another build (process ${lock.heldBy}); wait for it to end, or remove ${lockFile(keptCache)} if none is running`);
+  }
+}
 const work = mkdtempSync(join(tmpdir(), 'minsheng-shards-'));
 /** Where the districts' pages and the project copies are kept: between builds with --incremental, for this build only without. */
-const cache = incremental ? resolve(cacheOption ?? join(project, 'node_modules', '.cache', 'minsheng-build')) : join(work, 'cache');
+const cache = keptCache ?? join(work, 'cache');
 const started = performance.now();
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);

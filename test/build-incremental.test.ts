@@ -188,6 +188,27 @@ describe('node scripts/build-shards.ts --incremental after a notice is added, on
     expect([...first.values()].some((html) => html.includes('增补项目'))).toBe(false);
   });
 
+  test('should refuse in one line a cache another build is writing, and take over the lock a killed build left', () => {
+    const shards = (to: string): ReturnType<typeof spawnSync> =>
+      spawnSync(node, [join(project, 'scripts', 'build-shards.ts'), '--out', join(work, to), '--incremental', '--cache', cache], { cwd: project, env, encoding: 'utf8' });
+    // A build still running holds the lock (a process that is running: this one, its id in the lock file).
+    writeFileSync(`${cache}.lock`, `${process.pid}\n`);
+    const refused = shards('locked');
+    expect(refused.status).toBe(1);
+    expect(String(refused.stderr)).toMatch(
+      new RegExp(`^build-shards: error: \\S+ is in use by another build \\(process ${process.pid}\\); wait for it to end, or remove \\S+\\.lock if none is running\\n$`, 'u'),
+    );
+    expect(existsSync(join(work, 'locked'))).toBe(false);
+    // A build killed outright left its lock: a process no longer running.
+    const gone = spawnSync(node, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(`${cache}.lock`, `${String(gone.stdout)}\n`);
+    const taken = shards('unlocked');
+    expect(taken.status, String(taken.stderr)).toBe(0);
+    expect(String(taken.stdout)).toContain('7 notices, 0 to build');
+    // Given back when the build ends.
+    expect(existsSync(`${cache}.lock`)).toBe(false);
+  }, 300_000);
+
   test('should refuse a damaged cache in one line, naming the page its kept pages lack', () => {
     // A district whose key is kept but whose overview page is gone from the cache (a disk cleaned by hand).
     const [kept] = slugs();
