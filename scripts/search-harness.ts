@@ -17,7 +17,7 @@ import { indexKind } from '../src/lib/search/size.ts';
 import { completeFile, indexDir } from '../src/lib/search/complete.ts';
 import { partFilter, partFilterValue } from '../src/lib/search/parts.ts';
 import type { PartsManifest } from '../src/lib/search/parts.ts';
-import { partsHolding, queryKeys, shardsFor } from '../src/lib/search/directory.ts';
+import { partPathsHolding, queryKeys, shardsFor } from '../src/lib/search/directory.ts';
 import type { DirectoryShard } from '../src/lib/search/directory.ts';
 import type { IndexRecord } from '../src/lib/search/complete.ts';
 
@@ -125,8 +125,7 @@ export function directoryOf(pagefind: string, manifest: PartsManifest): { holdin
   return {
     holding(query) {
       const keys = queryKeys(query);
-      const held = partsHolding(keys, summary, new Map(shardsFor(keys, summary).map((path) => [path, shard(path)])), manifest.parts.length);
-      return new Set(manifest.parts.filter((_, n) => held.has(n)).map((p) => p.path));
+      return partPathsHolding(keys, manifest, summary, new Map(shardsFor(keys, summary).map((path) => [path, shard(path)])));
     },
   };
 }

@@ -373,14 +373,15 @@ export function noticeShare(district: District, options: SiteOptions): NoticeSha
 
 /**
  * Returns a year's JSON and CSV texts put together from its notices' shares (in the site's district
- * order): the same text as `jsonText(datasetOf(year))` and `csvOf(year)` (tested).
+ * order): the same text as `jsonText(datasetOf(year))` and `csvOf(year)` (tested), with the counts it states.
  */
-export function yearTexts(year: Year, options: SiteOptions, shares: readonly NoticeShare[]): { json: string; csv: string } {
-  const head = jsonText(Dataset.parse({ ...datasetHeadRecord(year.year, year.districts, options), notices: [] }));
+export function yearTexts(year: Year, options: SiteOptions, shares: readonly NoticeShare[]): { json: string; csv: string; noticeCount: number; commitmentCount: number } {
+  const dataset = Dataset.parse({ ...datasetHeadRecord(year.year, year.districts, options), notices: [] });
+  const head = jsonText(dataset);
   const empty = '\n  "notices": []\n}\n';
   if (!head.endsWith(empty)) throw new Error('open data: the dataset no longer ends with its notices');
   const json = shares.length === 0 ? head : `${head.slice(0, -empty.length)}\n  "notices": [\n    ${shares.map((s) => s.json).join(',\n    ')}\n  ]\n}\n`;
-  return { json, csv: csvHead + shares.map((s) => s.csv).join('') };
+  return { json, csv: csvHead + shares.map((s) => s.csv).join(''), noticeCount: dataset.noticeCount, commitmentCount: dataset.commitmentCount };
 }
 
 /** A year's counts and the bytes of its two files (UTF-8). */
@@ -413,8 +414,8 @@ export function yearFiles(year: Year, options: SiteOptions, source: ShareSource 
   // Bytes, not text: a national year's JSON is 200 MB, which a `Response` made from a string checks and
   // encodes again; its size is then the bytes' length.
   const files: YearFiles = {
-    noticeCount: year.districts.length,
-    commitmentCount: year.districts.reduce((sum, d) => sum + d.commitments.length, 0),
+    noticeCount: texts.noticeCount,
+    commitmentCount: texts.commitmentCount,
     json: Buffer.from(texts.json),
     csv: Buffer.from(texts.csv),
   };

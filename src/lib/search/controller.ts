@@ -36,7 +36,7 @@
  */
 import { districtUnitsPath, partFilter, partFilterValue, partsFor } from './parts.ts';
 import type { DistrictUnits, PartsManifest } from './parts.ts';
-import { partsHolding, queryKeys, shardsFor } from './directory.ts';
+import { partPathsHolding, queryKeys, shardsFor } from './directory.ts';
 import type { DirectoryShard } from './directory.ts';
 import { containsQuery } from './results.ts';
 import { phraseQueries } from './terms.ts';
@@ -291,8 +291,7 @@ export function createSearchController(backend: SearchBackend, view: SearchView,
     const loaded = await Promise.all(
       shardsFor(keys, summary).map(async (path): Promise<[string, DirectoryShard]> => [path, await kept(shards, path, () => backend.directory(path))]),
     );
-    const held = partsHolding(keys, summary, new Map(loaded), manifest.parts.length);
-    return new Set(manifest.parts.filter((_, n) => held.has(n)).map((p) => p.path));
+    return partPathsHolding(keys, manifest, summary, new Map(loaded));
   };
 
   let narrowing = 0;

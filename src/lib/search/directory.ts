@@ -34,6 +34,7 @@
  */
 import { byCodeUnits } from '../order.ts';
 import { keyFraction } from './parts.ts';
+import type { PartsManifest } from './parts.ts';
 
 /** A shard of the directory: key → the parts (by their place in the manifest) that hold it (`in`) or do not (`out`). */
 export interface DirectoryShard {
@@ -161,6 +162,12 @@ export function directoryShards(partKeys: readonly Iterable<string>[]): { summar
 /** Returns the shards (their paths) a search for these keys loads. */
 export function shardsFor(keys: readonly string[], summary: DirectorySummary): string[] {
   return [...new Set(keys.map((key) => shardPath(shardOf(key, summary.shards))))].sort(byCodeUnits);
+}
+
+/** Returns the paths of the manifest's parts that hold every key (`partsHolding`), from the shards loaded (path → shard). */
+export function partPathsHolding(keys: readonly string[], manifest: PartsManifest, summary: DirectorySummary, shards: ReadonlyMap<string, DirectoryShard>): Set<string> {
+  const held = partsHolding(keys, summary, shards, manifest.parts.length);
+  return new Set(manifest.parts.filter((_, n) => held.has(n)).map((p) => p.path));
 }
 
 /**
