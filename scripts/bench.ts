@@ -22,16 +22,19 @@
  * it) renders the same ingested commitments with minimal templates
  * (`tools/bench/hugo.ts`), and the report prints both generators' pages per
  * second and their ratio, for `astro build` alone and for the whole build
- * (ingest, `astro build` and the search index).
+ * (ingest, `astro build` and the search index). Beside it, Astro renders the
+ * same files with the same templates (`tools/bench/astro-floor.ts`): Astro's
+ * own floor on this machine, and its ratio to Hugo's rate.
  *
  * `--quick`: sizes 20,100 unless `--sizes` is given, no Lighthouse.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildPhases, indexSummary, reportedBuild, slowestRoutes } from '../tools/bench/astro-log.ts';
 import { hugoSiteFiles } from '../tools/bench/hugo.ts';
+import { astroFloorFiles } from '../tools/bench/astro-floor.ts';
 import type { LighthouseResult } from '../tools/bench/lighthouse.ts';
 import { lighthouseScores } from '../tools/bench/lighthouse.ts';
 import { pageTypes, pageWeight } from '../tools/bench/page-weight.ts';
@@ -345,6 +348,30 @@ async function buildWithHugo(name: string, content: string, result: SizeResult, 
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Renders the corpus's commitments with Astro and the same minimal templates as Hugo
+ * (tools/bench/astro-floor.ts) into `<work>/astro-floor-<name>`: Astro's own floor on these files,
+ * beside Hugo's rate. Fills `result.astroFloor`.
+ */
+async function buildAstroFloor(name: string, content: string, result: SizeResult): Promise<void> {
+  const dir = join(work, `astro-floor-${name}`);
+  for (const [file, text] of Object.entries(astroFloorFiles(join(content, 'commitments')))) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
+  log('  astro floor (the same files and templates as Hugo) …');
+  const run = await measure(`${name}-astro-floor`, node, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(dir, 'dist')], dir, {
+    ...heapEnv(),
+    ...astroBuildEnv,
+  });
+  const pages = ok(run) ? filesBelow(join(dir, 'dist')).filter((f) => f.endsWith('.html')).length : 0;
+  result.astroFloor = { ...run, pages };
+  if (!ok(run)) log(`  astro floor FAILED (exit ${run.exitCode ?? run.signal}):\n${run.tail.replace(/^/gmu, '    ')}`);
+  else log(`  astro floor: ${pages} pages in ${formatSeconds(run.wallSeconds)}, ${(pages / run.wallSeconds).toFixed(1)} pages/s, peak ${peakMiB(run).toFixed(0)} MiB`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 const heapEnv = (): Record<string, string> => (opt.heapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${opt.heapMb}` } : {});
 
 /**
@@ -467,6 +494,7 @@ async function runSize(notices: number, shadow: string): Promise<SizeResult> {
     const version = hugoVersion();
     if (version === undefined) log('  hugo: not installed, comparison skipped (apt-get install -y hugo)');
     else await buildWithHugo(String(notices), dir, result, version);
+    await buildAstroFloor(String(notices), dir, result);
   }
   if (!opt.keep) {
     rmSync(dir, { recursive: true, force: true });

@@ -316,4 +316,16 @@ describe('the comparison with Hugo', () => {
   test('should add ingest, astro build and search index one after the other when `npm run build` was not measured', () => {
     expect(wholeCells(hugoTable(comparedWithHugo([size({})])))).toEqual(['80.0 s', '50.0', '0.07']);
   });
+
+  test('should rate Astro’s floor (Hugo’s templates in Astro) against Hugo, and leave it blank when it did not run or failed', () => {
+    const floorCells = (table: string): string[] =>
+      (table.trim().split('\n')[2] ?? '')
+        .split('|')
+        .map((c) => c.trim())
+        .slice(12, 14);
+    // 3,001 pages in 10 s (300.1 pages/s) against Hugo's 750 pages/s.
+    expect(floorCells(hugoTable(comparedWithHugo([size({ astroFloor: { ...run(10), pages: 3001 } })])))).toEqual(['300.1', '0.40']);
+    expect(floorCells(hugoTable(comparedWithHugo([size({})])))).toEqual(['–', '–']);
+    expect(floorCells(hugoTable(comparedWithHugo([size({ astroFloor: { ...run(10), exitCode: 1, pages: 0 } })])))).toEqual(['–', '–']);
+  });
 });

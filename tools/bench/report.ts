@@ -122,7 +122,8 @@ export function comparedWithHugo(sizes: readonly SizeResult[]): SizeResult[] {
 /**
  * Returns the table of Astro against Hugo on the same commitments (pages per second, and their ratio,
  * for `astro build` alone and for the whole build: `npm run build` as measured, or, for results without
- * it, ingest + `astro build` + search index one after the other).
+ * it, ingest + `astro build` + search index one after the other), and Astro's own floor: Astro rendering
+ * the same files with Hugo's minimal templates, when it was measured.
  */
 export function hugoTable(compared: readonly SizeResult[]): string {
   return markdownTable(
@@ -138,6 +139,8 @@ export function hugoTable(compared: readonly SizeResult[]): string {
       'whole build',
       'whole pages/s',
       'ratio (whole / hugo)',
+      'astro floor pages/s',
+      'ratio (floor / hugo)',
     ],
     compared.map((s) => {
       const hugoRate = (s.hugo?.pages ?? 0) / (s.hugo?.wallSeconds ?? 1);
@@ -148,6 +151,7 @@ export function hugoTable(compared: readonly SizeResult[]): string {
           ? s.whole.wallSeconds
           : (s.ingest?.wallSeconds ?? 0) + (s.build?.wallSeconds ?? 0) + (s.search && succeeded(s.search) ? s.search.wallSeconds : Number.NaN);
       const wholeRate = pages / whole;
+      const floorRate = s.astroFloor && succeeded(s.astroFloor) ? s.astroFloor.pages / s.astroFloor.wallSeconds : Number.NaN;
       return [
         String(s.notices),
         String(s.hugo?.pages ?? 0),
@@ -160,6 +164,8 @@ export function hugoTable(compared: readonly SizeResult[]): string {
         Number.isNaN(whole) ? '–' : formatSeconds(whole),
         Number.isNaN(wholeRate) ? '–' : wholeRate.toFixed(1),
         Number.isNaN(wholeRate) ? '–' : (wholeRate / hugoRate).toFixed(2),
+        Number.isNaN(floorRate) ? '–' : floorRate.toFixed(1),
+        Number.isNaN(floorRate) ? '–' : (floorRate / hugoRate).toFixed(2),
       ];
     }),
   );
@@ -267,7 +273,8 @@ export function benchReport(results: BenchResults, timeoutMin: number): string[]
   if (compared.length > 0) {
     lines.push(`\n## Against Hugo on the same commitments (${compared[0]?.hugo?.version ?? 'hugo'}, minimal templates)\n`);
     lines.push(
-      'whole build: `npm run build` as measured (ingest, snapshots, `astro build` with the search index made beside it, headers); without that run, ingest + `astro build` + search index one after the other.\n',
+      'whole build: `npm run build` as measured (ingest, snapshots, `astro build` with the search index made beside it, headers); without that run, ingest + `astro build` + search index one after the other. ' +
+        'astro floor: Astro rendering the same commitment files with the same minimal templates as Hugo (`tools/bench/astro-floor.ts`), the most pages per second Astro gives here.\n',
       hugoTable(compared),
     );
   }

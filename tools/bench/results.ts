@@ -149,4 +149,6 @@ export interface SizeResult {
   whole?: Run & { pages?: number };
   /** Hugo on the same commitments (minimal templates): its run and the HTML pages it wrote. */
   hugo?: Run & { pages: number; version: string };
+  /** Astro on the same commitments with the same minimal templates (tools/bench/astro-floor.ts): its run and the HTML pages it wrote. */
+  astroFloor?: Run & { pages: number };
 }
