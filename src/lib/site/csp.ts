@@ -109,7 +109,7 @@ export function withOwnStyleHashes(html: string, as: PageText = 'utf8'): string 
  * byte, so nothing is decoded or encoded again (a national build renders 158,000 pages); the same bytes
  * as the page's text rewritten and encoded. Returns `page` itself when nothing changes.
  */
-export function pageWithOwnStyleHashes(page: Buffer): Buffer {
+export function pageWithOwnStyleHashes(page: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
   const text = page.toString('latin1');
   const rewritten = withOwnStyleHashes(text, 'latin1');
   return rewritten === text ? page : Buffer.from(rewritten, 'latin1');
