@@ -55,26 +55,13 @@ export function headersFile(policy: string): string {
   return ['/*', `  Content-Security-Policy: ${policy}`, `  Referrer-Policy: ${referrerPolicy}`, '  X-Content-Type-Options: nosniff', ''].join('\n');
 }
 
-/**
- * How a page's text stands for its bytes: `'utf8'`, a string of characters (its bytes are their
- * UTF-8); `'latin1'`, a string of one character per byte of the UTF-8 page (`Buffer#toString('latin1')`),
- * which is made and turned back into the same bytes without decoding or encoding anything.
- */
-export type PageText = 'utf8' | 'latin1';
-
 /** Returns the CSP source that allows one inline `<style>` or `<script>` of this exact text: `'sha256-…'`. */
-export function sourceHash(text: string, as: PageText = 'utf8'): string {
-  return `'sha256-${createHash('sha256').update(text, as).digest('base64')}'`;
+export function sourceHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/**
- * The policy's `<meta>`, its `content` captured. Its patterns are ASCII and case-insensitive over ASCII
- * alone (no `u` flag): they match a page's characters and its bytes read as Latin-1 at the same places,
- * for no byte of a multi-byte UTF-8 character is an ASCII letter, quote, bracket or white space.
- */
-const policyMeta = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/i;
-/** An inline `<style>` element, its text captured. */
-const inlineStyle = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
+/** The policy's `<meta>`, its `content` captured. */
+const policyMeta = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/iu;
 
 /**
  * Returns the page with its policy's `style-src` naming exactly the hashes of its own inline
@@ -82,35 +69,23 @@ const inlineStyle = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
  * without a policy is returned as it is. Astro lists the inline styles of every page of the build
  * on each page, so the list depended on what else was built with it (a shard, an incremental
  * build, the whole site); from the page alone, it is the same whatever the build, and stricter.
- * `as` says how the text stands for the page's bytes (`PageText`); the hashes are of those bytes.
  */
-export function withOwnStyleHashes(html: string, as: PageText = 'utf8'): string {
+export function withOwnStyleHashes(html: string): string {
   const meta = policyMeta.exec(html);
   if (!meta) return html;
-  const own = [...new Set([...html.matchAll(inlineStyle)].map((m) => sourceHash(m[1] ?? '', as)))];
+  const own = [...new Set([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/giu)].map((m) => sourceHash(m[1] ?? '')))];
   const written = meta[2] ?? '';
   // Astro writes the quotes plain; a policy written with HTML-escaped quotes keeps them escaped.
   const escaped = written.includes('&#39;');
   const policy = escaped ? written.replaceAll('&#39;', "'") : written;
-  const rewritten = policy.replace(/(^|;)(\s*)style-src\b([^;]*)/i, (_all, lead: string, space: string, sources: string) => {
+  const rewritten = policy.replace(/(^|;)(\s*)style-src\b([^;]*)/iu, (_all, lead: string, space: string, sources: string) => {
     const kept = sources
       .trim()
-      .split(/\s+/)
-      .filter((s) => s !== '' && !/^'sha(?:256|384|512)-/.test(s));
+      .split(/\s+/u)
+      .filter((s) => s !== '' && !/^'sha(?:256|384|512)-/u.test(s));
     return `${lead}${space}${['style-src', ...kept, ...own].join(' ')}`;
   });
   const content = escaped ? rewritten.replaceAll("'", '&#39;') : rewritten;
   if (content === written) return html;
   return html.slice(0, meta.index) + meta[1] + content + meta[3] + html.slice(meta.index + meta[0].length);
-}
-
-/**
- * `withOwnStyleHashes` of a page's bytes (UTF-8), as bytes: the page is read as Latin-1, one character a
- * byte, so nothing is decoded or encoded again (a national build renders 158,000 pages); the same bytes
- * as the page's text rewritten and encoded. Returns `page` itself when nothing changes.
- */
-export function pageWithOwnStyleHashes(page: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
-  const text = page.toString('latin1');
-  const rewritten = withOwnStyleHashes(text, 'latin1');
-  return rewritten === text ? page : Buffer.from(rewritten, 'latin1');
 }
