@@ -3,7 +3,7 @@
  * copied, its `node_modules` entries linked but not Astro's and Vite's caches, so every build in it is
  * cold and the working tree's caches are never touched.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { astroDataStoreFile } from '../../src/lib/content/data-store-module.ts';
 
@@ -18,14 +18,8 @@ export function dataStoreOf(projectDir: string): string {
   return join(projectDir, 'node_modules', '.astro', astroDataStoreFile);
 }
 
-/**
- * Makes `dir` a copy of the project at `project`: `projectEntries` copied (those that exist), and a
- * `node_modules` whose entries are symbolic links to the project's, caches left out. With `keepPage`,
- * only the routes of `src/pages/` it accepts (their paths below that folder) are copied: a build of some
- * pages only. Returns `dir`.
- */
-export function copyProject(project: string, dir: string, keepPage?: (route: string) => boolean): string {
-  mkdirSync(dir, { recursive: true });
+/** Copies `projectEntries` (those that exist) from `project` into `dir`, the routes of `src/pages/` that `keepPage` accepts. */
+function copyEntries(project: string, dir: string, keepPage?: (route: string) => boolean): void {
   const pages = join(project, 'src', 'pages');
   for (const entry of projectEntries) {
     if (!existsSync(join(project, entry))) continue;
@@ -34,10 +28,45 @@ export function copyProject(project: string, dir: string, keepPage?: (route: str
       filter: (from) => keepPage === undefined || !from.startsWith(`${pages}/`) || statSync(from).isDirectory() || keepPage(relative(pages, from).split(sep).join('/')),
     });
   }
-  const modules = join(dir, 'node_modules');
-  mkdirSync(modules);
+}
+
+/** Links every `node_modules` entry of `project` into the folder `modules` but the caches (`cacheEntries`). */
+function linkModules(project: string, modules: string): void {
+  mkdirSync(modules, { recursive: true });
   for (const entry of readdirSync(join(project, 'node_modules'))) {
     if (!cacheEntries.has(entry)) symlinkSync(join(project, 'node_modules', entry), join(modules, entry));
   }
+}
+
+/**
+ * Makes `dir` a copy of the project at `project`: `projectEntries` copied (those that exist), and a
+ * `node_modules` whose entries are symbolic links to the project's, caches left out. With `keepPage`,
+ * only the routes of `src/pages/` it accepts (their paths below that folder) are copied: a build of some
+ * pages only. Returns `dir`.
+ */
+export function copyProject(project: string, dir: string, keepPage?: (route: string) => boolean): string {
+  mkdirSync(dir, { recursive: true });
+  copyEntries(project, dir, keepPage);
+  mkdirSync(join(dir, 'node_modules'));
+  linkModules(project, join(dir, 'node_modules'));
+  return dir;
+}
+
+/**
+ * Makes `dir` a copy of the project as `copyProject` does, keeping the caches a build wrote in its
+ * `node_modules` before (`cacheEntries`: Astro's data store among them, so that a build there reads no
+ * unchanged content file again): `projectEntries` are copied afresh and the links made again. Returns `dir`.
+ */
+export function refreshProjectCopy(project: string, dir: string, keepPage?: (route: string) => boolean): string {
+  const modules = join(dir, 'node_modules');
+  if (!existsSync(modules)) {
+    rmSync(dir, { recursive: true, force: true });
+    return copyProject(project, dir, keepPage);
+  }
+  for (const entry of projectEntries) rmSync(join(dir, entry), { recursive: true, force: true });
+  // The links, not what they point to (`rmSync` removes a link itself).
+  for (const entry of readdirSync(modules)) if (!cacheEntries.has(entry)) rmSync(join(modules, entry), { recursive: true, force: true });
+  copyEntries(project, dir, keepPage);
+  linkModules(project, modules);
   return dir;
 }
