@@ -44,9 +44,9 @@ import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { aggregateProject, planShards, districtRoutes, isDistrictOutput } from '../tools/build/shards.ts';
+import { aggregateProject, planShards, districtOutputs, districtRoutes } from '../tools/build/shards.ts';
 import { openDataSharesVariable, shareFiles, shareKeysFile } from '../src/lib/data/shares.ts';
-import { byCodeUnits } from '../src/lib/order.ts';
+import { byCodeUnits, startingWith } from '../src/lib/order.ts';
 import { lockCache, lockFile } from './lib/cache-lock.ts';
 import type { Shard, ShardNotice } from '../tools/build/shards.ts';
 import { historyByDistrict, inputKey } from '../tools/build/incremental.ts';
@@ -140,7 +140,7 @@ function ownFiles(n: ShardNotice): string[] {
   let yearFiles = filesOfYear.get(n.year);
   if (!yearFiles) filesOfYear.set(n.year, (yearFiles = filesBelow(join(root, 'notices', String(n.year)))));
   return [
-    ...yearFiles.filter((f) => f.startsWith(`${n.slug}.`)).map((f) => `notices/${n.year}/${f}`),
+    ...startingWith(yearFiles, `${n.slug}.`).map((f) => `notices/${n.year}/${f}`),
     ...filesBelow(join(root, 'commitments', String(n.year), n.slug)).map((f) => `commitments/${n.year}/${n.slug}/${f}`),
   ];
 }
@@ -351,11 +351,12 @@ async function buildShard(shard: Shard, slot: number): Promise<void> {
   const files = filesBelow(built);
   const assets = files.filter((rel) => rel.startsWith('_astro/'));
   let kept = 0;
+  const outputs = districtOutputs(files, shard.notices);
   for (const n of shard.notices) {
     const dir = cachedPages(n);
     rmSync(dir, { recursive: true, force: true });
     rmSync(cachedKeyFile(n), { force: true });
-    const own = files.filter((f) => isDistrictOutput(f, n.year, n.slug));
+    const own = outputs.get(n) ?? [];
     for (const rel of own) {
       keepBuilt(join(built, rel), join(dir, rel));
       if (rel.endsWith('index.html')) kept++;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileTree } from './helpers/files.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ShardNotice } from '../tools/build/shards.ts';
-import { isDistrictOutput, planShards } from '../tools/build/shards.ts';
+import fc from 'fast-check';
+import { districtOutputs, isDistrictOutput, planShards } from '../tools/build/shards.ts';
 import { astroBuildEnv } from '../scripts/lib/children.ts';
 
 const notice = (province: string, city: string, slug: string, year = 2023): ShardNotice => ({ province, city, slug, year });
@@ -55,6 +56,24 @@ describe('the shard plan', () => {
     expect(isDistrictOutput('data/2023/abc.json', 2023, 'abc')).toBe(true);
     expect(isDistrictOutput('2023/abcd/index.html', 2023, 'abc')).toBe(false);
     expect(isDistrictOutput('2023/index.html', 2023, 'abc')).toBe(false);
+  });
+
+  test('should find each district’s outputs in one pass, as asking each district finds them (property)', () => {
+    const district = fc.record({ year: fc.constantFrom(2023, 2024), slug: fc.constantFrom('abc', 'abcd', 'ab', 'x-y') });
+    const segment = fc.constantFrom('2023', '2024', 'abc', 'abcd', 'ab', 'x-y', 'data', 'abc.json', 'abcd.json', '1', 'index.html', '');
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(fc.uniqueArray(district, { selector: (d) => `${d.year}/${d.slug}`, maxLength: 4 }), fc.array(path, { maxLength: 30 }), (districts, paths) => {
+        const found = districtOutputs(paths, districts);
+        for (const d of districts) expect(found.get(d)).toEqual(paths.filter((p) => isDistrictOutput(p, d.year, d.slug)));
+        expect([...found.keys()]).toEqual(districts);
+      }),
+      { numRuns: 1000 },
+    );
+    // A district's folder and its open-data file, in the order given; another district's, and the year's, not.
+    const a = { year: 2023, slug: 'abc' };
+    const outputs = districtOutputs(['2023/abc/1/index.html', 'data/2023/abc.json', '2023/abcd/index.html', '2023/index.html', '2023/abc/index.html'], [a]);
+    expect(outputs.get(a)).toEqual(['2023/abc/1/index.html', 'data/2023/abc.json', '2023/abc/index.html']);
   });
 });
 

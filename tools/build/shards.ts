@@ -110,3 +110,24 @@ export const districtRoutes: string[] = (() => {
 export function isDistrictOutput(path: string, year: number, slug: string): boolean {
   return districtPlaces(year, slug).some((place) => (place.endsWith('/') ? path.startsWith(place) : path === place));
 }
+
+/**
+ * Returns each district's files among `paths` (output paths, `/`-separated), in their order: the paths
+ * `isDistrictOutput` finds for it, in one pass over the paths. A shard of 500 districts writes 26,000 files:
+ * asked district by district, that was 13 million calls.
+ */
+export function districtOutputs<N extends { year: number; slug: string }>(paths: readonly string[], districts: readonly N[]): Map<N, string[]> {
+  /** Each place (a folder ending in `/`, or a file) → the districts whose files are there. */
+  const at = new Map<string, N[]>();
+  for (const d of districts) for (const place of districtPlaces(d.year, d.slug)) at.set(place, [...(at.get(place) ?? []), d]);
+  const outputs = new Map<N, string[]>(districts.map((d) => [d, []]));
+  for (const path of paths) {
+    const owners = new Set(at.get(path));
+    // Every folder the path lies in, from the outermost: `2023/`, `2023/abc/`, `2023/abc/1/`.
+    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+      for (const d of at.get(path.slice(0, slash + 1)) ?? []) owners.add(d);
+    }
+    for (const d of owners) outputs.get(d)?.push(path);
+  }
+  return outputs;
+}
