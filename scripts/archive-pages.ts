@@ -74,7 +74,7 @@ await runCli(async () => {
       // Until this build succeeds, the copy's store is not known to be whole.
       rmSync(keptKey, { force: true });
     }
-    const copy = 'release' in lock ? refreshProjectCopy(project, keptCopy, routes) : refreshProjectCopy(project, join(work, 'project'), routes);
+    const copy = refreshProjectCopy(project, 'release' in lock ? keptCopy : join(work, 'project'), routes);
     const out = join(work, 'out');
     try {
       const built = runLogged(
