@@ -29,12 +29,12 @@
  * `--quick`: sizes 20,100 unless `--sizes` is given, no Lighthouse.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildPhases, indexSummary, reportedBuild, slowestRoutes } from '../tools/bench/astro-log.ts';
 import { hugoSiteFiles } from '../tools/bench/hugo.ts';
-import { astroFloorFiles } from '../tools/bench/astro-floor.ts';
+import { writeAstroFloor } from './lib/astro-floor.ts';
 import type { LighthouseResult } from '../tools/bench/lighthouse.ts';
 import { lighthouseScores } from '../tools/bench/lighthouse.ts';
 import { pageTypes, pageWeight } from '../tools/bench/page-weight.ts';
@@ -354,12 +354,7 @@ async function buildWithHugo(name: string, content: string, result: SizeResult, 
  * beside Hugo's rate. Fills `result.astroFloor`.
  */
 async function buildAstroFloor(name: string, content: string, result: SizeResult): Promise<void> {
-  const dir = join(work, `astro-floor-${name}`);
-  for (const [file, text] of Object.entries(astroFloorFiles(join(content, 'commitments')))) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
-  symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
+  const dir = writeAstroFloor(project, join(content, 'commitments'), join(work, `astro-floor-${name}`));
   log('  astro floor (the same files and templates as Hugo) …');
   const run = await measure(`${name}-astro-floor`, node, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(dir, 'dist')], dir, {
     ...heapEnv(),

@@ -4,12 +4,13 @@
  * template that shows its text.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { filesBelow } from '../src/lib/files.ts';
 import { astroBuildEnv } from '../scripts/lib/children.ts';
+import { writeAstroFloor } from '../scripts/lib/astro-floor.ts';
 import { hugoSiteFiles } from '../tools/bench/hugo.ts';
 import { astroFloorFiles } from '../tools/bench/astro-floor.ts';
 
@@ -41,17 +42,18 @@ describe('the Astro floor project, built', () => {
     const project = join(import.meta.dirname, '..');
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-astro-floor-'));
     try {
-      for (const [file, text] of Object.entries(astroFloorFiles(join(project, 'content', 'commitments')))) {
-        mkdirSync(dirname(join(dir, file)), { recursive: true });
-        writeFileSync(join(dir, file), text);
-      }
-      symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
+      writeAstroFloor(project, join(project, 'content', 'commitments'), dir);
       const built = spawnSync(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
         cwd: dir,
         env: { ...process.env, ...astroBuildEnv },
         encoding: 'utf8',
       });
       expect(built.status, built.stderr).toBe(0);
+      // Its data store is its own, in a folder of its own: never the project's, which the project's builds use.
+      const store = join(dir, 'node_modules', '.astro', 'data-store.json');
+      expect(existsSync(store)).toBe(true);
+      expect(realpathSync(store)).toBe(join(realpathSync(dir), 'node_modules', '.astro', 'data-store.json'));
+      expect(realpathSync(join(dir, 'node_modules', 'astro'))).toBe(realpathSync(join(project, 'node_modules', 'astro')));
       const commitments = filesBelow(join(project, 'content', 'commitments')).filter((f) => f.endsWith('.md'));
       const pages = filesBelow(join(dir, 'dist')).filter((f) => f.endsWith('.html'));
       expect(pages.length).toBe(commitments.length + 1);

@@ -31,8 +31,12 @@ function copyEntries(project: string, dir: string, keepPage?: (route: string) =>
   }
 }
 
-/** Links every `node_modules` entry of `project` into the folder `modules` but the caches (`cacheEntries`). */
-function linkModules(project: string, modules: string): void {
+/**
+ * Links every `node_modules` entry of `project` into the folder `modules` but the caches (`cacheEntries`):
+ * a project built there (a copy, the bench's Astro floor) uses the project's packages and writes its own
+ * caches (Astro's data store among them), never the project's.
+ */
+export function linkModules(project: string, modules: string): void {
   mkdirSync(modules, { recursive: true });
   for (const entry of readdirSync(join(project, 'node_modules'))) {
     if (!cacheEntries.has(entry)) symlinkSync(join(project, 'node_modules', entry), join(modules, entry));
