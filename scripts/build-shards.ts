@@ -39,7 +39,7 @@
  * is removed. The result is the same files; it only saves making 160,000 folders.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
@@ -59,7 +59,7 @@ import { fail, onInterrupt } from './cli.ts';
 import { linkFile } from './lib/links.ts';
 import { MissingFile, placeFiles, placeInWorker } from '../tools/build/placement.ts';
 import type { Placed } from '../tools/build/placement.ts';
-import { cacheEntries } from './lib/project-copy.ts';
+import { refreshProjectCopy } from './lib/project-copy.ts';
 import { astroBuildEnv, shareDigestCache, yieldTo } from './lib/children.ts';
 
 const usage = 'usage: node scripts/build-shards.ts [--out dist] [--max-notices 500] [--jobs 1] [--incremental [--cache DIR] [--reuse DIR]] [--keep] [--list FILE]';
@@ -246,22 +246,12 @@ log(
 // ---------------------------------------------------------------------------
 // Project copies
 
-/** Makes (or keeps, in the cache) a copy of the project whose `src/pages/` keeps only what `keepRoute` accepts; node_modules linked (not its caches). */
+/**
+ * Makes (or keeps, in the cache) a copy of the project whose `src/pages/` keeps only what `keepRoute` accepts:
+ * its sources copied afresh, its node_modules linked, the caches its last build wrote (Astro's data store) kept.
+ */
 function projectCopy(name: string, keepRoute: (route: string) => boolean): string {
-  const dir = join(cache, name);
-  rmSync(join(dir, 'src'), { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    if (existsSync(join(project, entry))) cpSync(join(project, entry), join(dir, entry), { recursive: true });
-  }
-  for (const route of filesBelow(join(dir, 'src', 'pages'))) if (!keepRoute(route)) rmSync(join(dir, 'src', 'pages', route));
-  if (!existsSync(join(dir, 'node_modules'))) {
-    mkdirSync(join(dir, 'node_modules'));
-    for (const entry of readdirSync(join(project, 'node_modules'))) {
-      if (!cacheEntries.has(entry)) symlinkSync(join(project, 'node_modules', entry), join(dir, 'node_modules', entry));
-    }
-  }
-  return dir;
+  return refreshProjectCopy(project, join(cache, name), keepRoute);
 }
 
 const isDistrictRoute = (route: string): boolean => districtRoutes.some((r) => route.startsWith(`${r}/`));

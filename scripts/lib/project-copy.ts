@@ -1,5 +1,5 @@
 /**
- * A copy of the project to build in (the bench, the tests, the archive pages): its sources and configuration
+ * A copy of the project to build in (the bench, the tests, the archive pages, the sharded build's): its sources and configuration
  * copied, its `node_modules` entries linked but not Astro's and Vite's caches, so a build in a new copy is
  * cold and the working tree's caches are never touched. `refreshProjectCopy` brings a copy kept between
  * builds up to date, keeping the caches its builds wrote.
