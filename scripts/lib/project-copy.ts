@@ -52,7 +52,6 @@ export function linkModules(project: string, modules: string): void {
 export function copyProject(project: string, dir: string, keepPage?: (route: string) => boolean): string {
   mkdirSync(dir, { recursive: true });
   copyEntries(project, dir, keepPage);
-  mkdirSync(join(dir, 'node_modules'));
   linkModules(project, join(dir, 'node_modules'));
   return dir;
 }
